@@ -1,0 +1,22 @@
+namespace Klaviyo.OAuth.Conformance.Specs.Runner;
+
+/// <summary>
+/// Reqnroll reports undefined and pending steps alike through <c>TestPending</c>; the runner tells
+/// them apart afterwards (undefined fails with the snippet, pending is skipped).
+/// </summary>
+public sealed class PendingStepException : Exception
+{
+    public PendingStepException()
+    {
+    }
+
+    public PendingStepException(string message)
+        : base(message)
+    {
+    }
+
+    public PendingStepException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,48 @@
+using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+using NUnit.Framework.Internal.Builders;
+
+namespace Klaviyo.OAuth.Conformance.Specs.Runner;
+
+/// <summary>
+/// Builds one NUnit test per scenario of the fixture's feature, named after the scenario, with every
+/// tag (feature, rule, scenario, examples) as a category; a file that does not parse becomes one
+/// failing test that names the file, line and the parser's message.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class ScenarioTestsAttribute : NUnitAttribute, ITestBuilder
+{
+    private readonly NUnitTestCaseBuilder _builder = new();
+
+    public IEnumerable<TestMethod> BuildFrom(IMethodInfo method, Test? suite)
+    {
+        var feature = suite?.Arguments.OfType<FeatureFile>().FirstOrDefault();
+        if (feature is null)
+        {
+            yield break;
+        }
+
+        if (feature.ParseError is not null)
+        {
+            yield return _builder.BuildTestMethod(method, suite, new TestCaseParameters([null]) { TestName = $"Feature file does not parse: features/{feature.RelativePath}" });
+            yield break;
+        }
+
+        foreach (var scenario in feature.Scenarios)
+        {
+            var parameters = new TestCaseParameters([scenario]) { TestName = scenario.TestName };
+            foreach (var tag in scenario.AllTags)
+            {
+                parameters.Properties.Add(PropertyNames.Category, tag);
+            }
+
+            if (scenario.Description.Length > 0)
+            {
+                parameters.Properties.Set(PropertyNames.Description, scenario.Description);
+            }
+
+            yield return _builder.BuildTestMethod(method, suite, parameters);
+        }
+    }
+}
