@@ -7,7 +7,7 @@ namespace Klaviyo.OAuth.Conformance.Specs.Runner;
 /// <summary>How Reqnroll's verdicts become NUnit outcomes. Inconclusive is never used: it drops a test from the totals.</summary>
 public sealed class NUnitRuntimeProvider : IUnitTestRuntimeProvider
 {
-    public void TestPending(string message) => throw new PendingStepException(message);
+    public void TestPending(string message) => throw new PendingOrUndefinedStepsException(message);
 
     public void TestInconclusive(string message) => Assert.Ignore(message);
 

@@ -4,18 +4,18 @@ namespace Klaviyo.OAuth.Conformance.Specs.Runner;
 /// Reqnroll reports undefined and pending steps alike through <c>TestPending</c>; the runner tells
 /// them apart afterwards (undefined fails with the snippet, pending is skipped).
 /// </summary>
-public sealed class PendingStepException : Exception
+public sealed class PendingOrUndefinedStepsException : Exception
 {
-    public PendingStepException()
+    public PendingOrUndefinedStepsException()
     {
     }
 
-    public PendingStepException(string message)
+    public PendingOrUndefinedStepsException(string message)
         : base(message)
     {
     }
 
-    public PendingStepException(string message, Exception innerException)
+    public PendingOrUndefinedStepsException(string message, Exception innerException)
         : base(message, innerException)
     {
     }

@@ -25,11 +25,11 @@ public static class ScenarioExecutor
                 await RunStepsAsync(runner, scenario);
                 await runner.CollectScenarioErrorsAsync();
             }
-            catch (PendingStepException pending) when (runner.ScenarioContext.ScenarioExecutionStatus == ScenarioExecutionStatus.UndefinedStep)
+            catch (PendingOrUndefinedStepsException pending) when (runner.ScenarioContext.ScenarioExecutionStatus == ScenarioExecutionStatus.UndefinedStep)
             {
                 Assert.Fail(pending.Message);
             }
-            catch (PendingStepException pending)
+            catch (PendingOrUndefinedStepsException pending)
             {
                 Assert.Ignore(pending.Message);
             }

@@ -1,0 +1,2 @@
+global using Klaviyo.OAuth.Conformance.Specs.Runner;
+global using NUnit.Framework;
