@@ -1,0 +1,49 @@
+namespace Klaviyo.OAuth.Emulator;
+
+/// <summary>
+/// How an emulator listens and the assumptions it makes where Klaviyo's guide is silent
+/// (lifetimes, the exact rate window). Every default is documented in the emulator's README.
+/// </summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>The API host (as a.klaviyo.com). Port 0 picks a free port.</summary>
+    public string ApiUrl { get; set; } = "http://127.0.0.1:0";
+
+    /// <summary>The web host (as www.klaviyo.com). Port 0 picks a free port.</summary>
+    public string WebUrl { get; set; } = "http://127.0.0.1:0";
+
+    /// <summary>Serve the control API under /__control/ on the API host.</summary>
+    public bool EnableControlApi { get; set; } = true;
+
+    /// <summary>Not stated by the guide; 3600 s is what Klaviyo's token responses usually say.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Not stated by the guide; codes are short-lived and single use.</summary>
+    public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A refresh token unused for more than this is refused ("expired due to inactivity").</summary>
+    public TimeSpan RefreshTokenInactivityLimit { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>Uses of one refresh token allowed per <see cref="RefreshRateWindow"/>.</summary>
+    public int RefreshRateLimit { get; set; } = 10;
+
+    /// <summary>The sliding window of the refresh rate limit.</summary>
+    public TimeSpan RefreshRateWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Request bodies larger than this are refused with 400 invalid_request.</summary>
+    public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    internal void Validate()
+    {
+        if (AccessTokenLifetime <= TimeSpan.Zero || AuthorizationCodeLifetime <= TimeSpan.Zero
+            || RefreshTokenInactivityLimit <= TimeSpan.Zero || RefreshRateWindow <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("Lifetimes and windows must be positive.");
+        }
+
+        if (RefreshRateLimit < 1 || MaxBodyBytes < 1)
+        {
+            throw new ArgumentException("RefreshRateLimit and MaxBodyBytes must be at least 1.");
+        }
+    }
+}

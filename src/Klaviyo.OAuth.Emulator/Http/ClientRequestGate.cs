@@ -1,0 +1,94 @@
+using Klaviyo.OAuth.Emulator.Model;
+
+namespace Klaviyo.OAuth.Emulator.Http;
+
+/// <summary>
+/// What /oauth/token and /oauth/revoke check before their own logic, in this order: method,
+/// outage (attributed to the client the request names), body (size, UTF-8, strict form syntax),
+/// then Basic client authentication. Only the invalid_client answer differs between them.
+/// </summary>
+internal static class ClientRequestGate
+{
+    /// <summary>Returns the refusal, or null with the authenticated client and the form (null if not form-urlencoded).</summary>
+    public static EmulatorResponse? Admit(
+        Emulation emulation,
+        EmulatorRequest request,
+        EndpointFamily family,
+        Func<string, EmulatorResponse> invalidClient,
+        out Client? client,
+        out FormBody? form)
+    {
+        client = null;
+        form = null;
+        if (request.Method != "POST")
+        {
+            return OAuthError.Of(405, "invalid_request", "Method not allowed; use POST.", $"method {request.Method} not allowed").WithHeader("Allow", "POST");
+        }
+
+        var credentials = ClientAuthentication.Parse(request.HeaderValues("Authorization"));
+        var maxBodyBytes = emulation.Options.MaxBodyBytes;
+        if (emulation.Outages.IsDown(family, AttributableClient(request, credentials, maxBodyBytes)))
+        {
+            return OAuthError.Unavailable($"{family} outage");
+        }
+
+        if (CheckBody(request, maxBodyBytes, out form) is { } badBody)
+        {
+            return badBody;
+        }
+
+        var check = credentials.IsParsed
+            ? emulation.Clients.Authenticate(credentials.ClientId!, credentials.Secret!)
+            : new ClientCheck(null, credentials.Failure!);
+        client = check.Client;
+        if (client is null)
+        {
+            return invalidClient(form?["client_id"] is not null && !credentials.IsParsed
+                ? check.Reason + " (credentials in the form body are not accepted)"
+                : check.Reason);
+        }
+
+        return null;
+    }
+
+    private static EmulatorResponse? CheckBody(EmulatorRequest request, int maxBodyBytes, out FormBody? form)
+    {
+        form = null;
+        if (request.Body.Length > maxBodyBytes)
+        {
+            return OAuthError.Of(400, "invalid_request", "Request body is too large.", $"body of {request.Body.Length} bytes exceeds {maxBodyBytes}");
+        }
+
+        if (!FormBody.IsUtf8(request.Body))
+        {
+            return OAuthError.Of(400, "invalid_request", "Request body is not valid UTF-8.", "body is not valid UTF-8");
+        }
+
+        if (request.IsFormUrlEncoded)
+        {
+            form = FormBody.TryParse(request.Body, out var error);
+            if (form is null)
+            {
+                return OAuthError.Of(400, "invalid_request", "Malformed form body.", error ?? "malformed form body");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The client a request can be attributed to before it is authenticated: the Basic header's
+    /// id if it parses, else a client_id in the form body.
+    /// </summary>
+    private static string? AttributableClient(EmulatorRequest request, BasicCredentials credentials, int maxBodyBytes)
+    {
+        if (credentials.ClientId is not null)
+        {
+            return credentials.ClientId;
+        }
+
+        return request.IsFormUrlEncoded && request.Body.Length <= maxBodyBytes
+            ? FormBody.TryParse(request.Body, out _)?["client_id"]
+            : null;
+    }
+}

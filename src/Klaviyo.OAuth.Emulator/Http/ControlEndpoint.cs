@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Klaviyo.OAuth.Emulator.Http;
+
+/// <summary>
+/// The control API under /__control/ on the API host: over HTTP, what the embedded API does, so a
+/// remote run of the suite (or a person with curl) can set up and steer scenarios.
+/// </summary>
+internal sealed class ControlEndpoint(KlaviyoEmulator emulator)
+{
+    public const string Prefix = "/__control";
+
+    private static readonly string[] Capabilities = ["clients", "accounts", "users", "sessions", "uninstall", "clock", "outages", "journal"];
+
+    public EmulatorResponse Handle(EmulatorRequest request)
+    {
+        var route = request.Path[Prefix.Length..].Trim('/').Split('/');
+        try
+        {
+            using var body = ControlJson.Parse(request.Body);
+            return (request.Method, route) switch
+            {
+                ("GET", [""]) => Ok(200, new { capabilities = Capabilities }, "capabilities"),
+                ("POST", ["clients"]) => RegisterClient(body.RootElement),
+                ("POST", ["accounts"]) => Ok(201, new { accountId = emulator.CreateAccount(ControlJson.Bool(body.RootElement, "allowlisted") ?? false) }, "account created"),
+                ("POST", ["users"]) => Ok(
+                    201,
+                    new { userId = emulator.CreateUser(ControlJson.RequiredString(body.RootElement, "accountId"), ControlJson.Role(body.RootElement)) },
+                    "user created"),
+                ("POST", ["sessions"]) => SignIn(body.RootElement),
+                ("POST", ["clients", var clientId, "uninstall"]) => Uninstall(clientId, body.RootElement),
+                ("POST", ["clock", "advance"]) => Advance(body.RootElement),
+                ("PUT", ["outages", var family]) => Outage(family, ControlJson.String(body.RootElement, "clientId"), start: true),
+                ("DELETE", ["outages", var family]) => Outage(family, FormBody.TryParse(request.RawQuery, out _)?["clientId"], start: false),
+                ("GET", ["journal"]) => Journal(request.RawQuery),
+                _ => Error(404, $"No control route {request.Method} {request.Path}."),
+            };
+        }
+        catch (KeyNotFoundException e)
+        {
+            return Error(404, e.Message);
+        }
+        catch (Exception e) when (e is ArgumentException or JsonException or FormatException or InvalidOperationException)
+        {
+            return Error(400, e.Message);
+        }
+    }
+
+    private EmulatorResponse RegisterClient(JsonElement body)
+    {
+        var client = emulator.RegisterClient(ControlJson.StringList(body, "redirectUris"));
+        return Ok(201, new { clientId = client.ClientId, clientSecret = client.ClientSecret, redirectUris = client.RedirectUris }, $"client {client.ClientId} registered");
+    }
+
+    private EmulatorResponse SignIn(JsonElement body)
+    {
+        var session = emulator.SignIn(ControlJson.RequiredString(body, "userId"));
+        return Ok(201, new { cookieName = session.CookieName, cookieValue = session.CookieValue }, "session created");
+    }
+
+    private EmulatorResponse Uninstall(string clientId, JsonElement body)
+    {
+        emulator.RemoveApp(clientId, ControlJson.String(body, "accountId"));
+        return EmulatorResponse.Empty(204, $"204 app {clientId} removed");
+    }
+
+    private EmulatorResponse Advance(JsonElement body)
+    {
+        var seconds = ControlJson.Number(body, "seconds") ?? throw new ArgumentException("\"seconds\" (a number) is required.");
+        if (seconds < 0 || double.IsNaN(seconds) || seconds > TimeSpan.MaxValue.TotalSeconds / 2)
+        {
+            throw new ArgumentException("\"seconds\" must be zero or more.");
+        }
+
+        var clientId = ControlJson.String(body, "clientId");
+        var now = emulator.AdvanceClock(TimeSpan.FromSeconds(seconds), clientId);
+        return Ok(200, new { now = now.ToString("O", CultureInfo.InvariantCulture) }, $"clock advanced {seconds} s for {clientId ?? "everyone"}");
+    }
+
+    private EmulatorResponse Outage(string familyName, string? clientId, bool start)
+    {
+        var family = ControlJson.Family(familyName);
+        if (start)
+        {
+            emulator.StartOutage(family, clientId);
+        }
+        else
+        {
+            emulator.EndOutage(family, clientId);
+        }
+
+        return EmulatorResponse.Empty(204, $"204 {family} outage {(start ? "started" : "ended")} for {clientId ?? "everyone"}");
+    }
+
+    private EmulatorResponse Journal(string rawQuery)
+    {
+        var limitText = FormBody.TryParse(rawQuery, out _)?["limit"];
+        var limit = 100;
+        if (limitText is not null && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1))
+        {
+            throw new ArgumentException("\"limit\" must be a positive integer.");
+        }
+
+        var entries = emulator.Journal.Skip(Math.Max(0, emulator.Journal.Count - limit));
+        return Ok(200, new { entries }, "journal read");
+    }
+
+    private static EmulatorResponse Ok(int status, object body, string outcome) =>
+        EmulatorResponse.Json(status, JsonText.Serialize(body), $"{status} control: {outcome}");
+
+    private static EmulatorResponse Error(int status, string message) =>
+        EmulatorResponse.Json(status, JsonText.Serialize(new { error = message }), $"{status} control: {message}");
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+
+namespace Klaviyo.OAuth.Emulator.Http;
+
+/// <summary>Reading the control API's small JSON bodies; every mistake is an ArgumentException (400).</summary>
+internal static class ControlJson
+{
+    public static JsonDocument Parse(byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            return JsonDocument.Parse("{}");
+        }
+
+        var document = JsonDocument.Parse(body);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            throw new ArgumentException("The body must be a JSON object.");
+        }
+
+        return document;
+    }
+
+    public static string? String(JsonElement body, string name) =>
+        Property(body, name, JsonValueKind.String) is { } value ? value.GetString() : null;
+
+    public static string RequiredString(JsonElement body, string name) =>
+        String(body, name) ?? throw new ArgumentException($"\"{name}\" (a string) is required.");
+
+    public static bool? Bool(JsonElement body, string name)
+    {
+        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new ArgumentException($"\"{name}\" must be true or false."),
+        };
+    }
+
+    public static double? Number(JsonElement body, string name) =>
+        Property(body, name, JsonValueKind.Number) is { } value ? value.GetDouble() : null;
+
+    public static IReadOnlyList<string>? StringList(JsonElement body, string name)
+    {
+        if (Property(body, name, JsonValueKind.Array) is not { } array)
+        {
+            return null;
+        }
+
+        return array.EnumerateArray()
+            .Select(item => item.ValueKind == JsonValueKind.String ? item.GetString()! : throw new ArgumentException($"\"{name}\" must be an array of strings."))
+            .ToArray();
+    }
+
+    public static UserRole Role(JsonElement body) => RequiredString(body, "role") switch
+    {
+        "owner" => UserRole.Owner,
+        "admin" => UserRole.Admin,
+        "manager" => UserRole.Manager,
+        "analyst" => UserRole.Analyst,
+        "campaign_coordinator" => UserRole.CampaignCoordinator,
+        "content_creator" => UserRole.ContentCreator,
+        "support" => UserRole.Support,
+        "custom" => UserRole.Custom,
+        var other => throw new ArgumentException($"Unknown role \"{other}\"; use owner, admin, manager, analyst, campaign_coordinator, content_creator, support or custom."),
+    };
+
+    public static EndpointFamily Family(string name) => name switch
+    {
+        "token" => EndpointFamily.Token,
+        "revoke" => EndpointFamily.Revoke,
+        "authorize" => EndpointFamily.Authorize,
+        "api" => EndpointFamily.Api,
+        _ => throw new KeyNotFoundException($"Unknown endpoint family \"{name}\"; use token, revoke, authorize or api."),
+    };
+
+    private static JsonElement? Property(JsonElement body, string name, JsonValueKind kind)
+    {
+        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == kind ? value : throw new ArgumentException($"\"{name}\" must be a {kind.ToString().ToLowerInvariant()}.");
+    }
+}

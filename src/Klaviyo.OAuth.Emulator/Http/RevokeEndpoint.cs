@@ -1,0 +1,33 @@
+using Klaviyo.OAuth.Emulator.Model;
+
+namespace Klaviyo.OAuth.Emulator.Http;
+
+/// <summary>
+/// POST /oauth/revoke on the API host (RFC 7009). Unlike /oauth/token, a client authentication
+/// failure here is 400, as Klaviyo's guide documents.
+/// </summary>
+internal sealed class RevokeEndpoint(Emulation emulation)
+{
+    public EmulatorResponse Handle(EmulatorRequest request) => OAuthError.NoStore(Answer(request));
+
+    private EmulatorResponse Answer(EmulatorRequest request)
+    {
+        if (ClientRequestGate.Admit(emulation, request, EndpointFamily.Revoke, reason => OAuthError.Of(400, "invalid_client", null, reason), out var client, out var form) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (form is null)
+        {
+            return OAuthError.Of(400, "invalid_request", null, $"body is {request.MediaType ?? "untyped"}, not application/x-www-form-urlencoded");
+        }
+
+        var token = form["token"];
+        if (string.IsNullOrEmpty(token))
+        {
+            return OAuthError.Of(400, "invalid_request", null, "token missing");
+        }
+
+        return EmulatorResponse.Empty(200, "200 " + emulation.Tokens.Revoke(client!.Id, token));
+    }
+}

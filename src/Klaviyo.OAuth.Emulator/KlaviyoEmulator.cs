@@ -1,0 +1,131 @@
+using Klaviyo.OAuth.Emulator.Http;
+using Klaviyo.OAuth.Emulator.Model;
+
+namespace Klaviyo.OAuth.Emulator;
+
+/// <summary>
+/// A behavioural model of Klaviyo's OAuth server on two loopback hosts: the API host (as
+/// a.klaviyo.com: /oauth/token, /oauth/revoke, /api/…, /__control/…) and the web host (as
+/// www.klaviyo.com: /oauth/authorize, /oauth/client). Thread-safe: parallel scenarios can share one.
+/// </summary>
+public sealed class KlaviyoEmulator : IDisposable
+{
+    private readonly Emulation _emulation;
+    private readonly RequestJournal _journal = new();
+    private readonly EmulatorHost _api;
+    private readonly EmulatorHost _web;
+
+    private KlaviyoEmulator(EmulatorOptions options, TimeProvider timeProvider)
+    {
+        options.Validate();
+        _emulation = new Emulation(options, timeProvider);
+        _api = new EmulatorHost("api", options.ApiUrl, Record, () => _emulation.Clock.Now());
+        try
+        {
+            _web = new EmulatorHost("web", options.WebUrl, Record, () => _emulation.Clock.Now());
+        }
+        catch
+        {
+            _api.Dispose();
+            throw;
+        }
+
+        _api.Route("/oauth/token", new TokenEndpoint(_emulation).Handle);
+        _api.Route("/oauth/revoke", new RevokeEndpoint(_emulation).Handle);
+        _api.RoutePrefix("/api/", new ApiEndpoint(_emulation).Handle);
+        if (options.EnableControlApi)
+        {
+            var control = new ControlEndpoint(this);
+            _api.Route(ControlEndpoint.Prefix, control.Handle);
+            _api.RoutePrefix(ControlEndpoint.Prefix + "/", control.Handle);
+        }
+
+        _api.Fallback(request => EmulatorResponse.Json(404, JsonText.Error("not_found"), $"404 no such path on the API host: {request.Path}"));
+
+        _web.Route("/oauth/authorize", new AuthorizeEndpoint(_emulation).Handle);
+        _web.Route("/oauth/client", new ClientPageEndpoint(_emulation).Handle);
+        _web.Route("/oauth/token", WrongHostEndpoint.Handle);
+        _web.Route("/oauth/revoke", WrongHostEndpoint.Handle);
+        _web.Route("/login", _ => WebSession.LoginPage());
+        _web.Fallback(request => HtmlPages.NotFound($"no such page on the web host: {request.Path}"));
+    }
+
+    /// <summary>Every request answered, as it is journaled (secrets redacted).</summary>
+    public event EventHandler<JournalEntry>? RequestHandled;
+
+    /// <summary>The API host, with a trailing slash.</summary>
+    public Uri ApiBaseUrl => _api.BaseUrl;
+
+    /// <summary>The web host, with a trailing slash.</summary>
+    public Uri WebBaseUrl => _web.BaseUrl;
+
+    /// <summary>Recent requests, oldest first (a bounded ring of 1000).</summary>
+    public IReadOnlyList<JournalEntry> Journal => _journal.Recent();
+
+    /// <summary>Starts both hosts; <paramref name="timeProvider"/> defaults to the system clock.</summary>
+    public static KlaviyoEmulator Start(EmulatorOptions? options = null, TimeProvider? timeProvider = null) =>
+        new(options ?? new EmulatorOptions(), timeProvider ?? TimeProvider.System);
+
+    /// <summary>Registers an app with a fresh random id and secret (default redirect: http://127.0.0.1/callback).</summary>
+    public EmulatedClient RegisterClient(IReadOnlyList<string>? redirectUris = null) =>
+        _emulation.Clients.Register(redirectUris).ToPublic();
+
+    public string CreateAccount(bool allowlisted) => _emulation.Accounts.CreateAccount(allowlisted).Id;
+
+    /// <exception cref="KeyNotFoundException">The account does not exist.</exception>
+    public string CreateUser(string accountId, UserRole role) => _emulation.Accounts.CreateUser(accountId, role).Id;
+
+    /// <exception cref="KeyNotFoundException">The user does not exist.</exception>
+    public SignedInSession SignIn(string userId) =>
+        new(AccountDirectory.SessionCookieName, _emulation.Accounts.SignIn(userId));
+
+    /// <summary>The customer uninstalls the app: revokes its refresh and access tokens (in one account, or all).</summary>
+    public void RemoveApp(string clientId, string? accountId = null)
+    {
+        RequireClient(clientId);
+        _emulation.Tokens.RemoveApp(clientId, accountId);
+    }
+
+    /// <summary>Moves time forward for everyone, or only for one client; returns the new "now" as seen there.</summary>
+    public DateTimeOffset AdvanceClock(TimeSpan by, string? clientId = null)
+    {
+        RequireClient(clientId);
+        return _emulation.Clock.Advance(by, clientId);
+    }
+
+    /// <summary>Takes an endpoint family down (503) for everyone, or only for requests attributable to one client.</summary>
+    public void StartOutage(EndpointFamily family, string? clientId = null)
+    {
+        RequireClient(clientId);
+        _emulation.Outages.Start(family, clientId);
+    }
+
+    public void EndOutage(EndpointFamily family, string? clientId = null) => _emulation.Outages.End(family, clientId);
+
+    public void Dispose()
+    {
+        _api.Dispose();
+        _web.Dispose();
+    }
+
+    private void RequireClient(string? clientId)
+    {
+        if (clientId is not null && _emulation.Clients.Find(clientId) is null)
+        {
+            throw new KeyNotFoundException($"Client '{clientId}' does not exist.");
+        }
+    }
+
+    private void Record(JournalEntry entry)
+    {
+        _journal.Add(entry);
+        try
+        {
+            RequestHandled?.Invoke(this, entry);
+        }
+        catch (Exception)
+        {
+            // A subscriber's failure (e.g. a closed console) must not turn a response into a 500.
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Klaviyo.OAuth.Emulator.Model;
+
+/// <summary>The OAuth apps the emulator knows, and how their secrets are checked.</summary>
+internal sealed class ClientRegistry
+{
+    public const string DefaultRedirectUri = "http://127.0.0.1/callback";
+
+    private readonly ConcurrentDictionary<string, Client> _clients = new(StringComparer.Ordinal);
+
+    public Client Register(IReadOnlyList<string>? redirectUris = null)
+    {
+        var uris = redirectUris is { Count: > 0 } ? redirectUris.ToArray() : [DefaultRedirectUri];
+        foreach (var uri in uris)
+        {
+            if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || !string.IsNullOrEmpty(parsed.Fragment))
+            {
+                throw new ArgumentException($"Redirect URI '{uri}' must be absolute and have no fragment.", nameof(redirectUris));
+            }
+        }
+
+        // Hex ids never need URL-encoding inside Basic credentials (RFC 6749 §2.3.1).
+        var client = new Client(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)), RandomValue.Create(32), uris);
+        _clients[client.Id] = client;
+        return client;
+    }
+
+    public Client? Find(string? clientId) => clientId is not null && _clients.TryGetValue(clientId, out var c) ? c : null;
+
+    public ClientCheck Authenticate(string clientId, string secret)
+    {
+        var client = Find(clientId);
+        if (client is null)
+        {
+            return new ClientCheck(null, "unknown client id");
+        }
+
+        var matches = CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(client.Secret), Encoding.UTF8.GetBytes(secret));
+        return matches ? new ClientCheck(client, "authenticated") : new ClientCheck(null, "wrong client secret");
+    }
+}
+
+/// <summary>The result of checking client credentials: the client, or why not.</summary>
+internal sealed record ClientCheck(Client? Client, string Reason);

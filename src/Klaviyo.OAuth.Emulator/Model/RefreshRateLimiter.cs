@@ -1,0 +1,33 @@
+namespace Klaviyo.OAuth.Emulator.Model;
+
+/// <summary>
+/// At most <c>limit</c> granted uses per sliding <c>window</c>. Refused attempts do not count, so
+/// a token is usable again as soon as its oldest use in the window has aged out.
+/// </summary>
+internal sealed class RefreshRateLimiter(int limit, TimeSpan window)
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<DateTimeOffset> _uses = new();
+
+    /// <summary>Records a use if one is free; otherwise says how long until one frees up.</summary>
+    public bool TryAcquire(DateTimeOffset now, out TimeSpan retryAfter)
+    {
+        lock (_gate)
+        {
+            while (_uses.Count > 0 && now - _uses.Peek() >= window)
+            {
+                _uses.Dequeue();
+            }
+
+            if (_uses.Count < limit)
+            {
+                _uses.Enqueue(now);
+                retryAfter = TimeSpan.Zero;
+                return true;
+            }
+
+            retryAfter = _uses.Peek() + window - now;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+namespace Klaviyo.OAuth.Emulator.Model;
+
+/// <summary>
+/// A long-lived, reusable (not rotated) refresh token. All state changes happen under one lock
+/// per token, so concurrent refreshes never exceed the rate limit and a revoke racing a refresh
+/// either comes first (the refresh is refused) or second (it also revokes the new access token).
+/// </summary>
+internal sealed class RefreshToken
+{
+    private readonly Lock _gate = new();
+    private readonly List<AccessToken> _issued = [];
+    private readonly RefreshRateLimiter _limiter;
+    private readonly TimeSpan _inactivityLimit;
+    private DateTimeOffset _lastUsedAt;
+    private bool _revoked;
+
+    public RefreshToken(string value, string clientId, string accountId, string scope, DateTimeOffset issuedAt, EmulatorOptions options)
+    {
+        Value = value;
+        ClientId = clientId;
+        AccountId = accountId;
+        Scope = scope;
+        _lastUsedAt = issuedAt;
+        _inactivityLimit = options.RefreshTokenInactivityLimit;
+        _limiter = new RefreshRateLimiter(options.RefreshRateLimit, options.RefreshRateWindow);
+    }
+
+    public string Value { get; }
+
+    public string ClientId { get; }
+
+    public string AccountId { get; }
+
+    public string Scope { get; }
+
+    public bool IsRevoked
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _revoked;
+            }
+        }
+    }
+
+    /// <summary>Records an access token issued alongside this refresh token (the code exchange).</summary>
+    public void Attach(AccessToken accessToken)
+    {
+        lock (_gate)
+        {
+            _issued.Add(accessToken);
+            if (_revoked)
+            {
+                accessToken.Revoke();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Uses the token at <paramref name="now"/>: checks revocation, inactivity (more than the limit
+    /// since the last use; exactly the limit still works) and the rate limit, then issues an access
+    /// token via <paramref name="issue"/> and restarts the inactivity period.
+    /// </summary>
+    public RefreshOutcome Use(DateTimeOffset now, Func<AccessToken> issue)
+    {
+        lock (_gate)
+        {
+            if (_revoked)
+            {
+                return RefreshOutcome.Refused(RefreshRefusal.Revoked);
+            }
+
+            if (now - _lastUsedAt > _inactivityLimit)
+            {
+                return RefreshOutcome.Refused(RefreshRefusal.Inactive);
+            }
+
+            if (!_limiter.TryAcquire(now, out var retryAfter))
+            {
+                return RefreshOutcome.Refused(RefreshRefusal.RateLimited, retryAfter);
+            }
+
+            _lastUsedAt = now;
+            var accessToken = issue();
+            _issued.Add(accessToken);
+            return RefreshOutcome.Granted(accessToken);
+        }
+    }
+
+    /// <summary>Revokes this token and every access token issued from it.</summary>
+    public void Revoke()
+    {
+        lock (_gate)
+        {
+            _revoked = true;
+            foreach (var accessToken in _issued)
+            {
+                accessToken.Revoke();
+            }
+        }
+    }
+}
+
+internal enum RefreshRefusal
+{
+    None,
+    NotFound,
+    Revoked,
+    Inactive,
+    RateLimited,
+}
+
+/// <summary>What came of using a refresh token: a new access token, or why not.</summary>
+internal sealed record RefreshOutcome(AccessToken? AccessToken, RefreshRefusal Refusal, TimeSpan RetryAfter)
+{
+    public static RefreshOutcome Granted(AccessToken accessToken) => new(accessToken, RefreshRefusal.None, TimeSpan.Zero);
+
+    public static RefreshOutcome Refused(RefreshRefusal refusal, TimeSpan retryAfter = default) => new(null, refusal, retryAfter);
+}

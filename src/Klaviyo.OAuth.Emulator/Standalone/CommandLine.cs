@@ -1,0 +1,62 @@
+namespace Klaviyo.OAuth.Emulator.Standalone;
+
+/// <summary>The standalone command's options: --api-url, --web-url, --no-control-api, --help.</summary>
+internal sealed record CommandLine(EmulatorOptions Options, bool ShowHelp)
+{
+    public const string Usage = """
+        Usage: dotnet run --project src/Klaviyo.OAuth.Emulator -- [options]
+
+          --api-url <url>     API host (as a.klaviyo.com): /oauth/token, /oauth/revoke, /api/, /__control/
+                              default http://127.0.0.1:0 (a free port)
+          --web-url <url>     web host (as www.klaviyo.com): /oauth/authorize, /oauth/client
+                              default http://127.0.0.1:0 (a free port)
+          --no-control-api    do not serve /__control/
+          --help              print this and exit
+
+        Prints the base URLs and a demo client, logs one line per request (secrets redacted),
+        prints "Emulator ready" when listening, and stops on Ctrl-C or SIGTERM.
+        """;
+
+    /// <summary>Parses arguments; throws <see cref="ArgumentException"/> with a message for people.</summary>
+    public static CommandLine Parse(IReadOnlyList<string> args)
+    {
+        var options = new EmulatorOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--help" or "-h":
+                    return new CommandLine(options, ShowHelp: true);
+                case "--no-control-api":
+                    options.EnableControlApi = false;
+                    break;
+                case "--api-url":
+                    options.ApiUrl = HttpUrl(args, ++i, "--api-url");
+                    break;
+                case "--web-url":
+                    options.WebUrl = HttpUrl(args, ++i, "--web-url");
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option '{args[i]}'.");
+            }
+        }
+
+        return new CommandLine(options, ShowHelp: false);
+    }
+
+    private static string HttpUrl(IReadOnlyList<string> args, int index, string option)
+    {
+        if (index >= args.Count)
+        {
+            throw new ArgumentException($"{option} needs a URL, e.g. http://127.0.0.1:5080.");
+        }
+
+        var value = args[index];
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || uri.AbsolutePath != "/")
+        {
+            throw new ArgumentException($"{option} '{value}' is not an http:// URL with a host and port, e.g. http://127.0.0.1:5080.");
+        }
+
+        return value;
+    }
+}
