@@ -1,0 +1,78 @@
+using Klaviyo.OAuth.Conformance.Catalogue;
+using Klaviyo.OAuth.Conformance.Reporting.Messages;
+
+namespace Klaviyo.OAuth.Conformance.Reporting;
+
+/// <summary>Turns the Cucumber messages of a run into the conformance matrix.</summary>
+public sealed class ConformanceMatrixBuilder(ReportOptions? options = null)
+{
+    private readonly ReportOptions options = options ?? ReportOptions.Default;
+
+    public ConformanceMatrix Build(TextReader ndjson, RunDescription? run = null)
+    {
+        ArgumentNullException.ThrowIfNull(ndjson);
+        var messages = CucumberMessageReader.Read(ndjson);
+        var results = new ScenarioResultReader(new Evidence(options)).Read(messages);
+
+        var defects = new List<SuiteDefect>();
+        var rows = new List<BehaviourRow>(BehaviourCatalogue.All.Count);
+        foreach (var behaviour in BehaviourCatalogue.All)
+        {
+            var scenarios = results.Where(s => s.BehaviourIds.Contains(behaviour.Id, StringComparer.Ordinal)).ToList();
+            var row = RowFor(behaviour, scenarios);
+            if (row.Verdict == Verdict.NoScenario)
+            {
+                defects.Add(new SuiteDefect(SuiteDefectKind.NoScenario, $"No scenario is tagged {behaviour.Tag}.", behaviour.Id));
+            }
+
+            rows.Add(row);
+        }
+
+        defects.AddRange(ScenarioDefects(results));
+
+        var description = (run ?? RunDescription.Unknown).CompletedWith(messages.StartedAt, messages.FinishedAt, messages.Tool);
+        return new ConformanceMatrix(description, rows, defects, results.Count, messages.MalformedLines);
+    }
+
+    private static BehaviourRow RowFor(Behaviour behaviour, List<ScenarioResult> scenarios)
+    {
+        if (scenarios.Count == 0)
+        {
+            return new BehaviourRow(behaviour, Verdict.NoScenario, scenarios, []);
+        }
+
+        if (scenarios.Any(s => s.Outcome == ScenarioOutcome.Failed))
+        {
+            var verdict = behaviour.Level.IsAdvisory() ? Verdict.AdvisoryNotMet : Verdict.NotSatisfied;
+            return new BehaviourRow(behaviour, verdict, scenarios, []);
+        }
+
+        var skipped = scenarios.Where(s => s.Outcome == ScenarioOutcome.Skipped).ToList();
+        if (skipped.Count > 0)
+        {
+            var reasons = skipped.Select(s => s.Reason ?? "Skipped without a reason.").Distinct(StringComparer.Ordinal).ToList();
+            return new BehaviourRow(behaviour, Verdict.NotVerified, scenarios, reasons);
+        }
+
+        return new BehaviourRow(behaviour, Verdict.Satisfied, scenarios, []);
+    }
+
+    private static IEnumerable<SuiteDefect> ScenarioDefects(IEnumerable<ScenarioResult> results)
+    {
+        foreach (var scenario in results)
+        {
+            var ids = scenario.BehaviourIds.ToList();
+            if (ids.Count == 0)
+            {
+                yield return new SuiteDefect(SuiteDefectKind.ScenarioWithoutBehaviour,
+                    $"Scenario \"{scenario.Name}\" names no behaviour id.", Scenario: scenario.Name, Uri: scenario.Uri);
+            }
+
+            foreach (var id in ids.Where(id => BehaviourCatalogue.Find(id) is null))
+            {
+                yield return new SuiteDefect(SuiteDefectKind.UnknownBehaviourId,
+                    $"Scenario \"{scenario.Name}\" is tagged @{id}, which is not in the catalogue.", id, scenario.Name, scenario.Uri);
+            }
+        }
+    }
+}

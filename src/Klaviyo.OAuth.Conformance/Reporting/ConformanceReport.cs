@@ -1,0 +1,55 @@
+using System.Text;
+using Klaviyo.OAuth.Conformance.Reporting.Writers;
+
+namespace Klaviyo.OAuth.Conformance.Reporting;
+
+/// <summary>
+/// The one way in: build the matrix from a run's Cucumber messages (the single source of truth) and
+/// write the conformance reports next to them.
+/// </summary>
+public static class ConformanceReport
+{
+    /// <summary>
+    /// Builds the matrix from <paramref name="ndjsonPath"/>. Without <paramref name="run"/>, the target
+    /// is read from a <c>target.json</c> sidecar beside the file, or reported as "unknown".
+    /// </summary>
+    public static ConformanceMatrix Build(string ndjsonPath, RunDescription? run = null) =>
+        Build(ndjsonPath, run, ReportOptions.Default);
+
+    public static ConformanceMatrix Build(string ndjsonPath, RunDescription? run, ReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(ndjsonPath);
+        run ??= RunDescription.FromSidecar(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ndjsonPath))!, RunDescription.SidecarFileName));
+        using var reader = new StreamReader(ndjsonPath, Encoding.UTF8);
+        return new ConformanceMatrixBuilder(options).Build(reader, run);
+    }
+
+    /// <summary>Writes conformance.json, conformance.md, conformance.html and junit.xml; returns their full paths.</summary>
+    public static IReadOnlyList<string> WriteAll(ConformanceMatrix m, string reportsDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        ArgumentNullException.ThrowIfNull(reportsDirectory);
+        var directory = Directory.CreateDirectory(reportsDirectory).FullName;
+        var utf8 = new UTF8Encoding(false);
+
+        var json = Path.Combine(directory, ConformanceJsonWriter.FileName);
+        using (var stream = File.Create(json))
+        {
+            ConformanceJsonWriter.Write(m, stream);
+        }
+
+        var markdown = Path.Combine(directory, ConformanceMarkdownWriter.FileName);
+        File.WriteAllText(markdown, ConformanceMarkdownWriter.Render(m), utf8);
+
+        var html = Path.Combine(directory, ConformanceHtmlWriter.FileName);
+        File.WriteAllText(html, ConformanceHtmlWriter.Render(m), utf8);
+
+        var junit = Path.Combine(directory, JUnitXmlWriter.FileName);
+        using (var stream = File.Create(junit))
+        {
+            JUnitXmlWriter.Write(m, stream);
+        }
+
+        return [json, markdown, html, junit];
+    }
+}

@@ -1,0 +1,17 @@
+using Klaviyo.OAuth.Conformance.Redaction;
+
+namespace Klaviyo.OAuth.Conformance.Reporting;
+
+/// <summary>How the matrix treats evidence.</summary>
+public sealed record ReportOptions
+{
+    public const int DefaultMaxEvidenceLength = 4000;
+
+    /// <summary>Evidence longer than this is cut and marked "… [truncated N chars]".</summary>
+    public int MaxEvidenceLength { get; init; } = DefaultMaxEvidenceLength;
+
+    /// <summary>Applied to evidence, skip reasons and step texts, although the suite already redacts them.</summary>
+    public SecretRedactor Redactor { get; init; } = SecretRedactor.Shared;
+
+    public static ReportOptions Default { get; } = new();
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+
+namespace Klaviyo.OAuth.Conformance.Reporting;
+
+/// <summary>
+/// What was tested, when, and by which suite. Never holds secrets: URLs lose any user info, query and
+/// fragment when the description is created.
+/// </summary>
+/// <param name="TargetKind">"embedded", "remote", or "unknown" when nothing said.</param>
+/// <param name="Tool">The implementation that wrote the messages, e.g. "Reqnroll 3.3.4" (from the meta envelope).</param>
+public sealed record RunDescription(
+    string TargetKind,
+    string? ApiBaseUrl = null,
+    string? WebBaseUrl = null,
+    DateTimeOffset? StartedAt = null,
+    DateTimeOffset? FinishedAt = null,
+    string? SuiteVersion = null,
+    string? Tool = null)
+{
+    /// <summary>The file name of the sidecar the suite writes next to cucumber.ndjson.</summary>
+    public const string SidecarFileName = "target.json";
+
+    public static RunDescription Unknown { get; } = new("unknown");
+
+    public string? ApiBaseUrl { get; init => field = PublicPart(value); } = PublicPart(ApiBaseUrl);
+
+    public string? WebBaseUrl { get; init => field = PublicPart(value); } = PublicPart(WebBaseUrl);
+
+    public TimeSpan? Duration => StartedAt is { } started && FinishedAt is { } finished && finished >= started
+        ? finished - started
+        : null;
+
+    /// <summary>
+    /// Reads a sidecar <c>{"kind","apiBaseUrl","webBaseUrl","suiteVersion"}</c>; null when the file
+    /// is absent or not such an object.
+    /// </summary>
+    public static RunDescription? FromSidecar(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            return new RunDescription(
+                StringProperty(root, "kind") ?? "unknown",
+                StringProperty(root, "apiBaseUrl"),
+                StringProperty(root, "webBaseUrl"),
+                SuiteVersion: StringProperty(root, "suiteVersion"));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>This description with the blanks filled from what the messages recorded.</summary>
+    internal RunDescription CompletedWith(DateTimeOffset? startedAt, DateTimeOffset? finishedAt, string? tool) => this with
+    {
+        StartedAt = StartedAt ?? startedAt,
+        FinishedAt = FinishedAt ?? finishedAt,
+        Tool = Tool ?? tool,
+    };
+
+    private static string? StringProperty(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    // A URL may carry credentials (https://user:secret@host/?api_key=…): keep scheme, host, port and path.
+    private static string? PublicPart(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return "(not a URL)";
+        }
+
+        return uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+    }
+}

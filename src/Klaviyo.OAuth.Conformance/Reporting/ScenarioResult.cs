@@ -1,0 +1,30 @@
+namespace Klaviyo.OAuth.Conformance.Reporting;
+
+public enum ScenarioOutcome
+{
+    Passed,
+    Failed,
+    Skipped,
+}
+
+/// <summary>
+/// One scenario (a Cucumber pickle: an example row is its own scenario) as the run left it.
+/// Reason, FailedStep and Evidence are already redacted; Evidence is truncated.
+/// </summary>
+/// <param name="Reason">For a skipped scenario: the first message of a skipped or pending step, e.g. the missing capability.</param>
+/// <param name="FailedStep">For a failed scenario: the text of the step (or "hook") that failed.</param>
+/// <param name="Evidence">For a failed scenario: the failed step's message (expected vs actual, request and response).</param>
+public sealed record ScenarioResult(
+    string Name,
+    string Uri,
+    IReadOnlyList<string> Tags,
+    ScenarioOutcome Outcome,
+    TimeSpan Duration,
+    string? Reason = null,
+    string? FailedStep = null,
+    string? Evidence = null)
+{
+    /// <summary>The behaviour ids this scenario verifies: its dotted tags, without the @.</summary>
+    public IEnumerable<string> BehaviourIds =>
+        Tags.Where(Catalogue.BehaviourCatalogue.LooksLikeBehaviourId).Select(t => t.TrimStart('@'));
+}

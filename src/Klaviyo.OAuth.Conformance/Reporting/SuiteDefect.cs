@@ -1,0 +1,25 @@
+namespace Klaviyo.OAuth.Conformance.Reporting;
+
+public enum SuiteDefectKind
+{
+    /// <summary>A catalogue behaviour that no scenario verifies.</summary>
+    NoScenario,
+
+    /// <summary>A scenario tagged with a dotted id the catalogue does not know (a typo, or a missing catalogue row).</summary>
+    UnknownBehaviourId,
+
+    /// <summary>A scenario that names no behaviour id at all.</summary>
+    ScenarioWithoutBehaviour,
+}
+
+/// <summary>A defect of the suite itself, not of the target: the catalogue and the scenarios disagree.</summary>
+public sealed record SuiteDefect(SuiteDefectKind Kind, string Message, string? BehaviourId = null, string? Scenario = null, string? Uri = null)
+{
+    public string KindKey => Kind switch
+    {
+        SuiteDefectKind.NoScenario => "no-scenario",
+        SuiteDefectKind.UnknownBehaviourId => "unknown-behaviour-id",
+        SuiteDefectKind.ScenarioWithoutBehaviour => "scenario-without-behaviour",
+        _ => throw new InvalidOperationException($"Unknown defect kind {Kind}."),
+    };
+}

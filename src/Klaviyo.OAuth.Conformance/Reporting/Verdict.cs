@@ -1,0 +1,48 @@
+namespace Klaviyo.OAuth.Conformance.Reporting;
+
+/// <summary>What the run says about one behaviour of the catalogue.</summary>
+public enum Verdict
+{
+    /// <summary>Every scenario of the behaviour passed.</summary>
+    Satisfied,
+
+    /// <summary>A scenario of a documented or baseline behaviour failed: non-conformance.</summary>
+    NotSatisfied,
+
+    /// <summary>A scenario of an @rfc-* behaviour failed: visible, fails a build only when advisory rows are strict.</summary>
+    AdvisoryNotMet,
+
+    /// <summary>Nothing failed but a scenario was skipped, e.g. the target lacks a capability; the reason is carried.</summary>
+    NotVerified,
+
+    /// <summary>No scenario carries the behaviour's tag: a defect of the suite.</summary>
+    NoScenario,
+}
+
+public static class VerdictExtensions
+{
+    /// <summary>The stable machine name used in conformance.json and HTML ids: satisfied, not-satisfied, advisory-not-met, not-verified, no-scenario.</summary>
+    public static string Key(this Verdict verdict) => verdict switch
+    {
+        Verdict.Satisfied => "satisfied",
+        Verdict.NotSatisfied => "not-satisfied",
+        Verdict.AdvisoryNotMet => "advisory-not-met",
+        Verdict.NotVerified => "not-verified",
+        Verdict.NoScenario => "no-scenario",
+        _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
+    };
+
+    /// <summary>The verdict for people: "not satisfied".</summary>
+    public static string Label(this Verdict verdict) => verdict.Key().Replace('-', ' ');
+
+    /// <summary>The mark beside the verdict in Markdown and HTML.</summary>
+    public static string Mark(this Verdict verdict) => verdict switch
+    {
+        Verdict.Satisfied => "✅",
+        Verdict.NotSatisfied => "❌",
+        Verdict.AdvisoryNotMet => "⚠️",
+        Verdict.NotVerified => "⏭️",
+        Verdict.NoScenario => "🚫",
+        _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
+    };
+}

@@ -1,0 +1,178 @@
+using System.Net;
+using System.Text;
+using Klaviyo.OAuth.Conformance.Catalogue;
+
+namespace Klaviyo.OAuth.Conformance.Reporting.Writers;
+
+/// <summary>
+/// conformance.html: one self-contained page (inline CSS, no scripts), readable offline. Stable hooks
+/// for tools and browser tests: <c>id="count-&lt;verdict&gt;"</c> on each count,
+/// <c>data-behaviour-id</c> and <c>class="verdict-&lt;verdict&gt;"</c> on each row.
+/// </summary>
+public static class ConformanceHtmlWriter
+{
+    public const string FileName = "conformance.html";
+
+    private const string Style = """
+        body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1f2328}
+        h1{margin-bottom:.25rem}
+        .run{color:#59636e;margin:0 0 1rem}
+        .run span{margin-right:1rem}
+        .summary{display:flex;flex-wrap:wrap;gap:.75rem;margin:1rem 0}
+        .summary div{border:1px solid #d1d9e0;border-radius:6px;padding:.5rem 1rem;min-width:8rem}
+        .summary .count{display:block;font-size:1.8rem;font-weight:600}
+        .outcome{font-weight:600}
+        .outcome.fails{color:#cf222e}.outcome.passes{color:#1a7f37}
+        table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}
+        th,td{border:1px solid #d1d9e0;padding:.35rem .5rem;text-align:left;vertical-align:top}
+        th{background:#f6f8fa}
+        code{font-family:ui-monospace,SFMono-Regular,Consolas,monospace}
+        tr.verdict-not-satisfied td.verdict,tr.verdict-no-scenario td.verdict{color:#cf222e;font-weight:600}
+        tr.verdict-advisory-not-met td.verdict{color:#9a6700;font-weight:600}
+        tr.verdict-not-verified td.verdict{color:#59636e}
+        tr.verdict-satisfied td.verdict{color:#1a7f37}
+        pre{background:#f6f8fa;padding:.5rem;overflow-x:auto;white-space:pre-wrap;word-break:break-word}
+        details{margin:.25rem 0}
+        """;
+
+    public static string Render(ConformanceMatrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        var html = new StringBuilder();
+        html.AppendLine("<!DOCTYPE html>");
+        html.AppendLine("<html lang=\"en\">");
+        html.AppendLine("<head>");
+        html.AppendLine("<meta charset=\"utf-8\">");
+        html.AppendLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        html.Append("<title>").Append(E(ReportText.Title)).AppendLine("</title>");
+        html.Append("<style>").Append(Style).AppendLine("</style>");
+        html.AppendLine("</head>");
+        html.AppendLine("<body>");
+        html.Append("<h1>").Append(E(ReportText.Title)).AppendLine("</h1>");
+
+        AppendSummary(html, matrix);
+        foreach (var group in matrix.Groups)
+        {
+            AppendGroup(html, group);
+        }
+
+        AppendDefects(html, matrix);
+        html.AppendLine("</body>");
+        html.AppendLine("</html>");
+        return html.ToString();
+    }
+
+    private static void AppendSummary(StringBuilder html, ConformanceMatrix matrix)
+    {
+        html.AppendLine("<section id=\"summary\">");
+        html.Append("<p class=\"run\">");
+        foreach (var (label, value) in ReportText.RunFacts(matrix.Run))
+        {
+            html.Append("<span>").Append(E(label)).Append(": <strong>").Append(E(value)).Append("</strong></span>");
+        }
+
+        html.AppendLine("</p>");
+        html.AppendLine("<div class=\"summary\">");
+        foreach (var verdict in Enum.GetValues<Verdict>())
+        {
+            html.Append("<div class=\"verdict-").Append(verdict.Key()).Append("\"><span class=\"count\" id=\"count-").Append(verdict.Key()).Append("\">")
+                .Append(matrix.Counts[verdict]).Append("</span>").Append(verdict.Mark()).Append(' ').Append(E(verdict.Label())).AppendLine("</div>");
+        }
+
+        html.Append("<div><span class=\"count\" id=\"count-suite-defects\">").Append(matrix.Defects.Count).AppendLine("</span>suite defects</div>");
+        html.Append("<div><span class=\"count\" id=\"count-scenarios\">").Append(matrix.ScenarioCount).AppendLine("</span>scenarios</div>");
+        html.AppendLine("</div>");
+        var fails = matrix.FailsBuild();
+        html.Append("<p id=\"outcome\" class=\"outcome ").Append(fails ? "fails" : "passes").Append("\">").Append(E(ReportText.Outcome(matrix))).AppendLine("</p>");
+        html.AppendLine("</section>");
+    }
+
+    private static void AppendGroup(StringBuilder html, BehaviourGroupRows group)
+    {
+        html.Append("<section class=\"group\" id=\"group-").Append(group.Group.Key()).AppendLine("\">");
+        html.Append("<h2>").Append(E(group.Title)).AppendLine("</h2>");
+        html.AppendLine("<table>");
+        html.AppendLine("<thead><tr><th>id</th><th>level</th><th>behaviour</th><th>verdict</th><th>scenarios</th></tr></thead>");
+        html.AppendLine("<tbody>");
+        foreach (var row in group.Rows)
+        {
+            AppendRow(html, row);
+        }
+
+        html.AppendLine("</tbody>");
+        html.AppendLine("</table>");
+        html.AppendLine("</section>");
+    }
+
+    private static void AppendRow(StringBuilder html, BehaviourRow row)
+    {
+        var behaviour = row.Behaviour;
+        html.Append("<tr data-behaviour-id=\"").Append(E(row.Id)).Append("\" class=\"verdict-").Append(row.Verdict.Key()).AppendLine("\">");
+        html.Append("<td><code>").Append(E(row.Id)).AppendLine("</code></td>");
+        html.Append("<td>").Append(E(behaviour.Level.Key())).AppendLine("</td>");
+        html.Append("<td>").Append(E(behaviour.Description)).Append("<br><em>Expected:</em> ").Append(E(behaviour.Expected)).AppendLine("</td>");
+        html.Append("<td class=\"verdict\">").Append(row.Verdict.Mark()).Append(' ').Append(E(row.Verdict.Label()));
+        foreach (var reason in row.Reasons)
+        {
+            html.Append("<br><small>").Append(E(reason)).Append("</small>");
+        }
+
+        html.AppendLine("</td>");
+        html.Append("<td>").Append(E(row.ScenarioTally()));
+        foreach (var scenario in row.Scenarios)
+        {
+            AppendScenario(html, row, scenario);
+        }
+
+        html.AppendLine("</td>");
+        html.AppendLine("</tr>");
+    }
+
+    private static void AppendScenario(StringBuilder html, BehaviourRow row, ScenarioResult scenario)
+    {
+        var outcome = scenario.Outcome.ToString().ToLowerInvariant();
+        if (scenario.Outcome != ScenarioOutcome.Failed)
+        {
+            html.Append("<div class=\"scenario ").Append(outcome).Append("\">").Append(E(outcome)).Append(": ").Append(E(scenario.Name)).AppendLine("</div>");
+            return;
+        }
+
+        html.Append("<details class=\"scenario failed\" open><summary>failed: ").Append(E(scenario.Name)).AppendLine("</summary>");
+        html.Append("<p><small>").Append(E(scenario.Uri)).AppendLine("</small></p>");
+        if (scenario.FailedStep is not null)
+        {
+            html.Append("<p>Failed step: <code>").Append(E(scenario.FailedStep)).AppendLine("</code></p>");
+        }
+
+        html.Append("<pre class=\"evidence\">").Append(E(scenario.Evidence ?? string.Empty)).AppendLine("</pre>");
+        html.Append("<p><strong>Why and how to fix:</strong> ").Append(E(row.Behaviour.WhyAndHowToFix)).AppendLine("</p>");
+        html.Append("<p><small>Reference: ").Append(E(row.Behaviour.Reference)).AppendLine("</small></p>");
+        html.AppendLine("</details>");
+    }
+
+    private static void AppendDefects(StringBuilder html, ConformanceMatrix matrix)
+    {
+        if (matrix.Defects.Count == 0 && matrix.MalformedLines == 0)
+        {
+            return;
+        }
+
+        html.AppendLine("<section id=\"defects\">");
+        html.AppendLine("<h2>Suite defects</h2>");
+        html.AppendLine("<ul>");
+        foreach (var defect in matrix.Defects)
+        {
+            html.Append("<li class=\"defect ").Append(defect.KindKey).Append("\">").Append(E(defect.Message)).AppendLine("</li>");
+        }
+
+        if (matrix.MalformedLines > 0)
+        {
+            html.Append("<li class=\"defect malformed-lines\">").Append(matrix.MalformedLines).AppendLine(" malformed lines of the messages were skipped.</li>");
+        }
+
+        html.AppendLine("</ul>");
+        html.AppendLine("</section>");
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+
+namespace Klaviyo.OAuth.Conformance.Reporting.Writers;
+
+/// <summary>Phrases the human-readable reports share, so Markdown, HTML and console say the same thing.</summary>
+internal static class ReportText
+{
+    public const string Title = "Klaviyo OAuth conformance";
+
+    /// <summary>"30 satisfied · 1 not satisfied · …".</summary>
+    public static string Counts(ConformanceMatrix matrix, string separator = " · ") =>
+        string.Join(separator, Enum.GetValues<Verdict>().Select(v => $"{matrix.Counts[v]} {v.Label()}"));
+
+    public static string Outcome(ConformanceMatrix matrix, bool strictAdvisory = false) => matrix.FailsBuild(strictAdvisory)
+        ? "FAILS: a documented or baseline behaviour is not satisfied, or a behaviour has no scenario."
+        : "PASSES: every documented and baseline behaviour is satisfied or not verified.";
+
+    /// <summary>The target and the run, one item per entry: never secrets (the description holds none).</summary>
+    public static IEnumerable<(string Label, string Value)> RunFacts(RunDescription run)
+    {
+        yield return ("Target", run.TargetKind);
+        if (run.ApiBaseUrl is not null)
+        {
+            yield return ("API host", run.ApiBaseUrl);
+        }
+
+        if (run.WebBaseUrl is not null)
+        {
+            yield return ("Web host", run.WebBaseUrl);
+        }
+
+        if (run.StartedAt is { } started)
+        {
+            yield return ("Started", Time(started));
+        }
+
+        if (run.FinishedAt is { } finished)
+        {
+            yield return ("Finished", Time(finished));
+        }
+
+        if (run.Duration is { } duration)
+        {
+            yield return ("Duration", Seconds(duration));
+        }
+
+        if (run.SuiteVersion is not null)
+        {
+            yield return ("Suite version", run.SuiteVersion);
+        }
+
+        if (run.Tool is not null)
+        {
+            yield return ("Runner", run.Tool);
+        }
+    }
+
+    public static string Time(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    public static string Seconds(TimeSpan duration) =>
+        duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
+
+    public static string FirstLine(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var trimmed = text.TrimStart();
+        var end = trimmed.IndexOfAny(['\r', '\n']);
+        return end < 0 ? trimmed : trimmed[..end];
+    }
+
+    /// <summary>What a row has to say beyond its verdict: the first failure's first line, or the first skip reason.</summary>
+    public static string Explanation(BehaviourRow row) => row.Verdict switch
+    {
+        Verdict.NotSatisfied or Verdict.AdvisoryNotMet => FirstLine(row.Failures.First().Evidence),
+        Verdict.NotVerified => FirstLine(row.Reasons[0]),
+        Verdict.NoScenario => $"no scenario is tagged {row.Behaviour.Tag}",
+        _ => string.Empty,
+    };
+}
