@@ -1,0 +1,33 @@
+namespace Klaviyo.OAuth.Emulator.Tests.Http;
+
+/// <summary>
+/// One emulator for every HTTP-level test, as parallel scenarios share one in the suite: each
+/// test works with its own client, account and user, so tests cannot disturb each other.
+/// </summary>
+[SetUpFixture]
+public sealed class SharedEmulator
+{
+    private static KlaviyoEmulator? _emulator;
+    private static HttpClient? _http;
+
+    public static KlaviyoEmulator Emulator => _emulator ?? throw new InvalidOperationException("The emulator has not started.");
+
+    /// <summary>Sends exactly what a test says: no redirects followed, no cookies kept.</summary>
+    public static HttpClient Http => _http ?? throw new InvalidOperationException("The emulator has not started.");
+
+    [OneTimeSetUp]
+    public void Start()
+    {
+        _emulator = KlaviyoEmulator.Start();
+#pragma warning disable CA2000 // The handler is disposed with the client in Stop.
+        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }, disposeHandler: true);
+#pragma warning restore CA2000
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        _http?.Dispose();
+        _emulator?.Dispose();
+    }
+}
