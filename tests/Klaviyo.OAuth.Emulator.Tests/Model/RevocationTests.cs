@@ -75,7 +75,7 @@ public class RevocationTests
                 }),
                 () => model.Tokens.Revoke(model.Client.Id, token));
 
-            issued.Should().OnlyContain(a => a.IsRevoked);
+            issued.Where(a => !a.IsRevoked).Should().BeEmpty();
             model.Tokens.Refresh(model.Client.Id, token).Refusal.Should().Be(RefreshRefusal.Revoked);
         }
     }
