@@ -68,13 +68,35 @@ public sealed partial class SecretRedactor
             }
         }
 
-        result = AuthorizationHeader().Replace(result, m => m.Groups["lead"].Value + Mask);
-        result = CredentialAfterScheme().Replace(result, MaskCredential);
-        result = FormParameter().Replace(result, m => MaskNamedValue(m, m.Groups["value"].Value));
-        result = JsonProperty().Replace(result, m => MaskNamedValue(m, m.Groups["value"].Value));
-        result = EscapedJsonProperty().Replace(result, m => MaskNamedValue(m, m.Groups["value"].Value));
-        result = CookieHeader().Replace(result, MaskCookies);
+        result = ReplaceChanged(AuthorizationHeader(), result, m => m.Groups["lead"].Value + Mask);
+        result = ReplaceChanged(CredentialAfterScheme(), result, MaskCredential);
+        result = ReplaceChanged(FormParameter(), result, MaskNamedValue);
+        result = ReplaceChanged(JsonProperty(), result, MaskNamedValue);
+        result = ReplaceChanged(EscapedJsonProperty(), result, MaskNamedValue);
+        result = ReplaceChanged(CookieHeader(), result, MaskCookies);
         return result;
+    }
+
+    // Regex.Replace with an evaluator builds a new string for every match, even one left as it was;
+    // this builds one only when a match really changes, so clean text costs no allocation.
+    private static string ReplaceChanged(Regex regex, string input, Func<Match, string> replacement)
+    {
+        StringBuilder? output = null;
+        var copied = 0;
+        for (var match = regex.Match(input); match.Success; match = match.NextMatch())
+        {
+            var replaced = replacement(match);
+            if (string.Equals(replaced, match.Value, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            output ??= new StringBuilder(input.Length);
+            output.Append(input, copied, match.Index - copied).Append(replaced);
+            copied = match.Index + match.Length;
+        }
+
+        return output is null ? input : output.Append(input, copied, input.Length - copied).ToString();
     }
 
     private static string MaskCredential(Match match)
@@ -94,8 +116,9 @@ public sealed partial class SecretRedactor
 
     // "code" is also the name of JSON:API error codes (errors[0].code "not_authenticated"): those
     // are evidence, not secrets, so a snake_case word stays readable.
-    private static string MaskNamedValue(Match match, string value)
+    private static string MaskNamedValue(Match match)
     {
+        var value = match.Groups["value"].Value;
         if (value.Length == 0 || value == Mask)
         {
             return match.Value;
@@ -134,7 +157,7 @@ public sealed partial class SecretRedactor
     }
 
     // Authorization: Basic xxx / Bearer xxx / a bare value: keep the header name and the scheme.
-    [GeneratedRegex(@"(?<lead>\b(?:Proxy-)?Authorization[ \t]*:[ \t]*(?:(?:Basic|Bearer|Digest|Token|Negotiate)[ \t]+)?)(?<value>(?!\[REDACTED\])\S+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<lead>\b(?:Proxy-)?Authorization[ \t]*:[ \t]*(?>(?:(?:Basic|Bearer|Digest|Token|Negotiate)[ \t]+)?))(?<value>(?!\[REDACTED\])\S+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorizationHeader();
 
     [GeneratedRegex(@"\b(?:Basic|Bearer)[ \t]+(?<value>b'[^'\r\n]*'|b""[^""\r\n]*""|[A-Za-z0-9\-._~+/]+=*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

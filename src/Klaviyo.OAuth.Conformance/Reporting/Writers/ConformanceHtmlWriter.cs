@@ -137,7 +137,7 @@ public static class ConformanceHtmlWriter
             return;
         }
 
-        html.Append("<details class=\"scenario failed\" open><summary>failed: ").Append(E(scenario.Name)).AppendLine("</summary>");
+        html.Append("<details class=\"scenario failed\" open=\"\"><summary>failed: ").Append(E(scenario.Name)).AppendLine("</summary>");
         html.Append("<p><small>").Append(E(scenario.Uri)).AppendLine("</small></p>");
         if (scenario.FailedStep is not null)
         {

@@ -1,0 +1,99 @@
+using FluentAssertions;
+using Klaviyo.OAuth.Conformance.Reporter;
+using Klaviyo.OAuth.Conformance.Tests.Support;
+using NUnit.Framework;
+
+namespace Klaviyo.OAuth.Conformance.Tests.Reporter;
+
+public class ReporterCommandTests
+{
+    private readonly StringWriter output = new();
+    private readonly StringWriter error = new();
+    private string directory = null!;
+
+    [SetUp]
+    public void NewDirectory() => directory = TestData.TempDirectory();
+
+    [TearDown]
+    public void RemoveDirectory()
+    {
+        Directory.Delete(directory, recursive: true);
+        output.GetStringBuilder().Clear();
+        error.GetStringBuilder().Clear();
+    }
+
+    [OneTimeTearDown]
+    public void DisposeWriters()
+    {
+        output.Dispose();
+        error.Dispose();
+    }
+
+    private int Run(params string[] args) => ReporterCommand.Run(args, output, error);
+
+    [Test]
+    public void A_conforming_run_exits_0_and_writes_the_reports_beside_the_messages()
+    {
+        var ndjson = new Messages().EveryBehaviourPassing().WriteTo(directory);
+
+        Run(ndjson).Should().Be(ReporterCommand.Conforming);
+        Directory.GetFiles(directory).Select(Path.GetFileName).Should().Contain(["conformance.json", "conformance.md", "conformance.html", "junit.xml"]);
+        output.ToString().Should().Contain("PASSES");
+    }
+
+    [Test]
+    public void A_run_with_a_documented_failure_exits_1_and_prints_the_summary()
+    {
+        Run(TestData.MixedVerdicts, "--out", directory).Should().Be(ReporterCommand.FailsBuild);
+
+        output.ToString().Should().Contain("token.invalid-client").And.Contain(directory);
+        File.Exists(Path.Combine(directory, "junit.xml")).Should().BeTrue();
+    }
+
+    [Test]
+    public void An_advisory_failure_exits_0_unless_advisory_rows_are_strict()
+    {
+        var ndjson = new Messages().EveryBehaviourPassing()
+            .Scenario("no Retry-After", ["@rfc-should", "@rfc6585.retry-after"], Messages.Failed("none"))
+            .WriteTo(directory);
+
+        Run(ndjson).Should().Be(ReporterCommand.Conforming);
+        Run(ndjson, "--strict-advisory").Should().Be(ReporterCommand.FailsBuild);
+    }
+
+    [Test]
+    public void A_missing_file_exits_2_with_a_clear_message_and_no_stack_trace()
+    {
+        Run(Path.Combine(directory, "nope.ndjson")).Should().Be(ReporterCommand.BadUsage);
+
+        error.ToString().Should().Contain("No such file").And.NotContain("   at ");
+    }
+
+    [TestCase]
+    [TestCase("--out")]
+    [TestCase("--bogus", "x.ndjson")]
+    [TestCase("a.ndjson", "b.ndjson")]
+    [TestCase("a.ndjson", "--max-evidence", "lots")]
+    public void Bad_usage_exits_2_and_shows_the_usage(params string[] args)
+    {
+        Run(args).Should().Be(ReporterCommand.BadUsage);
+
+        error.ToString().Should().Contain("Usage:");
+    }
+
+    [Test]
+    public void Help_exits_0_and_shows_the_usage()
+    {
+        Run("--help").Should().Be(ReporterCommand.Conforming);
+
+        output.ToString().Should().Contain("Usage:");
+    }
+
+    [Test]
+    public void The_evidence_length_can_be_set_on_the_command_line()
+    {
+        Run(TestData.MixedVerdicts, "--out", directory, "--max-evidence", "10");
+
+        File.ReadAllText(Path.Combine(directory, "conformance.md")).Should().Contain("Expected a… [truncated 52 chars]");
+    }
+}
