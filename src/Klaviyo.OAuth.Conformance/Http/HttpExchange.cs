@@ -1,0 +1,107 @@
+using System.Text;
+using System.Text.Json;
+using Klaviyo.OAuth.Conformance.Redaction;
+
+namespace Klaviyo.OAuth.Conformance.Http;
+
+/// <summary>One request and the response it got: the evidence every assertion and report refers to.</summary>
+public sealed class HttpExchange
+{
+    private readonly Lazy<JsonElement?> _json;
+
+    public HttpExchange(OutgoingRequest request, int status, string reasonPhrase, IReadOnlyList<KeyValuePair<string, string>> responseHeaders, string body, TimeSpan elapsed)
+    {
+        Request = request;
+        Status = status;
+        ReasonPhrase = reasonPhrase;
+        ResponseHeaders = responseHeaders;
+        Body = body;
+        Elapsed = elapsed;
+        _json = new Lazy<JsonElement?>(ParseJson);
+    }
+
+    public OutgoingRequest Request { get; }
+
+    public int Status { get; }
+
+    public string ReasonPhrase { get; }
+
+    public IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders { get; }
+
+    public string Body { get; }
+
+    public TimeSpan Elapsed { get; }
+
+    /// <summary>The media type of the response, without parameters (e.g. <c>application/json</c>), or empty.</summary>
+    public string MediaType => (Header("Content-Type") ?? string.Empty).Split(';')[0].Trim().ToLowerInvariant();
+
+    /// <summary>The body as JSON, or null when it is not JSON (an HTML page, garbage, nothing).</summary>
+    public JsonElement? Json => _json.Value;
+
+    public string? Header(string name) =>
+        ResponseHeaders.Where(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).FirstOrDefault();
+
+    /// <summary>A string property of the JSON body, or null when absent or not JSON.</summary>
+    public string? JsonString(string property) =>
+        Json is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    /// <summary>The exchange as a person should see it in a failure: request and response, secrets redacted, long bodies cut.</summary>
+    public string Describe(SecretRedactor redactor, int maxBody = 1500)
+    {
+        var text = new StringBuilder();
+        text.Append("Request:  ").Append(Request.Method).Append(' ').Append(Request.Url).AppendLine();
+        foreach (var (name, value) in Request.Headers)
+        {
+            text.Append("  ").Append(name).Append(": ").Append(value).AppendLine();
+        }
+
+        if (Request.Body is { } requestBody)
+        {
+            text.Append("  Content-Type: ").Append(Request.ContentType).AppendLine();
+            text.Append("  ").Append(Cut(requestBody, maxBody)).AppendLine();
+        }
+
+        text.Append("Response: ").Append(Status).Append(' ').Append(ReasonPhrase).AppendLine();
+        foreach (var (name, value) in ResponseHeaders.Where(h => Shown(h.Key)))
+        {
+            text.Append("  ").Append(name).Append(": ").Append(value).AppendLine();
+        }
+
+        text.Append("  ").Append(Body.Length == 0 ? "(empty body)" : Cut(Body, maxBody));
+        return redactor.Redact(text.ToString());
+    }
+
+    public override string ToString() => $"{Request.Method} {Request.Url} → {Status}";
+
+    private static bool Shown(string header) =>
+        header.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)
+        || header.Equals("Cache-Control", StringComparison.OrdinalIgnoreCase)
+        || header.Equals("Pragma", StringComparison.OrdinalIgnoreCase)
+        || header.Equals("WWW-Authenticate", StringComparison.OrdinalIgnoreCase)
+        || header.Equals("Retry-After", StringComparison.OrdinalIgnoreCase)
+        || header.Equals("Location", StringComparison.OrdinalIgnoreCase);
+
+    private static string Cut(string text, int max) =>
+        text.Length <= max ? text : $"{text[..max]}… [truncated {text.Length - max} chars]";
+
+    private JsonElement? ParseJson()
+    {
+        if (string.IsNullOrWhiteSpace(Body))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(Body);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+}

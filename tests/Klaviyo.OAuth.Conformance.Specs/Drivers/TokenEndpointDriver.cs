@@ -1,0 +1,44 @@
+using Klaviyo.OAuth.Conformance.Http;
+
+namespace Klaviyo.OAuth.Conformance.Specs.Drivers;
+
+/// <summary>Speaks to POST /oauth/token as an app would — correctly, or in each of the ways the guide says apps get it wrong.</summary>
+public sealed class TokenEndpointDriver(TargetExchanges target, AppUnderTest app)
+{
+    public const string Path = "oauth/token";
+
+    public Task<HttpExchange> RefreshAsync(string? refreshToken, ClientCredentialStyle credentials = ClientCredentialStyle.BasicHeader)
+    {
+        var body = FormBody.Of(("grant_type", "refresh_token"));
+        return SendAsync(refreshToken is null ? body : body.With("refresh_token", refreshToken), credentials);
+    }
+
+    public Task<HttpExchange> ExchangeCodeAsync(string code, string codeVerifier) =>
+        SendAsync(FormBody.Of(
+            ("grant_type", "authorization_code"),
+            ("code", code),
+            ("code_verifier", codeVerifier),
+            ("redirect_uri", Registration.RedirectUri)));
+
+    /// <summary>Sends a token request with the given body and credentials, as a form (or as JSON, the mistake the guide warns of).</summary>
+    public Task<HttpExchange> SendAsync(FormBody body, ClientCredentialStyle credentials = ClientCredentialStyle.BasicHeader, bool asJson = false, bool toWebHost = false)
+    {
+        target.Protect(body.Fields.FirstOrDefault(f => f.Key == "refresh_token").Value);
+        var request = new OutgoingRequest(HttpMethod.Post, toWebHost ? target.Web(Path) : target.Api(Path));
+        return target.SendAsync(Authenticated(request, body, credentials, asJson));
+    }
+
+    internal OutgoingRequest Authenticated(OutgoingRequest request, FormBody body, ClientCredentialStyle credentials, bool asJson)
+    {
+        var withCredentials = body.With(ClientCredentials.BodyFields(Registration, credentials));
+        request = asJson
+            ? request.WithBody(withCredentials.EncodeAsJson(), "application/json")
+            : request.WithBody(withCredentials.Encode(), FormBody.MediaType);
+        return ClientCredentials.AuthorizationHeader(Registration, credentials) is { } header
+            ? request.WithHeader("Authorization", header)
+            : request;
+    }
+
+    private Klaviyo.OAuth.Conformance.Targets.AppRegistration Registration =>
+        app.Registration ?? throw new InvalidOperationException("The scenario has no app yet: start it with 'Given an app registered with the target'.");
+}

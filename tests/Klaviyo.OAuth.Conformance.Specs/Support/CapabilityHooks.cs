@@ -1,0 +1,27 @@
+using Klaviyo.OAuth.Conformance.Targets;
+using NUnit.Framework;
+using Reqnroll;
+
+namespace Klaviyo.OAuth.Conformance.Specs.Support;
+
+/// <summary>
+/// A scenario that needs a capability the target lacks is skipped — never passed, never failed —
+/// with a reason that names the capability and the setting that would provide it.
+/// </summary>
+[Binding]
+public sealed class CapabilityHooks(ScenarioContext scenario, ConformanceRun run)
+{
+    [BeforeScenario(Order = 0)]
+    public void SkipWhenTheTargetLacksACapability()
+    {
+        var lacking = CapabilityTags.From(scenario.ScenarioInfo.CombinedTags)
+            .Select(capability => (capability, why: run.Target.WhyLacking(capability)))
+            .Where(x => x.why is not null)
+            .Select(x => $"@{CapabilityTags.TagOf(x.capability)}: {x.why}")
+            .ToList();
+        if (lacking.Count > 0)
+        {
+            Assert.Ignore($"Not verified: the target ({run.Target.Describe()}) lacks what this scenario needs — {string.Join("; ", lacking)}");
+        }
+    }
+}
