@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+
+namespace Klaviyo.OAuth.Conformance.Configuration;
+
+/// <summary>
+/// The configuration section <c>Conformance</c>: which target a run speaks to and what it may do
+/// there. The property names are a public interface (conformance.json, <c>Conformance__Key</c>
+/// environment variables); keep them.
+/// </summary>
+public sealed class ConformanceSettings
+{
+    public const string SectionName = "Conformance";
+
+    /// <summary>The optional file at the repository root that holds the section; never committed.</summary>
+    public const string FileName = "conformance.json";
+
+    public const string EmbeddedTarget = "embedded";
+
+    public const string RemoteTarget = "remote";
+
+    /// <summary><c>embedded</c> (the default: the emulator in-process) or <c>remote</c>, case-insensitive.</summary>
+    public string Target { get; set; } = EmbeddedTarget;
+
+    /// <summary>Serves /oauth/token, /oauth/revoke and /api/ (Klaviyo: https://a.klaviyo.com).</summary>
+    public string? ApiBaseUrl { get; set; }
+
+    /// <summary>Serves /oauth/authorize and /oauth/client (Klaviyo: https://www.klaviyo.com).</summary>
+    public string? WebBaseUrl { get; set; }
+
+    /// <summary>Where an emulator-compatible control API lives (its routes are under /__control/); optional.</summary>
+    public string? ControlUrl { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    public string? RedirectUri { get; set; }
+
+    /// <summary>A refresh token obtained beforehand, for targets without a control API.</summary>
+    public string? RefreshToken { get; set; }
+
+    /// <summary>An access token obtained beforehand, for targets without a control API.</summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>Let scenarios revoke the configured tokens or exhaust their rate limit.</summary>
+    public bool AllowDestructive { get; set; }
+
+    /// <summary>Per request.</summary>
+    public int TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>When true, failures of advisory (@rfc-*) behaviours fail the build too.</summary>
+    public bool StrictAdvisory { get; set; }
+
+    public bool IsRemote => string.Equals(Target?.Trim(), RemoteTarget, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsEmbedded => string.Equals(Target?.Trim(), EmbeddedTarget, StringComparison.OrdinalIgnoreCase);
+
+    public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
+
+    /// <summary>Reads <see cref="FileName"/> at <paramref name="repositoryRoot"/> (if there is one), then environment variables, which win.</summary>
+    public static ConformanceSettings Load(string repositoryRoot)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(repositoryRoot);
+        IConfiguration configuration;
+        try
+        {
+            configuration = new ConfigurationBuilder()
+                .AddJsonFile(Path.Combine(Path.GetFullPath(repositoryRoot), FileName), optional: true, reloadOnChange: false)
+                .AddEnvironmentVariables()
+                .Build();
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException)
+        {
+            throw new ConformanceConfigurationException($"{Path.Combine(repositoryRoot, FileName)} is not valid JSON: {e.InnerException?.Message ?? e.Message} Fix the file or remove it.", e);
+        }
+
+        return Load(configuration);
+    }
+
+    /// <summary>Binds the <c>Conformance</c> section of any configuration (absent: the defaults).</summary>
+    public static ConformanceSettings Load(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        try
+        {
+            return configuration.GetSection(SectionName).Get<ConformanceSettings>() ?? new ConformanceSettings();
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder's message names the key and the value ("Failed to convert configuration value 'ten' at 'Conformance:TimeoutSeconds' to type 'System.Int32'.").
+            throw new ConformanceConfigurationException(
+                $"{e.Message} Fix the value in {FileName} or in the environment variable (Conformance__Key): TimeoutSeconds is a whole number, AllowDestructive and StrictAdvisory are true or false.",
+                e);
+        }
+    }
+
+    /// <summary>Every setting, with secrets only said to be set or not.</summary>
+    public string Describe()
+    {
+        var text = new StringBuilder("Conformance: ");
+        text.Append(CultureInfo.InvariantCulture, $"Target={Target}");
+        Plain(text, nameof(ApiBaseUrl), ApiBaseUrl);
+        Plain(text, nameof(WebBaseUrl), WebBaseUrl);
+        Plain(text, nameof(ControlUrl), ControlUrl);
+        Plain(text, nameof(ClientId), ClientId);
+        Secret(text, nameof(ClientSecret), ClientSecret);
+        Plain(text, nameof(RedirectUri), RedirectUri);
+        Secret(text, nameof(RefreshToken), RefreshToken);
+        Secret(text, nameof(AccessToken), AccessToken);
+        text.Append(CultureInfo.InvariantCulture, $", AllowDestructive={AllowDestructive}, TimeoutSeconds={TimeoutSeconds}, StrictAdvisory={StrictAdvisory}");
+        return text.ToString();
+    }
+
+    public override string ToString() => Describe();
+
+    internal static bool IsSet(string? value) => !string.IsNullOrWhiteSpace(value);
+
+    /// <summary>A URL key as a <see cref="Uri"/>; call after validation, which reports a missing or malformed one properly.</summary>
+    internal static Uri Url(string? value, string key) =>
+        IsSet(value) && Uri.TryCreate(value!.Trim(), UriKind.Absolute, out var uri)
+            ? uri
+            : throw new ConformanceConfigurationException($"Conformance:{key} is not an absolute URL (environment: Conformance__{key}).");
+
+    private static void Plain(StringBuilder text, string name, string? value) =>
+        text.Append(", ").Append(name).Append('=').Append(IsSet(value) ? value : "(not set)");
+
+    private static void Secret(StringBuilder text, string name, string? value) =>
+        text.Append(", ").Append(name).Append('=').Append(IsSet(value) ? "set" : "not set");
+}

@@ -1,0 +1,26 @@
+using Klaviyo.OAuth.Conformance.Configuration;
+
+namespace Klaviyo.OAuth.Conformance.Targets;
+
+/// <summary>Turns remote settings into a target: with a control URL the suite steers it, without one it uses what is configured.</summary>
+public static class TargetFactory
+{
+    /// <summary>
+    /// A <see cref="ControlApiTarget"/> when Conformance:ControlUrl is set, else a <see cref="ConfiguredRemoteTarget"/>.
+    /// Throws <see cref="ConformanceConfigurationException"/> listing every problem when the settings cannot be used.
+    /// </summary>
+    public static IConformanceTarget CreateRemote(ConformanceSettings settings, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!settings.IsRemote)
+        {
+            throw new ConformanceConfigurationException(
+                $"Conformance:Target is '{settings.Target}', not 'remote': the embedded target is started by the suite itself. Set Conformance:Target=remote (environment: Conformance__Target) to run against a remote endpoint.");
+        }
+
+        SettingsValidation.ThrowIfInvalid(settings);
+        return ConformanceSettings.IsSet(settings.ControlUrl)
+            ? new ControlApiTarget(settings)
+            : new ConfiguredRemoteTarget(settings, timeProvider);
+    }
+}
