@@ -59,8 +59,16 @@ public sealed class RunnerOutcomeTests
     }
 
     [Test]
+    public void A_failing_scenario_with_a_warn_only_tag_is_a_warning_that_does_not_fail_the_run()
+    {
+        var outcome = OutcomeOf("A failing advisory scenario is a warning, not a failure");
+        outcome.Outcome.Should().Be("NotExecuted");
+        outcome.Message.Should().Contain("Advisory requirement not met").And.Contain("Expected: 99");
+    }
+
+    [Test]
     public void Every_pickle_of_every_sample_is_a_test() =>
-        _run.Outcomes.Should().HaveCount(14, string.Join(", ", _run.Outcomes.Keys));
+        _run.Outcomes.Should().HaveCount(15, string.Join(", ", _run.Outcomes.Keys));
 
     private TestOutcome OutcomeOf(string scenario)
     {
@@ -97,7 +105,12 @@ public sealed class RunnerOutcomeTests
             messages.StatusOf("A pending step skips the test").Should().Be("PENDING");
             messages.StatusOf("Adding 40 gives 41").Should().Be("PASSED");
             messages.StatusOf("A data table reaches the binding").Should().Be("PASSED");
-            messages.PickleCount.Should().Be(13);
+            messages.StatusOf("A failing advisory scenario is a warning, not a failure").Should().Be("FAILED");
+            messages.PickleCount.Should().Be(14);
         }
+
+        [Test]
+        public void Run_completion_handlers_run_after_the_reports_are_complete() =>
+            File.ReadAllText(Path.Combine(_run.ReportsDirectory, "run-completed.txt")).Should().Be("complete");
     }
 }

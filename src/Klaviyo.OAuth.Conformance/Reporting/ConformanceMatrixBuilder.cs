@@ -6,6 +6,9 @@ namespace Klaviyo.OAuth.Conformance.Reporting;
 /// <summary>Turns the Cucumber messages of a run into the conformance matrix.</summary>
 public sealed class ConformanceMatrixBuilder(ReportOptions? options = null)
 {
+    /// <summary>Why a behaviour that has scenarios has no result: the run was filtered.</summary>
+    public const string NotRunReason = "Not run in this run: its scenarios were filtered out.";
+
     private readonly ReportOptions options = options ?? ReportOptions.Default;
 
     public ConformanceMatrix Build(TextReader ndjson, RunDescription? run = null)
@@ -34,11 +37,13 @@ public sealed class ConformanceMatrixBuilder(ReportOptions? options = null)
         return new ConformanceMatrix(description, rows, defects, results.Count, messages.MalformedLines);
     }
 
-    private static BehaviourRow RowFor(Behaviour behaviour, List<ScenarioResult> scenarios)
+    private BehaviourRow RowFor(Behaviour behaviour, List<ScenarioResult> scenarios)
     {
         if (scenarios.Count == 0)
         {
-            return new BehaviourRow(behaviour, Verdict.NoScenario, scenarios, []);
+            return options.CoveredBehaviourIds?.Contains(behaviour.Id) == true
+                ? new BehaviourRow(behaviour, Verdict.NotVerified, scenarios, [NotRunReason])
+                : new BehaviourRow(behaviour, Verdict.NoScenario, scenarios, []);
         }
 
         if (scenarios.Any(s => s.Outcome == ScenarioOutcome.Failed))

@@ -13,5 +13,11 @@ public sealed record ReportOptions
     /// <summary>Applied to evidence, skip reasons and step texts, although the suite already redacts them.</summary>
     public SecretRedactor Redactor { get; init; } = SecretRedactor.Shared;
 
+    /// <summary>
+    /// Behaviour ids that the suite's feature files cover, when known. A covered id that a filtered
+    /// run did not execute is then "not verified (not run)" instead of a missing scenario.
+    /// </summary>
+    public IReadOnlySet<string>? CoveredBehaviourIds { get; init; }
+
     public static ReportOptions Default { get; } = new();
 }

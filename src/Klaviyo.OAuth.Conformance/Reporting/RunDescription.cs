@@ -63,6 +63,21 @@ public sealed record RunDescription(
     }
 
     /// <summary>This description with the blanks filled from what the messages recorded.</summary>
+    /// <summary>Writes the public part of the description next to the run's messages, so the reports can be rebuilt later.</summary>
+    public string WriteSidecar(string directory)
+    {
+        var path = Path.Combine(directory, SidecarFileName);
+        var json = JsonSerializer.Serialize(new Dictionary<string, string?>
+        {
+            ["kind"] = TargetKind,
+            ["apiBaseUrl"] = ApiBaseUrl,
+            ["webBaseUrl"] = WebBaseUrl,
+            ["suiteVersion"] = SuiteVersion,
+        });
+        File.WriteAllText(path, json);
+        return path;
+    }
+
     internal RunDescription CompletedWith(DateTimeOffset? startedAt, DateTimeOffset? finishedAt, string? tool) => this with
     {
         StartedAt = StartedAt ?? startedAt,

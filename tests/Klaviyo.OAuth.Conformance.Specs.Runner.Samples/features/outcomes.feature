@@ -17,3 +17,8 @@ Feature: Outcomes
   @ignore
   Scenario: An ignored scenario is skipped
     Given a counter starting at 1
+
+  @sample.advisory
+  Scenario: A failing advisory scenario is a warning, not a failure
+    Given a counter starting at 1
+    Then the counter is 99

@@ -21,5 +21,6 @@ public sealed class TestRun
     public async Task EndAsync()
     {
         await TestRunnerManager.OnTestRunEndAsync(TestAssembly);
+        await RunnerSettings.NotifyRunCompletedAsync(ReportsFolder.Path);
     }
 }

@@ -17,6 +17,7 @@ public sealed class RunHooks
     {
         _run = new ConformanceRun(EmbeddedTarget.Start(), new TargetHttpClient(TimeSpan.FromSeconds(10)), SecretRedactor.Shared);
         container.RegisterInstanceAs(_run);
+        ConformanceReports.Arrange(_run.Target, strictAdvisory: false);
     }
 
     [AfterTestRun(Order = 1000)]

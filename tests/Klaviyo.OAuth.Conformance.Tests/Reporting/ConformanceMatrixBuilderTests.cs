@@ -70,6 +70,18 @@ public class ConformanceMatrixBuilderTests
     }
 
     [Test]
+    public void A_covered_behaviour_that_a_filtered_run_did_not_execute_is_not_verified_rather_than_a_defect()
+    {
+        var options = new ReportOptions { CoveredBehaviourIds = new HashSet<string>(["token.wrong-host"]) };
+        var matrix = ConformanceReport.Build(TestData.MixedVerdicts, null, options);
+
+        matrix.Row("token.wrong-host")!.Verdict.Should().Be(Verdict.NotVerified);
+        matrix.Row("token.wrong-host")!.Reasons.Should().Equal(ConformanceMatrixBuilder.NotRunReason);
+        matrix.Defects.Should().NotContain(d => d.BehaviourId == "token.wrong-host");
+        matrix.Row("token.unavailable")!.Verdict.Should().Be(Verdict.NoScenario, "an id the features do not cover is still a defect");
+    }
+
+    [Test]
     public void A_scenario_tagged_with_an_id_not_in_the_catalogue_is_a_suite_defect() =>
         Mixed().Defects.Should().ContainSingle(d => d.Kind == SuiteDefectKind.UnknownBehaviourId)
             .Which.BehaviourId.Should().Be("token.invalid-clinet");
