@@ -1,0 +1,102 @@
+using FluentAssertions;
+using Klaviyo.OAuth.Conformance.Catalogue;
+using NUnit.Framework;
+
+namespace Klaviyo.OAuth.Conformance.Tests.Catalogue;
+
+/// <summary>
+/// The features and the catalogue agree: every behaviour has a scenario, every scenario names
+/// exactly one behaviour and that behaviour's level. (An id with no scenario, or a scenario with
+/// no id, is a defect of the suite.)
+/// </summary>
+public class FeatureCoverageTests
+{
+    private static readonly IReadOnlyList<TaggedScenario> Scenarios = TaggedScenario.ReadAll(FeaturesFolder());
+
+    [Test]
+    public void The_features_folder_has_scenarios() => Scenarios.Should().HaveCountGreaterThan(30);
+
+    [TestCaseSource(nameof(BehaviourIds))]
+    public void Every_catalogue_behaviour_has_at_least_one_scenario(string id) =>
+        Scenarios.Should().Contain(s => s.Tags.Contains(id), $"@{id} is in the catalogue");
+
+    [Test]
+    public void Every_scenario_names_exactly_one_catalogue_behaviour() =>
+        Scenarios.Where(s => s.Tags.Count(t => BehaviourCatalogue.Find(t) is not null) != 1)
+            .Select(s => s.ToString())
+            .Should().BeEmpty();
+
+    [Test]
+    public void Every_scenario_carries_the_level_of_its_behaviour() =>
+        Scenarios.Select(s => (scenario: s, behaviour: s.Tags.Select(BehaviourCatalogue.Find).FirstOrDefault(b => b is not null)))
+            .Where(x => x.behaviour is not null && !x.scenario.Tags.Contains(x.behaviour.Level.Key()))
+            .Select(x => $"{x.scenario} should be tagged @{x.behaviour!.Level.Key()}")
+            .Should().BeEmpty();
+
+    [Test]
+    public void No_scenario_is_tagged_with_a_dotted_id_the_catalogue_does_not_know() =>
+        Scenarios.SelectMany(s => s.Tags.Where(t => BehaviourCatalogue.LooksLikeBehaviourId(t) && BehaviourCatalogue.Find(t) is null).Select(t => $"{s}: @{t}"))
+            .Should().BeEmpty();
+
+    private static IEnumerable<string> BehaviourIds() => BehaviourCatalogue.All.Select(b => b.Id);
+
+    private static string FeaturesFolder()
+    {
+        for (var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Klaviyo.OAuth.Conformance.sln")))
+            {
+                return Path.Combine(folder.FullName, "features");
+            }
+        }
+
+        throw new DirectoryNotFoundException("The repository root (with Klaviyo.OAuth.Conformance.sln) is not above the test folder.");
+    }
+
+    /// <summary>A scenario and every tag that applies to it (feature, rule, its own), read line by line.</summary>
+    private sealed record TaggedScenario(string File, int Line, string Name, IReadOnlyList<string> Tags)
+    {
+        public static List<TaggedScenario> ReadAll(string folder)
+        {
+            var scenarios = new List<TaggedScenario>();
+            foreach (var file in Directory.EnumerateFiles(folder, "*.feature", SearchOption.AllDirectories))
+            {
+                var pending = new List<string>();
+                var featureTags = new List<string>();
+                var ruleTags = new List<string>();
+                var lines = System.IO.File.ReadAllLines(file);
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    var line = lines[i].Trim();
+                    if (line.StartsWith('@'))
+                    {
+                        pending.AddRange(line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => t.TrimStart('@')));
+                        continue;
+                    }
+
+                    if (line.StartsWith("Feature:", StringComparison.Ordinal))
+                    {
+                        featureTags = [.. pending];
+                    }
+                    else if (line.StartsWith("Rule:", StringComparison.Ordinal))
+                    {
+                        ruleTags = [.. pending];
+                    }
+                    else if (line.StartsWith("Scenario", StringComparison.Ordinal) || line.StartsWith("Example:", StringComparison.Ordinal))
+                    {
+                        scenarios.Add(new TaggedScenario(Path.GetFileName(file), i + 1, line, [.. featureTags, .. ruleTags, .. pending]));
+                    }
+
+                    if (line.Length > 0 && !line.StartsWith('#'))
+                    {
+                        pending.Clear();
+                    }
+                }
+            }
+
+            return scenarios;
+        }
+
+        public override string ToString() => $"{File}:{Line} {Name}";
+    }
+}
