@@ -1,5 +1,6 @@
 using Klaviyo.OAuth.Conformance.Http;
 using Klaviyo.OAuth.Conformance.Specs.Support;
+using Klaviyo.OAuth.Conformance.Targets;
 
 namespace Klaviyo.OAuth.Conformance.Specs.Drivers;
 
@@ -21,10 +22,28 @@ public sealed class TargetExchanges(ConformanceRun run, AppUnderTest app)
             run.Redactor.RegisterClientCredentials(registration.ClientId, registration.ClientSecret);
         }
 
-        var exchange = await run.Http.SendAsync(request);
+        HttpExchange exchange;
+        try
+        {
+            exchange = await run.Http.SendAsync(request);
+        }
+        catch (TargetUnreachableException unreachable)
+        {
+            // The message names the URL, the cause and what to check; a stack trace would add nothing.
+            NUnit.Framework.Assert.Fail(run.Redactor.Redact(unreachable.Message));
+            throw;
+        }
+
         app.Record(exchange);
         return exchange;
     }
+
+    /// <summary>
+    /// Against a target whose tokens were configured by hand, waits (when needed) so that no refresh
+    /// token is used more than the budget allows per minute; throwaway tokens need no budget.
+    /// </summary>
+    public Task SpendRefreshAsync(string refreshToken) =>
+        RefreshBudget.For(run.Target) is { } budget ? budget.AcquireAsync(refreshToken) : Task.CompletedTask;
 
     /// <summary>Every token, code, verifier and cookie the scenario comes to hold is masked in all output.</summary>
     public void Protect(string? secret) => run.Redactor.Register(secret);

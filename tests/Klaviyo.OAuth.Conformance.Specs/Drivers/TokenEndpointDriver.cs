@@ -7,10 +7,24 @@ public sealed class TokenEndpointDriver(TargetExchanges target, AppUnderTest app
 {
     public const string Path = "oauth/token";
 
-    public Task<HttpExchange> RefreshAsync(string? refreshToken, ClientCredentialStyle credentials = ClientCredentialStyle.BasicHeader)
+    /// <summary>
+    /// Refreshes with the token. Within the refresh budget of a hand-configured target unless
+    /// <paramref name="beyondTheBudget"/>: only the rate-limit scenario exceeds it, on purpose.
+    /// </summary>
+    public async Task<HttpExchange> RefreshAsync(string? refreshToken, ClientCredentialStyle credentials = ClientCredentialStyle.BasicHeader, bool beyondTheBudget = false)
     {
         var body = FormBody.Of(("grant_type", "refresh_token"));
-        return SendAsync(refreshToken is null ? body : body.With("refresh_token", refreshToken), credentials);
+        if (refreshToken is null)
+        {
+            return await SendAsync(body, credentials);
+        }
+
+        if (!beyondTheBudget)
+        {
+            await target.SpendRefreshAsync(refreshToken);
+        }
+
+        return await SendAsync(body.With("refresh_token", refreshToken), credentials);
     }
 
     public Task<HttpExchange> ExchangeCodeAsync(string code, string codeVerifier) =>

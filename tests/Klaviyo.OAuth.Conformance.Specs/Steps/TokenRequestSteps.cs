@@ -9,22 +9,17 @@ namespace Klaviyo.OAuth.Conformance.Specs.Steps;
 public sealed class TokenRequestSteps(TokenEndpointDriver tokens, GrantDriver grants, AppUnderTest app)
 {
     [When("the app refreshes its access token")]
+    public async Task WhenTheAppRefreshesItsAccessToken() => Keep(await tokens.RefreshAsync(Held.RefreshToken));
+
     [When("the app refreshes its access token once more")]
-    public async Task WhenTheAppRefreshesItsAccessToken()
-    {
-        var exchange = await tokens.RefreshAsync(Held.RefreshToken);
-        if (grants.Issued(exchange) is { } refreshed)
-        {
-            app.Tokens = refreshed;
-        }
-    }
+    public async Task WhenTheAppRefreshesOnceMore() => Keep(await tokens.RefreshAsync(Held.RefreshToken, beyondTheBudget: true));
 
     [Given("the app has refreshed its access token {int} times within a minute")]
     public async Task GivenTheAppHasRefreshedItsAccessTokenTimes(int times)
     {
         for (var i = 1; i <= times; i++)
         {
-            var exchange = await tokens.RefreshAsync(Held.RefreshToken);
+            var exchange = await tokens.RefreshAsync(Held.RefreshToken, beyondTheBudget: true);
             if (exchange.Status != 200)
             {
                 NUnit.Framework.Assert.Fail($"Refresh {i} of {times} should have succeeded (the limit allows 10 a minute), but it did not.{Environment.NewLine}{exchange}");
@@ -67,6 +62,14 @@ public sealed class TokenRequestSteps(TokenEndpointDriver tokens, GrantDriver gr
     [When("the app posts its token request to the web host instead of the API host")]
     public Task WhenTheAppPostsItsTokenRequestToTheWebHost() =>
         tokens.SendAsync(FormBody.Of(("grant_type", "refresh_token"), ("refresh_token", "never-issued-refresh-token")), toWebHost: true);
+
+    private void Keep(HttpExchange exchange)
+    {
+        if (grants.Issued(exchange) is { } refreshed)
+        {
+            app.Tokens = refreshed;
+        }
+    }
 
     private TokenSet Held => app.Tokens ?? throw new InvalidOperationException("The app holds no tokens: add 'Given the app holds tokens an owner granted it'.");
 }

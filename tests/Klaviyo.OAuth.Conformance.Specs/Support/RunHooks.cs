@@ -1,12 +1,19 @@
+using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Http;
 using Klaviyo.OAuth.Conformance.Redaction;
 using Klaviyo.OAuth.Conformance.Specs.Targets;
+using Klaviyo.OAuth.Conformance.Targets;
+using NUnit.Framework;
 using Reqnroll;
 using Reqnroll.BoDi;
 
 namespace Klaviyo.OAuth.Conformance.Specs.Support;
 
-/// <summary>Starts the target once for the run and stops it at the end.</summary>
+/// <summary>
+/// Reads the Conformance settings (conformance.json at the repository root, then Conformance__*
+/// environment variables), refuses a misconfiguration with one message before any scenario runs,
+/// starts the target once for the run and stops it at the end.
+/// </summary>
 [Binding]
 public sealed class RunHooks
 {
@@ -15,9 +22,24 @@ public sealed class RunHooks
     [BeforeTestRun(Order = 0)]
     public static void StartTarget(IObjectContainer container)
     {
-        _run = new ConformanceRun(EmbeddedTarget.Start(), new TargetHttpClient(TimeSpan.FromSeconds(10)), SecretRedactor.Shared);
+        ConformanceSettings settings;
+        IConformanceTarget target;
+        try
+        {
+            settings = ConformanceSettings.Load(RepositoryLayout.Root);
+            SettingsValidation.ThrowIfInvalid(settings);
+            target = settings.IsRemote ? TargetFactory.CreateRemote(settings) : EmbeddedTarget.Start();
+        }
+        catch (ConformanceConfigurationException misconfigured)
+        {
+            Assert.Fail("The suite is misconfigured; no scenario ran." + Environment.NewLine + misconfigured.Message);
+            throw;
+        }
+
+        _run = new ConformanceRun(target, new TargetHttpClient(settings.Timeout), SecretRedactor.Shared);
         container.RegisterInstanceAs(_run);
-        ConformanceReports.Arrange(_run.Target, strictAdvisory: false);
+        TestContext.Progress.WriteLine($"Target: {target.Describe()}");
+        ConformanceReports.Arrange(target, settings.StrictAdvisory);
     }
 
     [AfterTestRun(Order = 1000)]

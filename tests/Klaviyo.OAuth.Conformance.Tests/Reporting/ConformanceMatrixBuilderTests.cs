@@ -43,6 +43,16 @@ public class ConformanceMatrixBuilderTests
     }
 
     [Test]
+    public void A_skip_reason_recorded_as_the_steps_exception_is_carried()
+    {
+        var matrix = new ConformanceMatrixBuilder().Build(new Messages()
+            .Scenario("skipped", ["@documented", "@token.unavailable"], Messages.SkippedByException("Not verified: no outage capability"))
+            .Reader());
+
+        matrix.Row("token.unavailable")!.Reasons.Should().Equal("Not verified: no outage capability");
+    }
+
+    [Test]
     public void A_pending_step_leaves_the_behaviour_not_verified_with_its_message() =>
         Mixed().Row("client-page.not-found")!.Reasons.Should().Equal("Pending: the client page is not modelled yet");
 

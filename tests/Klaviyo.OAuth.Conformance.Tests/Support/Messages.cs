@@ -38,7 +38,7 @@ internal sealed class Messages
             {
                 testCaseStartedId = pickle + "-run",
                 testStepId = $"{pickle}-ts{i}",
-                testStepResult = new { status = steps[i].Status, message = steps[i].Message, duration = new { seconds = 1, nanos = 0 } },
+                testStepResult = StepResult(steps[i]),
             });
         }
 
@@ -60,6 +60,16 @@ internal sealed class Messages
     public static (string Status, string? Message) Failed(string message) => ("FAILED", message);
 
     public static (string Status, string? Message) Skipped(string message) => ("SKIPPED", message);
+
+    /// <summary>A skip as Reqnroll 3 records it: the text in testStepResult.exception.message.</summary>
+    public static (string Status, string? Message) SkippedByException(string message) => ("SKIPPED" + ExceptionMarker, message);
+
+    private const string ExceptionMarker = "+exception";
+
+    private static object StepResult((string Status, string? Message) step) =>
+        step.Status.EndsWith(ExceptionMarker, StringComparison.Ordinal)
+            ? new { status = step.Status[..^ExceptionMarker.Length], exception = new { type = "IgnoreException", message = step.Message }, duration = new { seconds = 1, nanos = 0 } }
+            : new { status = step.Status, message = step.Message, duration = new { seconds = 1, nanos = 0 } };
 
     public Messages Raw(string line)
     {

@@ -123,10 +123,18 @@ internal static class CucumberMessageReader
     {
         var result = body.TryGetProperty("testStepResult", out var r) && r.ValueKind == JsonValueKind.Object ? r : default;
         var status = result.ValueKind == JsonValueKind.Object ? OptionalText(result, "status") ?? "UNKNOWN" : "UNKNOWN";
-        var message = result.ValueKind == JsonValueKind.Object ? OptionalText(result, "message") : null;
+        // Newer Cucumber messages carry the text in "exception" ({type, message}); older ones in "message".
+        var message = result.ValueKind == JsonValueKind.Object
+            ? OptionalText(result, "message") ?? ExceptionMessage(result)
+            : null;
         var duration = result.ValueKind == JsonValueKind.Object && result.TryGetProperty("duration", out var d) ? Duration(d) : TimeSpan.Zero;
         return new StepResult(Text(body, "testStepId"), status.ToUpperInvariant(), message, duration);
     }
+
+    private static string? ExceptionMessage(JsonElement result) =>
+        result.TryGetProperty("exception", out var exception) && exception.ValueKind == JsonValueKind.Object
+            ? OptionalText(exception, "message")
+            : null;
 
     private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
