@@ -83,17 +83,20 @@ public sealed class ConformanceSettings
     public static ConformanceSettings Load(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        try
+        var section = configuration.GetSection(SectionName);
+        // The binder would refuse these too, but in its own words and one at a time.
+        var problems = new[]
         {
-            return configuration.GetSection(SectionName).Get<ConformanceSettings>() ?? new ConformanceSettings();
-        }
-        catch (InvalidOperationException e)
+            Typed(section, nameof(TimeoutSeconds), "a whole number of seconds, e.g. 10", v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)),
+            Typed(section, nameof(AllowDestructive), "true or false", v => bool.TryParse(v, out _)),
+            Typed(section, nameof(StrictAdvisory), "true or false", v => bool.TryParse(v, out _)),
+        }.OfType<string>().ToArray();
+        if (problems.Length > 0)
         {
-            // The binder's message names the key and the value ("Failed to convert configuration value 'ten' at 'Conformance:TimeoutSeconds' to type 'System.Int32'.").
-            throw new ConformanceConfigurationException(
-                $"{e.Message} Fix the value in {FileName} or in the environment variable (Conformance__Key): TimeoutSeconds is a whole number, AllowDestructive and StrictAdvisory are true or false.",
-                e);
+            throw new ConformanceConfigurationException(problems);
         }
+
+        return section.Get<ConformanceSettings>() ?? new ConformanceSettings();
     }
 
     /// <summary>Every setting, with secrets only said to be set or not.</summary>
@@ -114,6 +117,11 @@ public sealed class ConformanceSettings
     }
 
     public override string ToString() => Describe();
+
+    private static string? Typed(IConfigurationSection section, string key, string expected, Func<string, bool> parses) =>
+        section[key] is { } value && !parses(value.Trim())
+            ? $"Conformance:{key} is '{value}', which is not {expected}. Fix it in {FileName} or the environment variable Conformance__{key}."
+            : null;
 
     internal static bool IsSet(string? value) => !string.IsNullOrWhiteSpace(value);
 
