@@ -25,7 +25,7 @@ public sealed class SamplesRun
 
     public static string SamplesFeaturesFolder => Metadata("SamplesFeatures");
 
-    public static async Task<SamplesRun> ExecuteAsync(string? filter = null)
+    public static async Task<SamplesRun> ExecuteAsync(string? filter = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var work = Directory.CreateTempSubdirectory("runner-samples-");
         var reports = Path.Combine(work.FullName, "reports");
@@ -45,6 +45,10 @@ public sealed class SamplesRun
         }
 
         start.Environment["CONFORMANCE_REPORTS_DIR"] = reports;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet test did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -11,5 +11,13 @@ public static class FeatureCatalog
     public static IReadOnlyList<FeatureFile> Features => Loaded.Value;
 
     public static IEnumerable<TestFixtureData> Fixtures =>
-        Features.Select(feature => new TestFixtureData(feature) { TestName = feature.DisplayName });
+        (UnmetPrecondition() is { } problem ? [FeatureFile.Unrunnable("The suite cannot run", problem)] : Features)
+            .Select(feature => new TestFixtureData(feature) { TestName = feature.DisplayName });
+
+    /// <summary>The first problem reported by the assembly's <see cref="IRunPrecondition"/>s, or null.</summary>
+    public static string? UnmetPrecondition() =>
+        typeof(FeatureCatalog).Assembly.GetCustomAttributes(typeof(RunPreconditionAttribute), false)
+            .Cast<RunPreconditionAttribute>()
+            .Select(attribute => ((IRunPrecondition)Activator.CreateInstance(attribute.Precondition)!).Problem())
+            .FirstOrDefault(problem => problem is not null);
 }

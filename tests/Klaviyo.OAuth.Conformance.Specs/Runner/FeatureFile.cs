@@ -10,8 +10,9 @@ namespace Klaviyo.OAuth.Conformance.Specs.Runner;
 /// </summary>
 public sealed class FeatureFile
 {
-    private FeatureFile(string relativePath, FeatureInfo? info, GherkinDocument? document, IReadOnlyList<ScenarioPlan> scenarios, string? parseError)
+    private FeatureFile(string relativePath, FeatureInfo? info, GherkinDocument? document, IReadOnlyList<ScenarioPlan> scenarios, string? parseError, string? brokenTestName = null)
     {
+        BrokenTestName = brokenTestName ?? $"Feature file does not parse: features/{relativePath}";
         RelativePath = relativePath;
         Info = info;
         Document = document;
@@ -32,6 +33,9 @@ public sealed class FeatureFile
     /// <summary>Set when the file does not parse: names the file, line and the parser's message.</summary>
     public string? ParseError { get; }
 
+    /// <summary>The name of the one failing test that stands for a broken file (or an unrunnable suite).</summary>
+    public string BrokenTestName { get; }
+
     public string DisplayName => Document?.Feature?.Name is { Length: > 0 } name ? name : RelativePath;
 
     public static FeatureFile Parsed(string relativePath, FeatureInfo info, GherkinDocument document, IReadOnlyList<ScenarioPlan> scenarios) =>
@@ -39,6 +43,10 @@ public sealed class FeatureFile
 
     public static FeatureFile Broken(string relativePath, string parseError) =>
         new(relativePath, null, null, [], parseError);
+
+    /// <summary>Stands for the whole suite when a precondition fails: one test, named after the problem.</summary>
+    public static FeatureFile Unrunnable(string testName, string problem) =>
+        new("(preconditions)", null, null, [], problem, testName);
 
     public override string ToString() => RelativePath;
 }

@@ -25,7 +25,7 @@ public sealed class ScenarioTestsAttribute : NUnitAttribute, ITestBuilder
 
         if (feature.ParseError is not null)
         {
-            yield return _builder.BuildTestMethod(method, suite, new TestCaseParameters([null]) { TestName = $"Feature file does not parse: features/{feature.RelativePath}" });
+            yield return _builder.BuildTestMethod(method, suite, new TestCaseParameters([null]) { TestName = feature.BrokenTestName });
             yield break;
         }
 

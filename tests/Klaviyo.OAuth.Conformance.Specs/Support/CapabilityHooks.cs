@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Conformance.Http;
 using Klaviyo.OAuth.Conformance.Targets;
 using NUnit.Framework;
 using Reqnroll;
@@ -14,11 +15,22 @@ public sealed class CapabilityHooks(ScenarioContext scenario, ConformanceRun run
     [BeforeScenario(Order = 0)]
     public void SkipWhenTheTargetLacksACapability()
     {
-        var lacking = CapabilityTags.From(scenario.ScenarioInfo.CombinedTags)
-            .Select(capability => (capability, why: run.Target.WhyLacking(capability)))
-            .Where(x => x.why is not null)
-            .Select(x => $"@{CapabilityTags.TagOf(x.capability)}: {x.why}")
-            .ToList();
+        List<string> lacking;
+        try
+        {
+            lacking = CapabilityTags.From(scenario.ScenarioInfo.CombinedTags)
+                .Select(capability => (capability, why: run.Target.WhyLacking(capability)))
+                .Where(x => x.why is not null)
+                .Select(x => $"@{CapabilityTags.TagOf(x.capability)}: {x.why}")
+                .ToList();
+        }
+        catch (Exception unusable) when (unusable is TargetUnreachableException or InvalidOperationException)
+        {
+            // The target (or its control API) cannot be asked: the scenario fails, it is not skipped.
+            Assert.Fail(run.Redactor.Redact(unusable.Message));
+            throw;
+        }
+
         if (lacking.Count > 0)
         {
             Assert.Ignore($"Not verified: the target ({run.Target.Describe()}) lacks what this scenario needs — {string.Join("; ", lacking)}");

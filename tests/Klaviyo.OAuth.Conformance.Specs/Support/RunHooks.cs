@@ -30,10 +30,10 @@ public sealed class RunHooks
             SettingsValidation.ThrowIfInvalid(settings);
             target = settings.IsRemote ? TargetFactory.CreateRemote(settings) : EmbeddedTarget.Start();
         }
-        catch (ConformanceConfigurationException misconfigured)
+        catch (ConformanceConfigurationException)
         {
-            Assert.Fail("The suite is misconfigured; no scenario ran." + Environment.NewLine + misconfigured.Message);
-            throw;
+            // ConfigurationPrecondition has already made the run one failing test that says what to fix.
+            return;
         }
 
         _run = new ConformanceRun(target, new TargetHttpClient(settings.Timeout), SecretRedactor.Shared);
