@@ -1,0 +1,3 @@
+global using FluentAssertions;
+global using Klaviyo.OAuth.Conformance.EndToEndTests.Support;
+global using NUnit.Framework;

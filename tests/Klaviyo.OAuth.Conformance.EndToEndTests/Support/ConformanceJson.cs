@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+namespace Klaviyo.OAuth.Conformance.EndToEndTests.Support;
+
+/// <summary>A scenario row of reports/conformance.json.</summary>
+public sealed record ScenarioRow(string Name, string Outcome, string? Reason, string? Evidence);
+
+/// <summary>A behaviour row of reports/conformance.json: its id, verdict, skip reasons and scenarios.</summary>
+public sealed record BehaviourRow(string Id, string Level, string Verdict, IReadOnlyList<string> Reasons, IReadOnlyList<ScenarioRow> Scenarios);
+
+/// <summary>The parts of reports/conformance.json (docs/conformance-report.md, schema version 1) these tests read.</summary>
+public sealed record ConformanceJson(int SchemaVersion, string TargetKind, bool FailsBuild, IReadOnlyDictionary<string, int> Verdicts, IReadOnlyList<BehaviourRow> Behaviours)
+{
+    public BehaviourRow this[string id] => Behaviours.Single(b => b.Id == id);
+
+    public static ConformanceJson Read(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        var root = document.RootElement;
+        var summary = root.GetProperty("summary");
+        return new ConformanceJson(
+            root.GetProperty("schemaVersion").GetInt32(),
+            root.GetProperty("run").GetProperty("targetKind").GetString()!,
+            summary.GetProperty("failsBuild").GetBoolean(),
+            summary.GetProperty("verdicts").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32()),
+            root.GetProperty("groups").EnumerateArray()
+                .SelectMany(group => group.GetProperty("behaviours").EnumerateArray())
+                .Select(Behaviour)
+                .ToList());
+    }
+
+    private static BehaviourRow Behaviour(JsonElement row) => new(
+        row.GetProperty("id").GetString()!,
+        row.GetProperty("level").GetString()!,
+        row.GetProperty("verdict").GetString()!,
+        row.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!).ToList(),
+        row.GetProperty("scenarios").EnumerateArray()
+            .Select(s => new ScenarioRow(
+                s.GetProperty("name").GetString()!,
+                s.GetProperty("outcome").GetString()!,
+                s.GetProperty("reason").GetString(),
+                s.GetProperty("evidence").GetString()))
+            .ToList());
+}
