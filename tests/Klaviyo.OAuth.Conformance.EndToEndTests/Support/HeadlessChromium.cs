@@ -1,0 +1,69 @@
+namespace Klaviyo.OAuth.Conformance.EndToEndTests.Support;
+
+/// <summary>Debian's chromium, headless: loads a local page, lets its scripts run, and returns the DOM they rendered.</summary>
+public static class HeadlessChromium
+{
+    private static readonly string[] Names = ["chromium", "chromium-browser"];
+
+    public const string MissingInCi = "chromium is missing: .ci/run installs it";
+
+    public const string MissingLocally = "install Debian's chromium (apt-get install chromium) to run the browser test";
+
+    /// <summary>The chromium on the PATH, or null.</summary>
+    public static string? Find() =>
+        Names
+            .SelectMany(name => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+                .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+                .Select(folder => Path.Combine(folder, name)))
+            .FirstOrDefault(File.Exists);
+
+    /// <summary>Fails the test in CI (which installs chromium), skips it elsewhere; otherwise the chromium to use.</summary>
+    public static string Require()
+    {
+        if (Find() is { } chromium)
+        {
+            return chromium;
+        }
+
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+        {
+            Assert.Fail(MissingInCi);
+        }
+
+        Assert.Ignore(MissingLocally);
+        throw new InvalidOperationException("unreachable");
+    }
+
+    public static async Task<string> DumpDomAsync(string chromium, string htmlFile)
+    {
+        var profile = Directory.CreateTempSubdirectory("chromium-profile-");
+        try
+        {
+            string[] arguments =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                $"--user-data-dir={profile.FullName}", "--virtual-time-budget=15000",
+                "--dump-dom", new Uri(Path.GetFullPath(htmlFile)).AbsoluteUri,
+            ];
+            using var browser = ChildProcess.Start(chromium, arguments, profile.FullName, new Dictionary<string, string?>());
+            if (!await browser.WaitForExitAsync(TimeSpan.FromSeconds(60)))
+            {
+                throw new TimeoutException($"chromium did not render {htmlFile} within 60 s. Its output:{Environment.NewLine}{browser.Output}");
+            }
+
+            return browser.Output;
+        }
+        finally
+        {
+            try
+            {
+                profile.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // chromium may still hold a lock file for a moment; a temp folder left behind is harmless.
+            }
+        }
+    }
+}
