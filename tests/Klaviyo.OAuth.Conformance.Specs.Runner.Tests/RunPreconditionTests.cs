@@ -14,4 +14,12 @@ public sealed class RunPreconditionTests
         run.Outcomes["The suite cannot run"].Outcome.Should().Be("Failed");
         run.Outcomes["The suite cannot run"].Message.Should().Contain("Set SAMPLE_URL to the target.");
     }
+
+    [Test]
+    public async Task A_run_filtered_by_tag_still_shows_the_unmet_precondition()
+    {
+        var run = await SamplesRun.ExecuteAsync("Category=sample.tagged", new Dictionary<string, string> { ["SAMPLES_PRECONDITION_PROBLEM"] = "Set SAMPLE_URL to the target." });
+
+        run.Outcomes.Keys.Should().Equal("The suite cannot run");
+    }
 }

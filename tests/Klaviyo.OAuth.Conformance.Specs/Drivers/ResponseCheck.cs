@@ -38,10 +38,12 @@ public sealed class ResponseCheck(HttpExchange exchange, string expected, Behavi
         return Expect(actual == value, actual is null ? $"\"{property}\" is absent, expected \"{value}\"" : $"\"{property}\" is \"{actual}\", expected \"{value}\"");
     }
 
-    public ResponseCheck JsonPresent(string property, JsonValueKind kind)
+    /// <summary>The JSON body has the property, of one of the given kinds.</summary>
+    public ResponseCheck JsonPresent(string property, params JsonValueKind[] kinds)
     {
-        var present = exchange.Json is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty(property, out var value) && value.ValueKind == kind;
-        return Expect(present, $"\"{property}\" is missing or not a {kind.ToString().ToLowerInvariant()}");
+        var present = exchange.Json is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty(property, out var value) && kinds.Contains(value.ValueKind);
+        var expected = string.Join(" or ", kinds.Select(k => k.ToString().ToLowerInvariant()));
+        return Expect(present, exchange.Json is null ? $"the body is not JSON, expected \"{property}\"" : $"\"{property}\" is missing or not a {expected}");
     }
 
     public ResponseCheck JsonApiError(string code, string title)

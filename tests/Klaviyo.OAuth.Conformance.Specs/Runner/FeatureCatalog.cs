@@ -11,8 +11,11 @@ public static class FeatureCatalog
     public static IReadOnlyList<FeatureFile> Features => Loaded.Value;
 
     public static IEnumerable<TestFixtureData> Fixtures =>
-        (UnmetPrecondition() is { } problem ? [FeatureFile.Unrunnable("The suite cannot run", problem)] : Features)
+        (UnmetPrecondition() is { } problem ? [FeatureFile.Unrunnable("The suite cannot run", problem, AllTags())] : Features)
             .Select(feature => new TestFixtureData(feature) { TestName = feature.DisplayName });
+
+    private static string[] AllTags() =>
+        Features.SelectMany(feature => feature.Scenarios).SelectMany(scenario => scenario.AllTags).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>The first problem reported by the assembly's <see cref="IRunPrecondition"/>s, or null.</summary>
     public static string? UnmetPrecondition() =>

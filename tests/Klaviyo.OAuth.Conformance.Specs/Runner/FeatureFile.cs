@@ -10,8 +10,9 @@ namespace Klaviyo.OAuth.Conformance.Specs.Runner;
 /// </summary>
 public sealed class FeatureFile
 {
-    private FeatureFile(string relativePath, FeatureInfo? info, GherkinDocument? document, IReadOnlyList<ScenarioPlan> scenarios, string? parseError, string? brokenTestName = null)
+    private FeatureFile(string relativePath, FeatureInfo? info, GherkinDocument? document, IReadOnlyList<ScenarioPlan> scenarios, string? parseError, string? brokenTestName = null, IReadOnlyList<string>? brokenTestCategories = null)
     {
+        BrokenTestCategories = brokenTestCategories ?? [];
         BrokenTestName = brokenTestName ?? $"Feature file does not parse: features/{relativePath}";
         RelativePath = relativePath;
         Info = info;
@@ -36,6 +37,12 @@ public sealed class FeatureFile
     /// <summary>The name of the one failing test that stands for a broken file (or an unrunnable suite).</summary>
     public string BrokenTestName { get; }
 
+    /// <summary>
+    /// Categories of that one failing test. An unrunnable suite carries every tag of every feature,
+    /// so a run filtered by tag still shows why nothing could run.
+    /// </summary>
+    public IReadOnlyList<string> BrokenTestCategories { get; }
+
     public string DisplayName => Document?.Feature?.Name is { Length: > 0 } name ? name : RelativePath;
 
     public static FeatureFile Parsed(string relativePath, FeatureInfo info, GherkinDocument document, IReadOnlyList<ScenarioPlan> scenarios) =>
@@ -45,8 +52,8 @@ public sealed class FeatureFile
         new(relativePath, null, null, [], parseError);
 
     /// <summary>Stands for the whole suite when a precondition fails: one test, named after the problem.</summary>
-    public static FeatureFile Unrunnable(string testName, string problem) =>
-        new("(preconditions)", null, null, [], problem, testName);
+    public static FeatureFile Unrunnable(string testName, string problem, IReadOnlyList<string> categories) =>
+        new("(preconditions)", null, null, [], problem, testName, categories);
 
     public override string ToString() => RelativePath;
 }

@@ -25,7 +25,13 @@ public sealed class ScenarioTestsAttribute : NUnitAttribute, ITestBuilder
 
         if (feature.ParseError is not null)
         {
-            yield return _builder.BuildTestMethod(method, suite, new TestCaseParameters([null]) { TestName = feature.BrokenTestName });
+            var broken = new TestCaseParameters([null]) { TestName = feature.BrokenTestName };
+            foreach (var tag in feature.BrokenTestCategories)
+            {
+                broken.Properties.Add(PropertyNames.Category, tag);
+            }
+
+            yield return _builder.BuildTestMethod(method, suite, broken);
             yield break;
         }
 

@@ -29,7 +29,12 @@ public sealed class ApiCallSteps(ApiDriver api, GuideExpectations guide, AppUnde
     public Task WhenTheAppCallsTheApiWithANeverIssuedToken() => api.CallWithTokenAsync(RefreshTokens.SameShapeNeverIssued(AccessToken));
 
     [Then("the API call succeeds")]
-    public void ThenTheApiCallSucceeds() => guide.Expect("200 with the resource").Status(200).Verify();
+    public void ThenTheApiCallSucceeds() =>
+        guide.Expect("200 with the resource as JSON:API (a \"data\" member)")
+            .Status(200)
+            .That(app.LastExchange.MediaType is "application/vnd.api+json" or "application/json", $"Content-Type '{app.LastExchange.Header("Content-Type") ?? "(none)"}', expected application/vnd.api+json")
+            .JsonPresent("data", System.Text.Json.JsonValueKind.Array, System.Text.Json.JsonValueKind.Object)
+            .Verify();
 
     [Then("the API refuses with 401 {word} {string}")]
     public void ThenTheApiRefuses(string code, string title) =>

@@ -33,7 +33,7 @@ public sealed class WebSteps(WebDriver web, GuideExpectations guide)
         guide.Expect($"403 with the page \"{sentence}\"").Status(403).BodyContains(sentence).Verify();
 
     [Then("the OAuth client page is shown")]
-    public void ThenTheOAuthClientPageIsShown() => guide.Expect("200: the OAuth client page").Status(200).Verify();
+    public void ThenTheOAuthClientPageIsShown() => guide.Expect("200: the OAuth client page (HTML)").Status(200).MediaType("text/html").Verify();
 
     [Then("the OAuth client page is not found: {string}")]
     public void ThenTheOAuthClientPageIsNotFound(string sentence) =>
