@@ -1,0 +1,14 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+
+namespace Klaviyo.OAuth.Conformance.Benchmarks;
+
+internal static class Program
+{
+    // dotnet run -c Release --project benchmarks/Klaviyo.OAuth.Conformance.Benchmarks -- --filter '*' [--job short|dry]
+    // Results land beside this project, whatever the working directory (--artifacts overrides).
+    public static void Main(string[] args) =>
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(
+            args,
+            DefaultConfig.Instance.WithArtifactsPath(Path.Combine(RepositoryRoot.Path, "benchmarks", "Klaviyo.OAuth.Conformance.Benchmarks", "BenchmarkDotNet.Artifacts")));
+}
