@@ -17,6 +17,15 @@ public sealed partial class TargetWithoutAControlApi
         ("needs-uninstall", "Conformance:ControlUrl"),
     ];
 
+    /// <summary>
+    /// The catalogue but for two advisory scenarios that would be the 10th and 11th refresh with the
+    /// configured token: the suite's refresh budget (9 a minute, by design) would make them wait a
+    /// minute, which this project cannot afford.
+    /// </summary>
+    private const string AllButTheTenthRefresh = "Category!=rfc6749.json-errors&Category!=rfc6749.no-store";
+
+    private static readonly string[] FilteredOut = ["rfc6749.json-errors", "rfc6749.no-store"];
+
     private StandaloneEmulator _emulator = null!;
     private RewritingProxy _proxy = null!;
     private InstalledApp _app = null!;
@@ -38,10 +47,11 @@ public sealed partial class TargetWithoutAControlApi
         _failingApp = await InstalledApp.InstallAsync(_emulator);
 
         var runs = await Task.WhenAll(
-            SuiteRun.ExecuteAsync(Configured(_app, _emulator.ApiUrl)),
+            SuiteRun.ExecuteAsync(Configured(_app, _emulator.ApiUrl), filter: AllButTheTenthRefresh),
             SuiteRun.ExecuteAsync(Configured(_destructiveApp, _emulator.ApiUrl, allowDestructive: true), filter: "Category=token.refresh.revoked"),
             SuiteRun.ExecuteAsync(Configured(_failingApp, _proxy.Url), filter: "Category=token.refresh.not-found"));
         (_run, _destructiveRun, _failingRun) = (runs[0], runs[1], runs[2]);
+        TestContext.Progress.WriteLine($"Suite runs took {string.Join(", ", runs.Select(r => $"{r.Elapsed.TotalSeconds:0.0} s"))}.");
         _tags = ScenarioTags.Read(_run.ReportFile("cucumber.ndjson"));
     }
 
@@ -95,7 +105,7 @@ public sealed partial class TargetWithoutAControlApi
         clockOnly.Verdict.Should().Be("not-verified");
         clockOnly.Reasons.Should().Contain(r => r.Contains("@needs-clock", StringComparison.Ordinal) && r.Contains("Conformance:ControlUrl", StringComparison.Ordinal));
 
-        _run.Conformance.Behaviours.Where(b => b.Verdict == "not-verified")
+        _run.Conformance.Behaviours.Where(b => b.Verdict == "not-verified" && !FilteredOut.Contains(b.Id))
             .Should().OnlyContain(b => b.Reasons.Count > 0 && b.Reasons.All(r => r.Contains("Conformance:", StringComparison.Ordinal)), "every skip names the setting that would allow it");
     }
 

@@ -19,11 +19,13 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _lifetime;
+    private readonly CancellationTokenRegistration _stopAtEndOfLifetime;
 
     private LoopbackHttpServer(WebApplication app, CancellationTokenSource lifetime, Uri url)
     {
         _app = app;
         _lifetime = lifetime;
+        _stopAtEndOfLifetime = lifetime.Token.Register(() => _ = app.StopAsync());
         Url = url;
     }
 
@@ -39,15 +41,18 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        var stopAfter = new CancellationTokenSource(lifetime ?? DefaultLifetime);
-        stopAfter.Token.Register(() => _ = app.StopAsync());
-        return new LoopbackHttpServer(app, stopAfter, new Uri(address.TrimEnd('/') + "/"));
+        return new LoopbackHttpServer(app, new CancellationTokenSource(lifetime ?? DefaultLifetime), new Uri(address.TrimEnd('/') + "/"));
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _lifetime.CancelAsync();
-        await _app.StopAsync();
+        await _stopAtEndOfLifetime.DisposeAsync();
+        // Requests still in flight get a moment, not the host's default 30 s.
+        using (var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2)))
+        {
+            await _app.StopAsync(grace.Token);
+        }
+
         await _app.DisposeAsync();
         _lifetime.Dispose();
     }
