@@ -9,6 +9,7 @@ namespace Klaviyo.OAuth.Conformance.Specs.Runner;
 public sealed class Feature(FeatureFile feature)
 {
     [ScenarioTests]
+    [System.Diagnostics.StackTraceHidden] // a broken file or unrunnable suite is explained by its message alone
     public Task Scenario(ScenarioPlan? scenario)
     {
         if (scenario is null)
