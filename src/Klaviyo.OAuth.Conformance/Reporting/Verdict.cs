@@ -36,6 +36,20 @@ public static class VerdictExtensions
     public static string Label(this Verdict verdict) => verdict.Key().Replace('-', ' ');
 
     /// <summary>The mark beside the verdict in Markdown and HTML.</summary>
+    /// <summary>
+    /// A plain-text mark for pages that must read well without an emoji font (headless browsers,
+    /// minimal desktops): characters every common sans-serif font has.
+    /// </summary>
+    public static string TextMark(this Verdict verdict) => verdict switch
+    {
+        Verdict.Satisfied => "✓",
+        Verdict.NotSatisfied => "✗",
+        Verdict.AdvisoryNotMet => "⚠",
+        Verdict.NotVerified => "○",
+        Verdict.NoScenario => "∅",
+        _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
+    };
+
     public static string Mark(this Verdict verdict) => verdict switch
     {
         Verdict.Satisfied => "✅",

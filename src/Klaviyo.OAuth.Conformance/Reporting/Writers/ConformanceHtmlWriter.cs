@@ -76,7 +76,7 @@ public static class ConformanceHtmlWriter
         foreach (var verdict in Enum.GetValues<Verdict>())
         {
             html.Append("<div class=\"verdict-").Append(verdict.Key()).Append("\"><span class=\"count\" id=\"count-").Append(verdict.Key()).Append("\">")
-                .Append(matrix.Counts[verdict]).Append("</span>").Append(verdict.Mark()).Append(' ').Append(E(verdict.Label())).AppendLine("</div>");
+                .Append(matrix.Counts[verdict]).Append("</span>").Append(verdict.TextMark()).Append(' ').Append(E(verdict.Label())).AppendLine("</div>");
         }
 
         html.Append("<div><span class=\"count\" id=\"count-suite-defects\">").Append(matrix.Defects.Count).AppendLine("</span>suite defects</div>");
@@ -111,7 +111,7 @@ public static class ConformanceHtmlWriter
         html.Append("<td><code>").Append(E(row.Id)).AppendLine("</code></td>");
         html.Append("<td>").Append(E(behaviour.Level.Key())).AppendLine("</td>");
         html.Append("<td>").Append(E(behaviour.Description)).Append("<br><em>Expected:</em> ").Append(E(behaviour.Expected)).AppendLine("</td>");
-        html.Append("<td class=\"verdict\">").Append(row.Verdict.Mark()).Append(' ').Append(E(row.Verdict.Label()));
+        html.Append("<td class=\"verdict\">").Append(row.Verdict.TextMark()).Append(' ').Append(E(row.Verdict.Label()));
         foreach (var reason in row.Reasons)
         {
             html.Append("<br><small>").Append(E(reason)).Append("</small>");
