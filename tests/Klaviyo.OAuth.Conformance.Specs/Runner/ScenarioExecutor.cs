@@ -1,7 +1,5 @@
 using Io.Cucumber.Messages.Types;
 using NUnit.Framework;
-using NUnit.Framework.Interfaces;
-using NUnit.Framework.Internal;
 using Reqnroll;
 
 namespace Klaviyo.OAuth.Conformance.Specs.Runner;
@@ -17,7 +15,7 @@ public static class ScenarioExecutor
     {
         var featureInfo = feature.Info ?? throw new InvalidOperationException($"{feature.RelativePath} did not parse.");
         var runner = TestRunnerManager.GetTestRunnerForAssembly(typeof(ScenarioExecutor).Assembly, featureHint: featureInfo);
-        var passed = false;
+        var outcome = ScenarioOutcome.Pass;
         try
         {
             await SwitchToFeatureAsync(runner, featureInfo);
@@ -27,64 +25,27 @@ public static class ScenarioExecutor
             {
                 await RunStepsAsync(runner, scenario);
                 await runner.CollectScenarioErrorsAsync();
-                passed = true;
-                TestContext.Progress.WriteLine($"  ✓ {scenario.TestName}");
             }
-            catch (System.Exception failure) when (ReportFailure(scenario, failure))
+            catch (System.Exception failure)
             {
-                throw; // never reached: the filter only reports progress
-            }
-            catch (System.Exception failure) when (IsWarnOnly(scenario) && failure is not (IgnoreException or PendingOrUndefinedStepsException))
-            {
-                TestContext.Progress.WriteLine($"  ! {scenario.TestName} (advisory)");
-                DowngradeToWarning("Advisory requirement not met: " + failure.Message);
-            }
-            catch (PendingOrUndefinedStepsException pending) when (runner.ScenarioContext.ScenarioExecutionStatus == ScenarioExecutionStatus.UndefinedStep)
-            {
-                TestContext.Progress.WriteLine($"  ✗ {scenario.TestName} (undefined step)");
-                Assert.Fail(pending.Message);
-            }
-            catch (PendingOrUndefinedStepsException pending)
-            {
-                Assert.Ignore(pending.Message);
+                outcome = ScenarioOutcome.Of(
+                    failure,
+                    undefinedStep: runner.ScenarioContext.ScenarioExecutionStatus == ScenarioExecutionStatus.UndefinedStep,
+                    warnOnly: scenario.AllTags.Any(RunnerSettings.WarnOnlyTags.Contains));
             }
             finally
             {
                 await runner.OnScenarioEndAsync();
-                ShowTrace(runner, passed);
+                ShowTrace(runner, outcome.Passed);
             }
         }
         finally
         {
             TestRunnerManager.ReleaseTestRunner(runner);
         }
-    }
 
-    /// <summary>
-    /// NUnit records a failed assertion in the test's result before it throws, so catching the
-    /// exception is not enough: the recorded failure is withdrawn and a warning stands in its place.
-    /// </summary>
-    private static void DowngradeToWarning(string message)
-    {
-        var result = TestExecutionContext.CurrentContext.CurrentResult;
-        result.AssertionResults.Clear();
-        result.SetResult(ResultState.Success);
-        Assert.Warn(message);
-    }
-
-    /// <summary>Prints the failing scenario's name as progress; always false, so the failure propagates untouched.</summary>
-    private static bool ReportFailure(ScenarioPlan scenario, System.Exception failure)
-    {
-        if (failure is IgnoreException)
-        {
-            TestContext.Progress.WriteLine($"  - {scenario.TestName} (skipped)");
-        }
-        else if (failure is not PendingOrUndefinedStepsException && !IsWarnOnly(scenario))
-        {
-            TestContext.Progress.WriteLine($"  ✗ {scenario.TestName}");
-        }
-
-        return false;
+        TestContext.Progress.WriteLine(outcome.ProgressLine(scenario.TestName));
+        outcome.Report();
     }
 
     private static void ShowTrace(ITestRunner runner, bool passed)
@@ -101,8 +62,6 @@ public static class ScenarioExecutor
             }
         }
     }
-
-    private static bool IsWarnOnly(ScenarioPlan scenario) => scenario.AllTags.Any(RunnerSettings.WarnOnlyTags.Contains);
 
     private static async Task SwitchToFeatureAsync(ITestRunner runner, FeatureInfo featureInfo)
     {
