@@ -1,3 +1,5 @@
+using Klaviyo.OAuth.Conformance.Testing;
+
 namespace Klaviyo.OAuth.Conformance.EndToEndTests;
 
 /// <summary>

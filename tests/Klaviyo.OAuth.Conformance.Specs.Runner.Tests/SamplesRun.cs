@@ -1,6 +1,5 @@
-using System.Diagnostics;
 using System.Reflection;
-using System.Xml.Linq;
+using Klaviyo.OAuth.Conformance.Testing;
 
 namespace Klaviyo.OAuth.Conformance.Specs.Runner.Tests;
 
@@ -29,54 +28,16 @@ public sealed class SamplesRun
     {
         var work = Directory.CreateTempSubdirectory("runner-samples-");
         var reports = Path.Combine(work.FullName, "reports");
-        var trx = Path.Combine(work.FullName, "samples.trx");
-        var samples = Metadata("SamplesAssembly");
-
-        var start = new ProcessStartInfo(DotnetHost(), ["test", samples, "--logger", $"trx;LogFileName={trx}", "--results-directory", work.FullName])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = work.FullName,
-        };
-        if (filter is not null)
-        {
-            start.ArgumentList.Add("--filter");
-            start.ArgumentList.Add(filter);
-        }
-
-        start.Environment["CONFORMANCE_REPORTS_DIR"] = reports;
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal) { ["CONFORMANCE_REPORTS_DIR"] = reports };
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
-            start.Environment[name] = value;
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet test did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        var output = await stdout + await stderr;
-
-        if (!File.Exists(trx))
-        {
-            throw new InvalidOperationException($"dotnet test wrote no TRX file. Its output:{Environment.NewLine}{output}");
+            variables[name] = value;
         }
 
-        return new SamplesRun(ReadTrx(trx), reports, output);
+        var run = await DotnetTest.RunAsync(Metadata("SamplesAssembly"), work.FullName, variables, filter, trxFileName: "samples.trx");
+        var outcomes = run.Results.ToDictionary(result => result.Name, result => new TestOutcome(result.Outcome, result.Message));
+        return new SamplesRun(outcomes, reports, run.Output);
     }
-
-    private static Dictionary<string, TestOutcome> ReadTrx(string path)
-    {
-        XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
-        var document = XDocument.Load(path);
-        return document.Descendants(ns + "UnitTestResult").ToDictionary(
-            result => (string)result.Attribute("testName")!,
-            result => new TestOutcome(
-                (string)result.Attribute("outcome")!,
-                result.Descendants(ns + "Message").FirstOrDefault()?.Value ?? string.Empty));
-    }
-
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
     private static string Metadata(string key) =>
         typeof(SamplesRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;

@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Klaviyo.OAuth.Conformance.EndToEndTests.Support;
 
-/// <summary>What the build put where (recorded in this assembly at build time), and the dotnet host that runs it.</summary>
+/// <summary>What the build put where (recorded in this assembly at build time).</summary>
 public static class BuiltArtifacts
 {
     /// <summary>The standalone emulator, Klaviyo.OAuth.Emulator.dll.</summary>
@@ -10,10 +10,6 @@ public static class BuiltArtifacts
 
     /// <summary>The conformance suite, Klaviyo.OAuth.Conformance.Specs.dll.</summary>
     public static string SpecsAssembly => Existing("SpecsAssembly");
-
-    /// <summary>The host that runs this test run (so child processes use the same SDK), else dotnet on the PATH.</summary>
-    public static string DotnetHost =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
     private static string Existing(string key)
     {

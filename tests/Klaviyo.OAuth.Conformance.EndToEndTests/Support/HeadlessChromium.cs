@@ -1,3 +1,5 @@
+using Klaviyo.OAuth.Conformance.Testing;
+
 namespace Klaviyo.OAuth.Conformance.EndToEndTests.Support;
 
 /// <summary>Debian's chromium, headless: loads a local page, lets its scripts run, and returns the DOM they rendered.</summary>

@@ -1,3 +1,5 @@
+using Klaviyo.OAuth.Conformance.Testing;
+
 namespace Klaviyo.OAuth.Conformance.EndToEndTests.Support;
 
 /// <summary>
@@ -41,7 +43,7 @@ public sealed class StandaloneEmulator : IDisposable
 
         var work = Directory.CreateTempSubdirectory("standalone-emulator-");
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var process = ChildProcess.Start(BuiltArtifacts.DotnetHost, arguments, work.FullName, new Dictionary<string, string?>());
+        var process = ChildProcess.Start(DotnetHost.Path, arguments, work.FullName, new Dictionary<string, string?>());
         process.LineReceived += line =>
         {
             if (line.Trim() == ReadyLine)

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Klaviyo.OAuth.Conformance.Testing;
 
 namespace Klaviyo.OAuth.Conformance.EndToEndTests.Support;
 
@@ -74,21 +74,6 @@ public sealed class SuiteRun
     {
         var work = Directory.CreateTempSubdirectory("conformance-suite-run-");
         var reports = Path.Combine(work.FullName, "reports");
-        var trx = Path.Combine(work.FullName, "suite.trx");
-        var arguments = new List<string>
-        {
-            "test", BuiltArtifacts.SpecsAssembly,
-            // What `dotnet test` on the project shows (its VSTestLogger): each scenario as it finishes, then the summary.
-            "--logger", "console;verbosity=normal",
-            "--logger", $"trx;LogFileName={trx}",
-            "--results-directory", work.FullName,
-        };
-        if (filter is not null)
-        {
-            arguments.Add("--filter");
-            arguments.Add(filter);
-        }
-
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal) { ["CONFORMANCE_REPORTS_DIR"] = reports };
         foreach (var (key, value) in Defaults)
         {
@@ -100,25 +85,11 @@ public sealed class SuiteRun
             environment["Conformance__" + key] = settings[key];
         }
 
-        var limit = timeout ?? TimeSpan.FromMinutes(2);
-        var clock = Stopwatch.StartNew();
-        using var process = ChildProcess.Start(BuiltArtifacts.DotnetHost, arguments, work.FullName, environment);
-        if (!await process.WaitForExitAsync(limit))
-        {
-            process.KillTree();
-            throw new TimeoutException($"dotnet test ran longer than {limit.TotalSeconds:0} s and was stopped. Its output:{Environment.NewLine}{process.Output}");
-        }
-
-        clock.Stop();
-        var output = process.Output;
+        // What `dotnet test` on the project shows (its VSTestLogger): each scenario as it finishes, then the summary.
+        var run = await DotnetTest.RunAsync(BuiltArtifacts.SpecsAssembly, work.FullName, environment, filter, timeout, ["console;verbosity=normal"], "suite.trx");
         var consoleFile = Path.Combine(work.FullName, "console.txt");
-        await File.WriteAllTextAsync(consoleFile, output);
-        if (!File.Exists(trx))
-        {
-            throw new InvalidOperationException($"dotnet test exited with {process.ExitCode} and wrote no TRX file. Its output:{Environment.NewLine}{output}");
-        }
-
-        return new SuiteRun(process.ExitCode, clock.Elapsed, output, consoleFile, trx, TrxResults.Read(trx), reports);
+        await File.WriteAllTextAsync(consoleFile, run.Output);
+        return new SuiteRun(run.ExitCode, run.Elapsed, run.Output, consoleFile, run.TrxPath, run.Results, reports);
     }
 
     public string ReportFile(string name)

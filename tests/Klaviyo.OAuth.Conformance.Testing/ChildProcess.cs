@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Klaviyo.OAuth.Conformance.EndToEndTests.Support;
+namespace Klaviyo.OAuth.Conformance.Testing;
 
 /// <summary>
 /// A process this test run started: its stdout and stderr interleaved as they arrive, line by line,

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace Klaviyo.OAuth.Conformance.EndToEndTests.Support;
+namespace Klaviyo.OAuth.Conformance.Testing;
 
 /// <summary>One test of a TRX file: its name, its outcome (Passed, Failed, NotExecuted…) and its message.</summary>
 public sealed record TestResult(string Name, string Outcome, string Message)
