@@ -33,6 +33,12 @@ public sealed partial class SecretRedactor
             return;
         }
 
+        // Drivers register what they hold on every use: an already-known value costs a lookup, not a re-sort.
+        if (Array.IndexOf(literals, secret) >= 0)
+        {
+            return;
+        }
+
         var encoded = Uri.EscapeDataString(secret);
         lock (gate)
         {

@@ -12,7 +12,7 @@ namespace Klaviyo.OAuth.Conformance.Specs.Drivers;
 /// Through the target's consent capability where it has one, else from tokens configured beforehand.
 /// A failure here is a failed baseline, reported as such.
 /// </summary>
-public sealed class GrantDriver(ConformanceRun run, AppUnderTest app, TargetControlDriver control, WebDriver web, TokenEndpointDriver tokens)
+public sealed class GrantDriver(ConformanceRun run, AppUnderTest app, TargetControlDriver control, WebDriver web, TokenEndpointDriver tokens, Baselines baselines)
 {
     /// <summary>An owner approves the app's authorization request; the app keeps the code and its verifier.</summary>
     public async Task<PendingAuthorization> ApproveAsync(string? codeVerifier = null, string? codeChallenge = null)
@@ -23,7 +23,7 @@ public sealed class GrantDriver(ConformanceRun run, AppUnderTest app, TargetCont
         }
 
         var approval = await web.ApproveAsync(codeVerifier ?? CodeVerifier.Generate(), codeChallenge);
-        return app.Authorization ?? throw Baseline("an approved authorization request redirects back to the app with a code", approval);
+        return app.Authorization ?? throw baselines.Failed("an approved authorization request redirects back to the app with a code", approval);
     }
 
     /// <summary>The app holds tokens granted by an owner (fresh ones where possible).</summary>
@@ -34,7 +34,7 @@ public sealed class GrantDriver(ConformanceRun run, AppUnderTest app, TargetCont
             var authorization = await ApproveAsync();
             var exchange = await tokens.ExchangeCodeAsync(authorization.Code, authorization.CodeVerifier);
             app.Authorization = null;
-            return Issued(exchange) ?? throw Baseline("exchanging an authorization code issues tokens", exchange);
+            return Issued(exchange) ?? throw baselines.Failed("exchanging an authorization code issues tokens", exchange);
         }
 
         if (run.Target.Preobtained?.RefreshToken is { } refreshToken)
@@ -64,7 +64,4 @@ public sealed class GrantDriver(ConformanceRun run, AppUnderTest app, TargetCont
             : null;
         return new TokenSet(accessToken, refreshToken, expiresIn);
     }
-
-    private AssertionException Baseline(string what, HttpExchange exchange) =>
-        new($"The baseline failed: {what}, but it did not, so the behaviour under test cannot be checked.{Environment.NewLine}{exchange.Describe(run.Redactor)}");
 }

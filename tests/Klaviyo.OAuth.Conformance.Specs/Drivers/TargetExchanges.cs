@@ -5,8 +5,8 @@ using Klaviyo.OAuth.Conformance.Targets;
 namespace Klaviyo.OAuth.Conformance.Specs.Drivers;
 
 /// <summary>
-/// The one way drivers talk to the target: sends a request, registers the secrets it carries with
-/// the redactor first, and records the exchange as the app's latest.
+/// The one way drivers talk to the target: sends a request, turns an unreachable target into a
+/// failure that names the URL and the cause, and records the exchange as the app's latest.
 /// </summary>
 public sealed class TargetExchanges(ConformanceRun run, AppUnderTest app)
 {
@@ -16,12 +16,6 @@ public sealed class TargetExchanges(ConformanceRun run, AppUnderTest app)
 
     public async Task<HttpExchange> SendAsync(OutgoingRequest request)
     {
-        Protect(app.Registration?.ClientSecret);
-        if (app.Registration is { } registration)
-        {
-            run.Redactor.RegisterClientCredentials(registration.ClientId, registration.ClientSecret);
-        }
-
         HttpExchange exchange;
         try
         {

@@ -3,7 +3,7 @@ using Klaviyo.OAuth.Conformance.Http;
 namespace Klaviyo.OAuth.Conformance.Specs.Drivers;
 
 /// <summary>Speaks to POST /oauth/token as an app would — correctly, or in each of the ways the guide says apps get it wrong.</summary>
-public sealed class TokenEndpointDriver(TargetExchanges target, AppUnderTest app)
+public sealed class TokenEndpointDriver(TargetExchanges target, AppUnderTest app, Baselines baselines)
 {
     public const string Path = "oauth/token";
 
@@ -25,6 +25,15 @@ public sealed class TokenEndpointDriver(TargetExchanges target, AppUnderTest app
         }
 
         return await SendAsync(body.With("refresh_token", refreshToken), credentials);
+    }
+
+    /// <summary>Uses one refresh token <paramref name="times"/> times in a row, each of which must succeed: the run-up to the rate limit.</summary>
+    public async Task RefreshRepeatedlyAsync(string refreshToken, int times)
+    {
+        for (var i = 1; i <= times; i++)
+        {
+            baselines.Require(await RefreshAsync(refreshToken, beyondTheBudget: true), 200, $"refresh {i} of {times} within a minute succeeds (the limit allows 10)");
+        }
     }
 
     public Task<HttpExchange> ExchangeCodeAsync(string code, string codeVerifier) =>

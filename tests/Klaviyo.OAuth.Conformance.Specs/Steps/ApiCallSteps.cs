@@ -26,7 +26,7 @@ public sealed class ApiCallSteps(ApiDriver api, GuideExpectations guide, AppUnde
     public Task WhenTheAppCallsTheApiWithATruncatedToken() => api.CallAsync($"Bearer {AccessToken[..^5]}");
 
     [When("the app calls the API with a well-formed access token that was never issued")]
-    public Task WhenTheAppCallsTheApiWithANeverIssuedToken() => api.CallWithTokenAsync(RefreshTokens.SameShapeNeverIssued(AccessToken));
+    public Task WhenTheAppCallsTheApiWithANeverIssuedToken() => api.CallWithTokenAsync(MistypedTokens.SameShapeNeverIssued(AccessToken));
 
     [Then("the API call succeeds")]
     public void ThenTheApiCallSucceeds() =>

@@ -2,9 +2,12 @@ using System.Security.Cryptography;
 
 namespace Klaviyo.OAuth.Conformance.Specs.Drivers;
 
-/// <summary>Refresh tokens a careless app might send: never issued, truncated, mistyped.</summary>
-public static class RefreshTokens
+/// <summary>Tokens a careless app might send: never issued, truncated, mistyped, or of the right shape but unknown.</summary>
+public static class MistypedTokens
 {
+    /// <summary>Sent where the token does not matter (the request is refused before it is read) and no real one is held.</summary>
+    public const string Placeholder = "never-issued-refresh-token";
+
     public static string NeverIssued() => "never-issued-" + RandomNumberGenerator.GetHexString(32, lowercase: true);
 
     public static string Truncated(string token) => token[..Math.Max(1, token.Length - 5)];
