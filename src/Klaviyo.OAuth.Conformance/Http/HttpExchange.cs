@@ -60,7 +60,7 @@ public sealed class HttpExchange
         if (Request.Body is { } requestBody)
         {
             text.Append("  Content-Type: ").Append(Request.ContentType).AppendLine();
-            text.Append("  ").Append(Cut(requestBody, maxBody)).AppendLine();
+            text.Append("  ").Append(redactor.RedactAndShorten(requestBody, maxBody)).AppendLine();
         }
 
         text.Append("Response: ").Append(Status).Append(' ').Append(ReasonPhrase).AppendLine();
@@ -69,7 +69,7 @@ public sealed class HttpExchange
             text.Append("  ").Append(name).Append(": ").Append(value).AppendLine();
         }
 
-        text.Append("  ").Append(Body.Length == 0 ? "(empty body)" : Cut(Body, maxBody));
+        text.Append("  ").Append(Body.Length == 0 ? "(empty body)" : redactor.RedactAndShorten(Body, maxBody));
         return redactor.Redact(text.ToString());
     }
 
@@ -82,9 +82,6 @@ public sealed class HttpExchange
         || header.Equals("WWW-Authenticate", StringComparison.OrdinalIgnoreCase)
         || header.Equals("Retry-After", StringComparison.OrdinalIgnoreCase)
         || header.Equals("Location", StringComparison.OrdinalIgnoreCase);
-
-    private static string Cut(string text, int max) =>
-        text.Length <= max ? text : $"{text[..max]}… [truncated {text.Length - max} chars]";
 
     private JsonElement? ParseJson()
     {

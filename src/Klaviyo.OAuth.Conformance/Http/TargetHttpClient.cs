@@ -80,7 +80,10 @@ public sealed class TargetHttpClient : IDisposable
             }
         }
 
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*"));
+        if (request.HeaderValue("Accept") is null)
+        {
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*"));
+        }
         return message;
     }
 

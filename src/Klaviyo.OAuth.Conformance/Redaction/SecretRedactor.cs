@@ -83,6 +83,20 @@ public sealed partial class SecretRedactor
         return result;
     }
 
+    /// <summary>
+    /// The text redacted, then cut to <paramref name="maxLength"/> characters and marked
+    /// "… [truncated N chars]". Redacting first matters: a cut through a secret would leave half
+    /// of it that no longer matches, and would show.
+    /// </summary>
+    public string RedactAndShorten(string? text, int maxLength)
+    {
+        var redacted = Redact(text);
+        var limit = Math.Max(0, maxLength);
+        return redacted.Length <= limit
+            ? redacted
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{redacted.AsSpan(0, limit)}… [truncated {redacted.Length - limit} chars]");
+    }
+
     // Regex.Replace with an evaluator builds a new string for every match, even one left as it was;
     // this builds one only when a match really changes, so clean text costs no allocation.
     private static string ReplaceChanged(Regex regex, string input, Func<Match, string> replacement)

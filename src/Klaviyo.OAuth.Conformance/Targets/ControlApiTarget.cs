@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Http;
@@ -220,11 +219,6 @@ public sealed class ControlApiTarget : IConformanceTarget
 
     private static string Shown(string body)
     {
-        var cut = body.Length == 0
-            ? "(empty body)"
-            : body.Length <= MaxShownBody
-                ? body
-                : string.Create(CultureInfo.InvariantCulture, $"{body[..MaxShownBody]}… [truncated {body.Length - MaxShownBody} chars]");
-        return SecretRedactor.Shared.Redact(cut);
+        return body.Length == 0 ? "(empty body)" : SecretRedactor.Shared.RedactAndShorten(body, MaxShownBody);
     }
 }
