@@ -7,12 +7,12 @@ namespace Klaviyo.OAuth.Conformance.Tests.Support;
 /// <summary>Writes small Cucumber message streams in code, for cases a handmade file would make long.</summary>
 internal sealed class Messages
 {
-    public static readonly (string Status, string? Message) Passed = ("PASSED", null);
+    public static readonly StepResult Passed = new("PASSED", null);
 
     private readonly StringBuilder ndjson = new();
     private int next;
 
-    public Messages Scenario(string name, string[] tags, params (string Status, string? Message)[] steps)
+    public Messages Scenario(string name, string[] tags, params StepResult[] steps)
     {
         var pickle = "p" + next++;
         Line("pickle", new
@@ -38,7 +38,7 @@ internal sealed class Messages
             {
                 testCaseStartedId = pickle + "-run",
                 testStepId = $"{pickle}-ts{i}",
-                testStepResult = StepResult(steps[i]),
+                testStepResult = Json(steps[i]),
             });
         }
 
@@ -57,18 +57,16 @@ internal sealed class Messages
         return this;
     }
 
-    public static (string Status, string? Message) Failed(string message) => ("FAILED", message);
+    public static StepResult Failed(string message) => new("FAILED", message);
 
-    public static (string Status, string? Message) Skipped(string message) => ("SKIPPED", message);
+    public static StepResult Skipped(string message) => new("SKIPPED", message);
 
     /// <summary>A skip as Reqnroll 3 records it: the text in testStepResult.exception.message.</summary>
-    public static (string Status, string? Message) SkippedByException(string message) => ("SKIPPED" + ExceptionMarker, message);
+    public static StepResult SkippedByException(string message) => new("SKIPPED", message, InException: true);
 
-    private const string ExceptionMarker = "+exception";
-
-    private static object StepResult((string Status, string? Message) step) =>
-        step.Status.EndsWith(ExceptionMarker, StringComparison.Ordinal)
-            ? new { status = step.Status[..^ExceptionMarker.Length], exception = new { type = "IgnoreException", message = step.Message }, duration = new { seconds = 1, nanos = 0 } }
+    private static object Json(StepResult step) =>
+        step.InException
+            ? new { status = step.Status, exception = new { type = "IgnoreException", message = step.Message }, duration = new { seconds = 1, nanos = 0 } }
             : new { status = step.Status, message = step.Message, duration = new { seconds = 1, nanos = 0 } };
 
     public Messages Raw(string line)
@@ -89,3 +87,6 @@ internal sealed class Messages
     private void Line(string envelope, object body) =>
         ndjson.AppendLine(JsonSerializer.Serialize(new Dictionary<string, object> { [envelope] = body }));
 }
+
+/// <summary>One step's result as a test writes it: its status, and its message in "message" or, as Reqnroll 3 writes it, in "exception".</summary>
+internal sealed record StepResult(string Status, string? Message, bool InException = false);
