@@ -22,7 +22,7 @@ Feature: Granting authorization
   Scenario Outline: A signed-in <role> is denied the authorization page
     Given a signed-in <role>
     When the user opens the app's authorization page
-    Then the authorization page is denied with 403 "Access to www.klaviyo.com was denied. You don't have authorization to view this page."
+    Then the authorization page is denied with 403, which the browser shows as "Access to www.klaviyo.com was denied. You don't have authorization to view this page."
 
     Examples:
       | role                 |

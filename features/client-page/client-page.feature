@@ -19,7 +19,7 @@ Feature: The OAuth client page
   Scenario Outline: The <role> of an account that is not beta-allowlisted gets the 404 page
     Given a signed-in <role> of an account that is not beta-allowlisted
     When the user opens the OAuth client page
-    Then the OAuth client page is not found: "This www.klaviyo.com page can’t be found."
+    Then the OAuth client page is not found, which the browser shows as "This www.klaviyo.com page can’t be found."
 
     Examples:
       | role    |
@@ -31,7 +31,7 @@ Feature: The OAuth client page
   Scenario Outline: A <role> of a beta-allowlisted account gets the 404 page
     Given a signed-in <role> of a beta-allowlisted account
     When the user opens the OAuth client page
-    Then the OAuth client page is not found: "This www.klaviyo.com page can’t be found."
+    Then the OAuth client page is not found, which the browser shows as "This www.klaviyo.com page can’t be found."
 
     Examples:
       | role                 |

@@ -14,7 +14,7 @@ public static partial class BehaviourCatalogue
             "RFC 6749 §4.1.2"),
         new("authorize.role-denied", BehaviourGroup.Authorize, RequirementLevel.Documented,
             "Any other role (analyst, campaign coordinator, content creator, support, custom) tries to grant",
-            "403 \"Access to www.klaviyo.com was denied. You don't have authorization to view this page.\"",
+            "403, no consent form and no code. What the user sees (the browser's own page for the empty 403): \"Access to www.klaviyo.com was denied. You don't have authorization to view this page.\"",
             "Make sure you are logging into an account as the owner, admin, or manager role. Only these roles can grant authorization to an app.",
             Guide + "User granting authorization (403)"),
         new("authorize.unavailable", BehaviourGroup.Authorize, RequirementLevel.Documented,
@@ -33,7 +33,7 @@ public static partial class BehaviourCatalogue
             Guide + "Accessing OAuth client page"),
         new("client-page.not-found", BehaviourGroup.ClientPage, RequirementLevel.Documented,
             "The account is not allowlisted, or the user has another role",
-            "404 \"This www.klaviyo.com page can’t be found.\"",
+            "404, not the client page. What the user sees (the browser's own page for the empty 404): \"This www.klaviyo.com page can’t be found.\"",
             "No webpage was found for the web address: https://www.klaviyo.com/oauth/client. Your current account doesn't have permission to view this page. Only the owner, admin, or manager of beta allowlisted accounts can view this page. Make sure you are in the correct account.",
             Guide + "Accessing OAuth client page (404)"),
     ];

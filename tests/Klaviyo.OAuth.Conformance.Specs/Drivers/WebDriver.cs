@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Klaviyo.OAuth.Conformance.Http;
 using Klaviyo.OAuth.Conformance.Pkce;
 using Klaviyo.OAuth.Conformance.Targets;
@@ -9,7 +10,7 @@ namespace Klaviyo.OAuth.Conformance.Specs.Drivers;
 /// What a signed-in user's browser does on the web host: opens the authorization page, approves the
 /// app (PKCE S256), follows the redirect back to the app; opens the OAuth client page.
 /// </summary>
-public sealed class WebDriver(TargetExchanges target, AppUnderTest app)
+public sealed partial class WebDriver(TargetExchanges target, AppUnderTest app)
 {
     public const string Scope = "accounts:read";
 
@@ -56,6 +57,12 @@ public sealed class WebDriver(TargetExchanges target, AppUnderTest app)
             .ToDictionary(g => g.Key, g => Uri.UnescapeDataString(g.First().ElementAtOrDefault(1) ?? string.Empty));
     }
 
+    /// <summary>Whether the answer is a page on which the user could approve the app: a form posting to the authorization endpoint.</summary>
+    public static bool ShowsTheConsentForm(HttpExchange exchange) => ConsentForm.IsMatch(exchange.Body);
+
+    /// <summary>Whether the answer is the OAuth client page, whatever its status: a page about an app's secret or redirect URLs.</summary>
+    public static bool ShowsTheClientPage(HttpExchange exchange) => ClientSettings.IsMatch(exchange.Body);
+
     private FormBody AuthorizationParameters(string codeChallenge, string state) => FormBody.Of(
         ("response_type", "code"),
         ("client_id", Registration.ClientId),
@@ -74,4 +81,14 @@ public sealed class WebDriver(TargetExchanges target, AppUnderTest app)
 
     private AppRegistration Registration =>
         app.Registration ?? throw new InvalidOperationException("The scenario has no app yet: start it with 'Given an app registered with the target'.");
+
+    [GeneratedRegex(@"<form[^>]*oauth/authorize|name\s*=\s*[""']?decision", RegexOptions.IgnoreCase)]
+    private static partial Regex ConsentFormPattern();
+
+    [GeneratedRegex(@"client[\s_-]?secret|redirect[\s_-]?ur[il]", RegexOptions.IgnoreCase)]
+    private static partial Regex ClientSettingsPattern();
+
+    private static Regex ConsentForm => ConsentFormPattern();
+
+    private static Regex ClientSettings => ClientSettingsPattern();
 }

@@ -28,14 +28,25 @@ public sealed class WebSteps(WebDriver web, GuideExpectations guide)
             .Verify();
     }
 
-    [Then("the authorization page is denied with 403 {string}")]
-    public void ThenTheAuthorizationPageIsDenied(string sentence) =>
-        guide.Expect($"403 with the page \"{sentence}\"").Status(403).BodyContains(sentence).Verify();
+    // The sentence is the browser's own page for an empty 403: quoted as what the user sees, never required in the body.
+    [Then("the authorization page is denied with 403, which the browser shows as {string}")]
+    public void ThenTheAuthorizationPageIsDenied(string sentence)
+    {
+        var check = guide.Expect($"403, no consent form and no code; what the user sees: \"{sentence}\"");
+        check.Status(403)
+            .That(!WebDriver.ShowsTheConsentForm(check.Exchange), "the answer shows the consent form")
+            .That(!WebDriver.RedirectParameters(check.Exchange).ContainsKey("code"), "the answer redirects with a code")
+            .Verify();
+    }
 
     [Then("the OAuth client page is shown")]
     public void ThenTheOAuthClientPageIsShown() => guide.Expect("200: the OAuth client page (HTML)").Status(200).MediaType("text/html").Verify();
 
-    [Then("the OAuth client page is not found: {string}")]
-    public void ThenTheOAuthClientPageIsNotFound(string sentence) =>
-        guide.Expect($"404 with the page \"{sentence}\"").Status(404).BodyContains(sentence).Verify();
+    // The sentence is the browser's own page for an empty 404: quoted as what the user sees, never required in the body.
+    [Then("the OAuth client page is not found, which the browser shows as {string}")]
+    public void ThenTheOAuthClientPageIsNotFound(string sentence)
+    {
+        var check = guide.Expect($"404, not the client page; what the user sees: \"{sentence}\"");
+        check.Status(404).That(!WebDriver.ShowsTheClientPage(check.Exchange), "the answer shows the OAuth client page").Verify();
+    }
 }
