@@ -59,9 +59,11 @@ public sealed class GrantDriver(ConformanceRun run, AppUnderTest app, TargetCont
         var accessToken = exchange.JsonString("access_token");
         run.Redactor.Register(refreshToken);
         run.Redactor.Register(accessToken);
-        int? expiresIn = exchange.Json is { } json && json.TryGetProperty("expires_in", out var value) && value.ValueKind == JsonValueKind.Number
-            ? value.GetInt32()
-            : null;
+        // A lifetime may come as 3600 or 3600.0; anything else means "unknown", never a failure here.
+        int? expiresIn = exchange.Json is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty("expires_in", out var value)
+            && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var seconds) && seconds is > 0 and < int.MaxValue
+                ? (int)Math.Ceiling(seconds)
+                : null;
         return new TokenSet(accessToken, refreshToken, expiresIn);
     }
 }

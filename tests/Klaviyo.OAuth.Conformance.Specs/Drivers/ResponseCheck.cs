@@ -63,11 +63,14 @@ public sealed class ResponseCheck(HttpExchange exchange, string expected, Behavi
         return Expect(actualTitle == title, $"errors[0].title is \"{actualTitle}\", expected \"{title}\"");
     }
 
-    /// <summary>The text appears in the body; in an HTML page, as a reader sees it (entities decoded).</summary>
+    /// <summary>
+    /// The text appears in the body as a reader sees it: entities decoded, any run of whitespace as one
+    /// space, letter case ignored (CDN pages differ in markup and capitals, e.g. CloudFront's <c>&lt;H2&gt;</c>).
+    /// </summary>
     public ResponseCheck BodyContains(string text)
     {
-        var shown = exchange.MediaType == "text/html" ? System.Net.WebUtility.HtmlDecode(exchange.Body) : exchange.Body;
-        return Expect(shown.Contains(text, StringComparison.Ordinal), $"the body does not contain \"{text}\"");
+        var shown = Collapse(System.Net.WebUtility.HtmlDecode(exchange.Body));
+        return Expect(shown.Contains(Collapse(text), StringComparison.OrdinalIgnoreCase), $"the body does not contain \"{text}\"");
     }
 
     /// <summary>The text appears in the body, either literally or inside one of its JSON string values.</summary>
@@ -82,8 +85,15 @@ public sealed class ResponseCheck(HttpExchange exchange, string expected, Behavi
         Expect(exchange.Header(header)?.Contains(text, StringComparison.OrdinalIgnoreCase) == true,
             $"header {header} is '{exchange.Header(header) ?? "(absent)"}', expected it to contain '{text}'");
 
-    public ResponseCheck HeaderPresent(string header) =>
-        Expect(exchange.Header(header) is not null, $"header {header} is absent");
+    /// <summary>A Retry-After header in either form RFC 9110 §10.2.3 allows: delta-seconds or an HTTP date.</summary>
+    public ResponseCheck RetryAfter()
+    {
+        var value = exchange.Header("Retry-After")?.Trim();
+        var valid = value is not null
+            && (value.All(char.IsAsciiDigit) && value.Length > 0
+                || DateTimeOffset.TryParseExact(value, "r", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _));
+        return Expect(valid, value is null ? "header Retry-After is absent" : $"header Retry-After is '{value}', expected delta-seconds or an HTTP date");
+    }
 
     public ResponseCheck That(bool condition, string mismatch) => Expect(condition, mismatch);
 
@@ -111,6 +121,8 @@ public sealed class ResponseCheck(HttpExchange exchange, string expected, Behavi
 
         Assert.Fail(redactor.Redact(message.ToString()));
     }
+
+    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private ResponseCheck Expect(bool condition, string mismatch)
     {

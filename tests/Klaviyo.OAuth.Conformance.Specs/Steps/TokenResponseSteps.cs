@@ -13,7 +13,7 @@ public sealed class TokenResponseSteps(GuideExpectations guide, TokenEndpointDri
         guide.Expect("200 JSON with access_token, token_type Bearer, expires_in, refresh_token and scope")
             .Status(200)
             .JsonPresent("access_token", JsonValueKind.String)
-            .JsonString("token_type", "Bearer")
+            .That(string.Equals(app.LastExchange.JsonString("token_type"), "Bearer", StringComparison.OrdinalIgnoreCase), "\"token_type\" is not Bearer (any case, RFC 6749 §5.1)")
             .JsonPresent("expires_in", JsonValueKind.Number)
             .JsonPresent("refresh_token", JsonValueKind.String)
             .JsonPresent("scope", JsonValueKind.String)
@@ -70,5 +70,5 @@ public sealed class TokenResponseSteps(GuideExpectations guide, TokenEndpointDri
 
     [Then("the refusal says when to retry")]
     public void ThenTheRefusalSaysWhenToRetry() =>
-        guide.Expect("a Retry-After header on the 429 (RFC 6585 §4)").Status(429).HeaderPresent("Retry-After").Verify();
+        guide.Expect("a Retry-After header on the 429, in seconds or as a date (RFC 6585 §4)").Status(429).RetryAfter().Verify();
 }
