@@ -21,6 +21,7 @@ Feature: Client authentication at the token endpoint
       | for a client id the target never issued  |
       | with a wrong secret                      |
       | in the form body instead of the header   |
+      | base64 encoded without the Basic scheme  |
 
   @rfc6749.www-authenticate @rfc-must
   Scenario: A refused Basic authentication asks for Basic authentication

@@ -32,4 +32,7 @@ public enum ClientCredentialStyle
 
     /// <summary><c>client_id</c> and <c>client_secret</c> in the form body, no header.</summary>
     InFormBody,
+
+    /// <summary><c>base64(id:secret)</c> alone, with no scheme before it: a common mistake a lenient server might accept.</summary>
+    NoScheme,
 }

@@ -19,6 +19,7 @@ public static class ClientCredentials
         ClientCredentialStyle.BytesLiteral => $"Basic b'{Base64($"{app.ClientId}:{app.ClientSecret}")}'",
         ClientCredentialStyle.UnknownClientId => "Basic " + Base64($"{UnknownClientId}:{app.ClientSecret}"),
         ClientCredentialStyle.WrongSecret => "Basic " + Base64($"{app.ClientId}:{app.ClientSecret}x"),
+        ClientCredentialStyle.NoScheme => Base64($"{app.ClientId}:{app.ClientSecret}"),
         _ => throw new ArgumentOutOfRangeException(nameof(style), style, null),
     };
 

@@ -23,6 +23,7 @@ public sealed class StepArguments
         "for a client id the target never issued" => ClientCredentialStyle.UnknownClientId,
         "with a wrong secret" => ClientCredentialStyle.WrongSecret,
         "in the form body instead of the header" => ClientCredentialStyle.InFormBody,
+        "base64 encoded without the Basic scheme" => ClientCredentialStyle.NoScheme,
         _ => throw new ArgumentException($"No credential style is called '{how}'.", nameof(how)),
     };
 

@@ -40,6 +40,10 @@ public class ClientAuthenticationTests
         ClientAuthentication.Parse([$"{scheme} {Base64("a:b")}"]).Failure.Should().Be("scheme is not Basic");
 
     [Test]
+    public void Base64_credentials_without_any_scheme_are_a_failure() =>
+        ClientAuthentication.Parse([Base64("a:b")]).Failure.Should().Be("scheme is not Basic");
+
+    [Test]
     public void A_python_bytes_literal_is_a_failure() =>
         ClientAuthentication.Parse([$"Basic b'{Base64("a:b")}'"]).Failure.Should().Be("credentials are a bytes literal (b'...'), not a string");
 

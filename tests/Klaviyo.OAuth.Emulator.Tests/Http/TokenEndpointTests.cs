@@ -52,6 +52,7 @@ public class TokenEndpointTests
         yield return new TestCaseData((Func<EmulatedClient, string?>)(c => $"Basic b'{Convert.ToBase64String(Encoding.UTF8.GetBytes($"{c.ClientId}:{c.ClientSecret}"))}'")).SetName("A bytes literal is invalid_client");
         yield return new TestCaseData((Func<EmulatedClient, string?>)(c => Scenario.BasicOf("0123456789abcdef01234567", c.ClientSecret))).SetName("An unknown client id is invalid_client");
         yield return new TestCaseData((Func<EmulatedClient, string?>)(c => Scenario.BasicOf(c.ClientId, c.ClientSecret + "x"))).SetName("A wrong secret is invalid_client");
+        yield return new TestCaseData((Func<EmulatedClient, string?>)(c => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{c.ClientId}:{c.ClientSecret}")))).SetName("Base64 credentials without the Basic scheme are invalid_client");
     }
 
     [TestCaseSource(nameof(WrongClientAuthentication))]
