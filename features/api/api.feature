@@ -44,15 +44,19 @@ Feature: Calling the API with an access token
     Then the API refuses with 401 authentication_failed "Incorrect authentication credentials."
 
   @api.authentication-failed @documented @needs-clock
-  Scenario: A call with an expired access token fails authentication
-    Given the app's access token has expired
+  Scenario: An access token that worked fails authentication once it has expired
     When the app calls the API with its access token
+    Then the API call succeeds
+    When the app's access token expires
+    And the app calls the API with its access token
     Then the API refuses with 401 authentication_failed "Incorrect authentication credentials."
 
   @api.authentication-failed @documented @destructive
-  Scenario: A call with a revoked access token fails authentication
-    Given the app has revoked its access token
+  Scenario: An access token that worked fails authentication once it is revoked
     When the app calls the API with its access token
+    Then the API call succeeds
+    When the app revokes its access token
+    And the app calls the API with its access token
     Then the API refuses with 401 authentication_failed "Incorrect authentication credentials."
 
   @api.unavailable @documented @needs-outage

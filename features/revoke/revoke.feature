@@ -8,7 +8,9 @@ Feature: Revoking a refresh token
     And the app holds tokens an owner granted it
 
   @revoke.succeeds @baseline @destructive
-  Scenario: Revoking a refresh token succeeds, and the token can no longer be used
+  Scenario: Revoking a refresh token that refreshed succeeds, and the token can no longer be used
+    When the app refreshes its access token
+    Then the token endpoint issues a new access token
     When the app revokes its refresh token
     Then the revoke endpoint accepts the request
     When the app refreshes its access token
@@ -29,6 +31,7 @@ Feature: Revoking a refresh token
       | for a client id the target never issued  |
       | with a wrong secret                      |
       | in the form body instead of the header   |
+      | base64 encoded without the Basic scheme  |
 
   @revoke.invalid-request @documented
   Scenario: A revoke request sent as JSON instead of a form is refused as invalid_request

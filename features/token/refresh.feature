@@ -20,15 +20,19 @@ Feature: Refreshing the access token
     Then the token endpoint refuses with 400 invalid_request "Missing "refresh_token" in request."
 
   @token.refresh.revoked @documented @destructive
-  Scenario: Refreshing with a refresh token the app revoked is refused as revoked
-    Given the app has revoked its refresh token
+  Scenario: A refresh token that refreshed is refused as revoked once the app revoked it
     When the app refreshes its access token
+    Then the token endpoint issues a new access token
+    When the app's refresh token is revoked
+    And the app refreshes its access token
     Then the token endpoint refuses with 400 invalid_grant "Refresh token has been revoked"
 
   @token.refresh.revoked @documented @needs-uninstall
-  Scenario: Refreshing after the customer removed the app is refused as revoked
-    Given the customer has removed the app from their account
+  Scenario: A refresh token that refreshed is refused as revoked once the customer removed the app
     When the app refreshes its access token
+    Then the token endpoint issues a new access token
+    When the customer removes the app from their account
+    And the app refreshes its access token
     Then the token endpoint refuses with 400 invalid_grant "Refresh token has been revoked"
 
   @token.refresh.not-found @documented

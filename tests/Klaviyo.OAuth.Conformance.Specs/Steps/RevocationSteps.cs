@@ -11,16 +11,16 @@ public sealed class RevocationSteps(RevocationDriver revocation, TargetControlDr
     [When("the app revokes its refresh token")]
     public Task WhenTheAppRevokesItsRefreshToken() => revocation.RevokeAsync(Held.RefreshToken);
 
-    [Given("the app has revoked its refresh token")]
-    public async Task GivenTheAppHasRevokedItsRefreshToken() =>
+    [When("the app's refresh token is revoked")]
+    public async Task WhenTheAppsRefreshTokenIsRevoked() =>
         baselines.Require(await revocation.RevokeAsync(Held.RefreshToken), 200, "revoking the refresh token succeeds (200)");
 
-    [Given("the app has revoked its access token")]
-    public async Task GivenTheAppHasRevokedItsAccessToken() =>
+    [When("the app revokes its access token")]
+    public async Task WhenTheAppRevokesItsAccessToken() =>
         baselines.Require(await revocation.RevokeAsync(Held.AccessToken, "access_token"), 200, "revoking the access token succeeds (200)");
 
-    [Given("the customer has removed the app from their account")]
-    public Task GivenTheCustomerHasRemovedTheApp() => control.RemoveAppAsync();
+    [When("the customer removes the app from their account")]
+    public Task WhenTheCustomerRemovesTheApp() => control.RemoveAppAsync();
 
     [When(@"^the app revokes its refresh token, sending its client credentials (.+)$")]
     public Task WhenTheAppRevokesSendingCredentials(ClientCredentialStyle how) =>

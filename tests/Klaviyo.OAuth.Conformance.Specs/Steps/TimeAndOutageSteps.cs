@@ -16,8 +16,8 @@ public sealed class TimeAndOutageSteps(TargetControlDriver control, AppUnderTest
     [When("a minute passes")]
     public Task AMinutePasses() => control.LetTimePassAsync(TimeSpan.FromMinutes(1));
 
-    [Given("the app's access token has expired")]
-    public Task GivenTheAppsAccessTokenHasExpired() =>
+    [When("the app's access token expires")]
+    public Task WhenTheAppsAccessTokenExpires() =>
         control.LetTimePassAsync(TimeSpan.FromSeconds((app.Tokens?.ExpiresIn ?? 3600) + 1));
 
     [Given(@"^the (token|revoke|authorization|API) service is down$")]
