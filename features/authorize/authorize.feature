@@ -1,4 +1,4 @@
-@needs-client @needs-consent
+@needs-client @needs-redirect-uri @needs-consent
 Feature: Granting authorization
   Encodes the guide's "User granting authorization" table: only an owner, admin or manager can grant
   an app access; anyone else gets a 403 page.

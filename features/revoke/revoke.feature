@@ -1,14 +1,14 @@
-@needs-client @needs-refresh-token
+@needs-client
 Feature: Revoking a refresh token
   Encodes the guide's "Call to oauth/revoke endpoint" table (note: invalid_client is 400 here, 401
   on /oauth/token) and RFC 7009's answer for tokens that do not exist.
 
   Background:
     Given an app registered with the target
-    And the app holds tokens an owner granted it
 
-  @revoke.succeeds @baseline @destructive
+  @revoke.succeeds @baseline @destructive @needs-refresh-token
   Scenario: Revoking a refresh token that refreshed succeeds, and the token can no longer be used
+    Given the app holds tokens an owner granted it
     When the app refreshes its access token
     Then the token endpoint issues a new access token
     When the app revokes its refresh token
@@ -43,16 +43,12 @@ Feature: Revoking a refresh token
     When the app sends a revoke request without a token
     Then the revoke endpoint refuses with 400 invalid_request
 
-  @revoke.unavailable @documented @needs-outage
+  @revoke.unavailable @documented @needs-outage @needs-refresh-token
   Scenario: While the OAuth service is down, the revoke endpoint answers 503
-    Given the revoke service is down
+    Given the app holds tokens an owner granted it
+    And the revoke service is down
     When the app revokes its refresh token
     Then the revoke service answers 503 Service Unavailable
-
-  @revoke.wrong-host @documented
-  Scenario: A revoke request sent to the web host gets the CDN's 403 page
-    When the app posts its revoke request to the web host instead of the API host
-    Then the web host answers with the CDN's 403 error page
 
   @rfc7009.unknown-token @rfc-should
   Scenario: Revoking a token that does not exist answers 200

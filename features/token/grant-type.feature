@@ -1,11 +1,11 @@
-@needs-client @needs-refresh-token
+@needs-client
 Feature: Grant type
   Encodes the guide's "Invalid grant type" tip and the unsupported_grant_type row: grant_type must
-  be authorization_code or refresh_token, sent as application/x-www-form-urlencoded.
+  be authorization_code or refresh_token, sent as application/x-www-form-urlencoded. The grant type is
+  refused before any token is looked at, so these need only the app's id and secret.
 
   Background:
     Given an app registered with the target
-    And the app holds tokens an owner granted it
 
   @token.unsupported-grant-type @documented
   Scenario: A token request without a grant type is refused as unsupported_grant_type

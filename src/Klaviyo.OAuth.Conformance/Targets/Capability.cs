@@ -6,8 +6,11 @@ namespace Klaviyo.OAuth.Conformance.Targets;
 /// </summary>
 public enum Capability
 {
-    /// <summary>An app registration: provisioned by the target, or configured (ClientId, ClientSecret, RedirectUri).</summary>
+    /// <summary>An app's client id and secret: provisioned by the target, or configured (ClientId, ClientSecret).</summary>
     Client,
+
+    /// <summary>The redirect URI registered for the app, which authorization and the code exchange send (RedirectUri).</summary>
+    RedirectUri,
 
     /// <summary>Sign a user with a given role in (and choose whether the account is allowlisted), so they can approve the app.</summary>
     Consent,

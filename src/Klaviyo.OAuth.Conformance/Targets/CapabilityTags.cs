@@ -6,6 +6,7 @@ public static class CapabilityTags
     private static readonly Dictionary<string, Capability> ByTag = new Dictionary<string, Capability>(StringComparer.OrdinalIgnoreCase)
     {
         ["needs-client"] = Capability.Client,
+        ["needs-redirect-uri"] = Capability.RedirectUri,
         ["needs-consent"] = Capability.Consent,
         ["needs-refresh-token"] = Capability.RefreshToken,
         ["needs-access-token"] = Capability.AccessToken,

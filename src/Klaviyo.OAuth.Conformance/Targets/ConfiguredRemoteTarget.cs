@@ -28,10 +28,7 @@ public sealed class ConfiguredRemoteTarget : IConformanceTarget
         if (ConformanceSettings.IsSet(settings.ClientId) && ConformanceSettings.IsSet(settings.ClientSecret))
         {
             redactor.RegisterClientCredentials(settings.ClientId!, settings.ClientSecret!);
-            if (ConformanceSettings.IsSet(settings.RedirectUri))
-            {
-                _app = new AppRegistration(settings.ClientId!, settings.ClientSecret!, settings.RedirectUri!);
-            }
+            _app = new AppRegistration(settings.ClientId!, settings.ClientSecret!, ConformanceSettings.IsSet(settings.RedirectUri) ? settings.RedirectUri : null);
         }
 
         redactor.Register(settings.ClientSecret);
@@ -57,6 +54,9 @@ public sealed class ConfiguredRemoteTarget : IConformanceTarget
     public string? WhyLacking(Capability capability) => capability switch
     {
         Capability.Client => WhyNoApp(),
+        Capability.RedirectUri => _app?.RedirectUri is null
+            ? "no redirect URI is configured: set Conformance:RedirectUri to one registered for the app (environment: Conformance__RedirectUri)."
+            : null,
         Capability.Consent => NoControlApi + " to sign a user in; scenarios that need consent run only against a target with a control API.",
         Capability.RefreshToken => Preobtained?.RefreshToken is null
             ? "no refresh token is configured: set Conformance:RefreshToken to one obtained by installing the app once by hand (environment: Conformance__RefreshToken)."
@@ -104,7 +104,6 @@ public sealed class ConfiguredRemoteTarget : IConformanceTarget
         {
             (Key: nameof(ConformanceSettings.ClientId), Value: _settings.ClientId),
             (Key: nameof(ConformanceSettings.ClientSecret), Value: _settings.ClientSecret),
-            (Key: nameof(ConformanceSettings.RedirectUri), Value: _settings.RedirectUri),
         }.Where(s => !ConformanceSettings.IsSet(s.Value)).Select(s => s.Key).ToArray();
 
         return missing.Length == 0

@@ -21,6 +21,7 @@ public sealed class ControlApiTarget : IConformanceTarget
     private static readonly Dictionary<Capability, string[]> Needs = new()
     {
         [Capability.Client] = ["clients"],
+        [Capability.RedirectUri] = ["clients"],
         [Capability.Consent] = ["accounts", "users", "sessions"],
         // Tokens come from consent: a provisioned app approved by a signed-in owner.
         [Capability.RefreshToken] = ["clients", "accounts", "users", "sessions"],

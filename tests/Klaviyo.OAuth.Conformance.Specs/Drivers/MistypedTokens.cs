@@ -8,6 +8,13 @@ public static class MistypedTokens
     /// <summary>Sent where the token does not matter (the request is refused before it is read) and no real one is held.</summary>
     public const string Placeholder = "never-issued-refresh-token";
 
+    /// <summary>
+    /// Credentials of an app no target registered, for requests whose answer does not depend on the
+    /// app (the web host's CDN page): no real secret is sent where it does not belong.
+    /// </summary>
+    public static Klaviyo.OAuth.Conformance.Targets.AppRegistration PlaceholderApp { get; } =
+        new(Klaviyo.OAuth.Conformance.Http.ClientCredentials.UnknownClientId, "placeholder-client-secret", null);
+
     public static string NeverIssued() => "never-issued-" + RandomNumberGenerator.GetHexString(32, lowercase: true);
 
     public static string Truncated(string token) => token[..Math.Max(1, token.Length - 5)];

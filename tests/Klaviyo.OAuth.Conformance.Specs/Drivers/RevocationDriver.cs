@@ -12,6 +12,6 @@ public sealed class RevocationDriver(TargetExchanges target, TokenEndpointDriver
         target.Protect(token);
         var body = token is null ? FormBody.Of() : FormBody.Of(("token", token), ("token_type_hint", tokenTypeHint));
         var request = new OutgoingRequest(HttpMethod.Post, toWebHost ? target.Web(Path) : target.Api(Path));
-        return target.SendAsync(tokens.Authenticated(request, body, credentials, asJson));
+        return target.SendAsync(tokens.Authenticated(request, body, credentials, asJson, toWebHost));
     }
 }

@@ -41,23 +41,25 @@ public sealed class TokenEndpointDriver(TargetExchanges target, AppUnderTest app
             ("grant_type", "authorization_code"),
             ("code", code),
             ("code_verifier", codeVerifier),
-            ("redirect_uri", Registration.RedirectUri)));
+            ("redirect_uri", Registration.RequiredRedirectUri)));
 
     /// <summary>Sends a token request with the given body and credentials, as a form (or as JSON, the mistake the guide warns of).</summary>
     public Task<HttpExchange> SendAsync(FormBody body, ClientCredentialStyle credentials = ClientCredentialStyle.BasicHeader, bool asJson = false, bool toWebHost = false)
     {
         target.Protect(body.Fields.FirstOrDefault(f => f.Key == "refresh_token").Value);
         var request = new OutgoingRequest(HttpMethod.Post, toWebHost ? target.Web(Path) : target.Api(Path));
-        return target.SendAsync(Authenticated(request, body, credentials, asJson));
+        return target.SendAsync(Authenticated(request, body, credentials, asJson, toWebHost));
     }
 
-    internal OutgoingRequest Authenticated(OutgoingRequest request, FormBody body, ClientCredentialStyle credentials, bool asJson)
+    internal OutgoingRequest Authenticated(OutgoingRequest request, FormBody body, ClientCredentialStyle credentials, bool asJson, bool toWebHost = false)
     {
-        var withCredentials = body.With(ClientCredentials.BodyFields(Registration, credentials));
+        // To the web host the request goes with placeholder credentials: the scenario needs no app there.
+        var registration = toWebHost ? MistypedTokens.PlaceholderApp : Registration;
+        var withCredentials = body.With(ClientCredentials.BodyFields(registration, credentials));
         request = asJson
             ? request.WithBody(withCredentials.EncodeAsJson(), "application/json")
             : request.WithBody(withCredentials.Encode(), FormBody.MediaType);
-        return ClientCredentials.AuthorizationHeader(Registration, credentials) is { } header
+        return ClientCredentials.AuthorizationHeader(registration, credentials) is { } header
             ? request.WithHeader("Authorization", header)
             : request;
     }

@@ -66,7 +66,7 @@ public sealed partial class WebDriver(TargetExchanges target, AppUnderTest app)
     private FormBody AuthorizationParameters(string codeChallenge, string state) => FormBody.Of(
         ("response_type", "code"),
         ("client_id", Registration.ClientId),
-        ("redirect_uri", Registration.RedirectUri),
+        ("redirect_uri", Registration.RequiredRedirectUri),
         ("scope", Scope),
         ("state", state),
         ("code_challenge_method", "S256"),

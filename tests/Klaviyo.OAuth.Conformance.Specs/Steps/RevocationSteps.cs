@@ -33,7 +33,7 @@ public sealed class RevocationSteps(RevocationDriver revocation, TargetControlDr
     public Task WhenTheAppSendsARevokeRequestWithoutAToken() => revocation.RevokeAsync(null);
 
     [When("the app sends its revoke request as JSON instead of a form")]
-    public Task WhenTheAppSendsItsRevokeRequestAsJson() => revocation.RevokeAsync(Held.RefreshToken, asJson: true);
+    public Task WhenTheAppSendsItsRevokeRequestAsJson() => revocation.RevokeAsync(app.Tokens?.RefreshToken ?? MistypedTokens.NeverIssued(), asJson: true);
 
     [When("the app posts its revoke request to the web host instead of the API host")]
     public Task WhenTheAppPostsItsRevokeRequestToTheWebHost() => revocation.RevokeAsync(MistypedTokens.NeverIssued(), toWebHost: true);

@@ -35,19 +35,21 @@ public class ConfiguredRemoteTargetTests
         var provide = () => target.ProvideAppAsync();
 
         reason.Should().Be(
-            "no app is configured: set Conformance:ClientId, Conformance:ClientSecret, Conformance:RedirectUri to an app registered with the target "
-            + "(environment: Conformance__ClientId, Conformance__ClientSecret, Conformance__RedirectUri).");
+            "no app is configured: set Conformance:ClientId, Conformance:ClientSecret to an app registered with the target "
+            + "(environment: Conformance__ClientId, Conformance__ClientSecret).");
         await provide.Should().ThrowAsync<InvalidOperationException>().WithMessage("*needs-client*" + reason);
     }
 
     [Test]
-    public async Task An_app_without_a_redirect_uri_names_only_that_setting()
+    public async Task An_app_without_a_redirect_uri_has_client_credentials_and_lacks_only_the_redirect_uri()
     {
         var settings = RemoteSettings.RealApp();
         settings.RedirectUri = null;
         await using var target = new ConfiguredRemoteTarget(settings);
 
-        target.WhyLacking(Capability.Client).Should().Contain("Conformance:RedirectUri").And.NotContain("Conformance:ClientId");
+        target.WhyLacking(Capability.Client).Should().BeNull("client authentication, grant type and refresh need only id and secret");
+        (await target.ProvideAppAsync()).RedirectUri.Should().BeNull();
+        target.WhyLacking(Capability.RedirectUri).Should().Contain("Conformance:RedirectUri").And.NotContain("Conformance:ClientId");
     }
 
     [TestCase(Capability.Consent, "the target has no control API (Conformance:ControlUrl) to sign a user in")]
