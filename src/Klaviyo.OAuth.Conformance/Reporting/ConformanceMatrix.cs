@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Klaviyo.OAuth.Conformance.Catalogue;
 
 namespace Klaviyo.OAuth.Conformance.Reporting;
@@ -12,7 +13,7 @@ public sealed record BehaviourGroupRows(BehaviourGroup Group, IReadOnlyList<Beha
 /// Which catalogue behaviours the target satisfies: one row per catalogue id, grouped as the guide
 /// is, plus the run's description and the defects of the suite itself.
 /// </summary>
-public sealed class ConformanceMatrix
+public sealed partial class ConformanceMatrix
 {
     public ConformanceMatrix(
         RunDescription run,
@@ -54,11 +55,47 @@ public sealed class ConformanceMatrix
 
     /// <summary>
     /// True when a documented or baseline behaviour is not satisfied, or a behaviour has no scenario;
-    /// with <paramref name="strictAdvisory"/>, also when an advisory behaviour is not met.
-    /// Not-verified rows never fail a build.
+    /// with <paramref name="strictAdvisory"/>, also when an advisory behaviour is not met. A run also
+    /// fails when its target was unreachable or it verified nothing (<see cref="NothingVerified"/>):
+    /// a green run must mean something was checked. Otherwise not-verified rows never fail a build.
     /// </summary>
-    public bool FailsBuild(bool strictAdvisory = false) => Rows.Any(r => r.FailsBuild(strictAdvisory));
+    public bool FailsBuild(bool strictAdvisory = false) =>
+        Unreachable || NothingVerified || Rows.Any(r => r.FailsBuild(strictAdvisory));
+
+    /// <summary>The preflight could not reach the target: every behaviour is not verified, and the run fails.</summary>
+    public bool Unreachable => Run.Unreachable is not null;
+
+    /// <summary>
+    /// No scenario of a documented behaviour passed or failed, although the run had such scenarios
+    /// and skipped them. A run filtered down to other levels is not such a run.
+    /// </summary>
+    public bool NothingVerified
+    {
+        get
+        {
+            var documented = Rows.Where(r => r.Behaviour.Level == RequirementLevel.Documented).SelectMany(r => r.Scenarios).ToList();
+            return documented.Count > 0 && documented.All(s => s.Outcome == ScenarioOutcome.Skipped);
+        }
+    }
+
+    /// <summary>The rows that are not verified, in catalogue order.</summary>
+    public IEnumerable<BehaviourRow> RowsNotVerified => Rows.Where(r => r.Verdict == Verdict.NotVerified);
+
+    /// <summary>The settings (<c>Conformance:Key</c>) that the skip reasons name: what would verify more.</summary>
+    public IReadOnlyList<string> SettingsThatWouldVerifyMore =>
+        RowsNotVerified.SelectMany(r => r.Reasons)
+            .SelectMany(reason => SettingKey().Matches(reason).Select(m => m.Value))
+            .Where(key => Settings.Contains(key["Conformance:".Length..]))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>The rows that are not satisfied, in catalogue order.</summary>
     public IEnumerable<BehaviourRow> RowsNotSatisfied => Rows.Where(r => r.Verdict != Verdict.Satisfied);
+
+    // Only real keys: a reason cut short for the console may end in half a key.
+    private static readonly HashSet<string> Settings =
+        typeof(Configuration.ConformanceSettings).GetProperties().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"Conformance:[A-Za-z]+")]
+    private static partial Regex SettingKey();
 }

@@ -6,6 +6,9 @@ namespace Klaviyo.OAuth.Conformance.Reporting;
 /// <summary>The compact end-of-run text: counts per verdict, one line per behaviour not satisfied, where the reports are.</summary>
 public static class ConsoleSummary
 {
+    /// <summary>The run's verdict in one line: PASSES, or FAILS and why.</summary>
+    public static string Outcome(ConformanceMatrix matrix, bool strictAdvisory = false) => ReportText.Outcome(matrix, strictAdvisory);
+
     public static string Render(ConformanceMatrix matrix, IReadOnlyList<string>? reportFiles = null, bool strictAdvisory = false)
     {
         ArgumentNullException.ThrowIfNull(matrix);
@@ -13,7 +16,8 @@ public static class ConsoleSummary
         text.Append("Conformance (").Append(matrix.Run.TargetKind).Append(" target, ").Append(matrix.ScenarioCount).Append(" scenarios): ")
             .AppendLine(ReportText.Counts(matrix, ", "));
 
-        var notSatisfied = matrix.RowsNotSatisfied.ToList();
+        // An unreachable target leaves every row "not verified" for the same reason, which the outcome states once.
+        var notSatisfied = matrix.Unreachable ? [] : matrix.RowsNotSatisfied.ToList();
         if (notSatisfied.Count > 0)
         {
             var width = notSatisfied.Max(r => r.Id.Length);
@@ -34,6 +38,11 @@ public static class ConsoleSummary
         if (matrix.MalformedLines > 0)
         {
             text.Append("Skipped ").Append(matrix.MalformedLines).AppendLine(" malformed lines of the messages.");
+        }
+
+        if (!matrix.Unreachable && !matrix.NothingVerified && ReportText.SettingsHint(matrix) is { Length: > 0 } hint)
+        {
+            text.AppendLine(hint);
         }
 
         text.AppendLine(ReportText.Outcome(matrix, strictAdvisory));

@@ -8,6 +8,7 @@ namespace Klaviyo.OAuth.Conformance.Reporting;
 /// </summary>
 /// <param name="TargetKind">"embedded", "remote", or "unknown" when nothing said.</param>
 /// <param name="Tool">The implementation that wrote the messages, e.g. "Reqnroll 3.3.4" (from the meta envelope).</param>
+/// <param name="Unreachable">When the preflight could not reach the target: which URL and why (secrets already redacted).</param>
 public sealed record RunDescription(
     string TargetKind,
     string? ApiBaseUrl = null,
@@ -15,7 +16,8 @@ public sealed record RunDescription(
     DateTimeOffset? StartedAt = null,
     DateTimeOffset? FinishedAt = null,
     string? SuiteVersion = null,
-    string? Tool = null)
+    string? Tool = null,
+    string? Unreachable = null)
 {
     /// <summary>The file name of the sidecar the suite writes next to cucumber.ndjson.</summary>
     public const string SidecarFileName = "target.json";
@@ -31,7 +33,7 @@ public sealed record RunDescription(
         : null;
 
     /// <summary>
-    /// Reads a sidecar <c>{"kind","apiBaseUrl","webBaseUrl","suiteVersion"}</c>; null when the file
+    /// Reads a sidecar <c>{"kind","apiBaseUrl","webBaseUrl","suiteVersion","unreachable"}</c>; null when the file
     /// is absent or not such an object.
     /// </summary>
     public static RunDescription? FromSidecar(string path)
@@ -54,7 +56,8 @@ public sealed record RunDescription(
                 StringProperty(root, "kind") ?? "unknown",
                 StringProperty(root, "apiBaseUrl"),
                 StringProperty(root, "webBaseUrl"),
-                SuiteVersion: StringProperty(root, "suiteVersion"));
+                SuiteVersion: StringProperty(root, "suiteVersion"),
+                Unreachable: StringProperty(root, "unreachable"));
         }
         catch (JsonException)
         {
@@ -73,6 +76,7 @@ public sealed record RunDescription(
             ["apiBaseUrl"] = ApiBaseUrl,
             ["webBaseUrl"] = WebBaseUrl,
             ["suiteVersion"] = SuiteVersion,
+            ["unreachable"] = Unreachable,
         });
         File.WriteAllText(path, json);
         return path;

@@ -33,11 +33,14 @@ public sealed class TargetExchanges(ConformanceRun run, AppUnderTest app)
     }
 
     /// <summary>
-    /// Against a target whose tokens were configured by hand, waits (when needed) so that no refresh
-    /// token is used more than the budget allows per minute; throwaway tokens need no budget.
+    /// Against a target whose tokens were configured by hand, waits (when needed) so that the
+    /// configured refresh token is not used more than the budget allows per minute; throwaway tokens
+    /// and tokens no one issued (placeholders, mistyped ones) have no rate limit to protect.
     /// </summary>
     public Task SpendRefreshAsync(string refreshToken) =>
-        RefreshBudget.For(run.Target) is { } budget ? budget.AcquireAsync(refreshToken) : Task.CompletedTask;
+        RefreshBudget.For(run.Target) is { } budget && refreshToken == run.Target.Preobtained?.RefreshToken
+            ? budget.AcquireAsync(refreshToken)
+            : Task.CompletedTask;
 
     /// <summary>Every token, code, verifier and cookie the scenario comes to hold is masked in all output.</summary>
     public void Protect(string? secret) => run.Redactor.Register(secret);

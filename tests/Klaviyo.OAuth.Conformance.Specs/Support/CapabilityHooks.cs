@@ -15,6 +15,13 @@ public sealed class CapabilityHooks(ScenarioContext scenario, ConformanceRun run
     [BeforeScenario(Order = 0)]
     public void SkipWhenTheTargetLacksACapability()
     {
+        if (run.Unreachable is not null)
+        {
+            // Nothing about conformance can be learned: not verified, never "not satisfied". The URL
+            // and the cause are said once, in the run's outcome, not once per scenario.
+            Assert.Ignore(TargetPreflight.NotVerifiedReason + " (the run's outcome says which URL and why).");
+        }
+
         List<string> lacking;
         try
         {
@@ -33,7 +40,8 @@ public sealed class CapabilityHooks(ScenarioContext scenario, ConformanceRun run
 
         if (lacking.Count > 0)
         {
-            Assert.Ignore($"Not verified: the target ({run.Target.Describe()}) lacks what this scenario needs — {string.Join("; ", lacking)}");
+            // The target itself is described once, at the start of the run; each reason names only what is missing.
+            Assert.Ignore($"Not verified: the target lacks what this scenario needs — {string.Join("; ", lacking)}");
         }
     }
 }

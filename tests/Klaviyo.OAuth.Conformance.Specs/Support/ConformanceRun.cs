@@ -13,6 +13,9 @@ public sealed class ConformanceRun(IConformanceTarget target, TargetHttpClient h
 
     public SecretRedactor Redactor { get; } = redactor;
 
+    /// <summary>Null when every host answered the preflight; otherwise which URL could not be reached and why.</summary>
+    public string? Unreachable { get; init; }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

@@ -12,7 +12,8 @@ namespace Klaviyo.OAuth.Conformance.Specs.Support;
 /// <summary>
 /// Reads the Conformance settings (conformance.json at the repository root, then Conformance__*
 /// environment variables), refuses a misconfiguration with one message before any scenario runs,
-/// starts the target once for the run and stops it at the end.
+/// starts the target once for the run, makes sure each of its hosts answers before any scenario
+/// runs (an unreachable target verifies nothing, said once), and stops it at the end.
 /// </summary>
 [Binding]
 public sealed class RunHooks
@@ -20,7 +21,7 @@ public sealed class RunHooks
     private static ConformanceRun? _run;
 
     [BeforeTestRun(Order = 0)]
-    public static void StartTarget(IObjectContainer container)
+    public static async Task StartTargetAsync(IObjectContainer container)
     {
         ConformanceSettings settings;
         IConformanceTarget target;
@@ -36,10 +37,12 @@ public sealed class RunHooks
             return;
         }
 
-        _run = new ConformanceRun(target, new TargetHttpClient(settings.Timeout), SecretRedactor.Shared);
+        var http = new TargetHttpClient(settings.Timeout);
+        var unreachable = await TargetPreflight.FindUnreachableAsync(target, http);
+        _run = new ConformanceRun(target, http, SecretRedactor.Shared) { Unreachable = unreachable is null ? null : SecretRedactor.Shared.Redact(unreachable) };
         container.RegisterInstanceAs(_run);
         TestContext.Progress.WriteLine($"Target: {target.Describe()}");
-        ConformanceReports.Arrange(target, settings.StrictAdvisory);
+        ConformanceReports.Arrange(target, settings.StrictAdvisory, _run.Unreachable);
     }
 
     [AfterTestRun(Order = 1000)]

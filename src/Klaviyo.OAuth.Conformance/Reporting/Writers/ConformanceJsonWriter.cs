@@ -78,6 +78,7 @@ public static class ConformanceJsonWriter
         WriteSeconds(json, "durationSeconds", run.Duration);
         json.WriteString("suiteVersion", run.SuiteVersion);
         json.WriteString("tool", run.Tool);
+        json.WriteString("unreachable", run.Unreachable);
         json.WriteEndObject();
     }
 
@@ -97,6 +98,14 @@ public static class ConformanceJsonWriter
         json.WriteNumber("malformedLines", matrix.MalformedLines);
         json.WriteBoolean("failsBuild", matrix.FailsBuild(strictAdvisory: false));
         json.WriteBoolean("failsBuildStrict", matrix.FailsBuild(strictAdvisory: true));
+        json.WriteBoolean("nothingVerified", matrix.NothingVerified);
+        json.WriteStartArray("settingsThatWouldVerifyMore");
+        foreach (var setting in matrix.SettingsThatWouldVerifyMore)
+        {
+            json.WriteStringValue(setting);
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

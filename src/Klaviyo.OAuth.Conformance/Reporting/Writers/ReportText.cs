@@ -11,9 +11,35 @@ internal static class ReportText
     public static string Counts(ConformanceMatrix matrix, string separator = " · ") =>
         string.Join(separator, Enum.GetValues<Verdict>().Select(v => $"{matrix.Counts[v]} {v.Label()}"));
 
-    public static string Outcome(ConformanceMatrix matrix, bool strictAdvisory = false) => matrix.FailsBuild(strictAdvisory)
-        ? "FAILS: a documented or baseline behaviour is not satisfied, or a behaviour has no scenario."
-        : "PASSES: every documented and baseline behaviour is satisfied or not verified.";
+    public static string Outcome(ConformanceMatrix matrix, bool strictAdvisory = false)
+    {
+        if (matrix.Unreachable)
+        {
+            return "FAILS: " + FirstLines(matrix.Run.Unreachable);
+        }
+
+        if (matrix.Rows.Any(r => r.FailsBuild(strictAdvisory)))
+        {
+            return "FAILS: a documented or baseline behaviour is not satisfied, or a behaviour has no scenario.";
+        }
+
+        if (matrix.NothingVerified)
+        {
+            return "FAILS: no documented behaviour was verified; every scenario that could have checked one was skipped."
+                + (matrix.SettingsThatWouldVerifyMore.Count > 0 ? " " + SettingsHint(matrix) : string.Empty);
+        }
+
+        return "PASSES: every documented and baseline behaviour is satisfied or not verified.";
+    }
+
+    /// <summary>"Set Conformance:ClientId, … to verify more." from the skip reasons; empty when they name no setting.</summary>
+    public static string SettingsHint(ConformanceMatrix matrix) => matrix.SettingsThatWouldVerifyMore.Count == 0
+        ? string.Empty
+        : $"To verify the {matrix.Counts[Verdict.NotVerified]} behaviours not verified, set {string.Join(", ", matrix.SettingsThatWouldVerifyMore)} "
+          + "(environment: Conformance__Key); each row's reason says which it needs.";
+
+    private static string FirstLines(string? text) =>
+        string.Join(" ", (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>The target and the run, one item per entry: never secrets (the description holds none).</summary>
     public static IEnumerable<(string Label, string Value)> RunFacts(RunDescription run)
