@@ -1,10 +1,11 @@
 namespace Klaviyo.OAuth.Conformance.EndToEndTests;
 
 /// <summary>
-/// A target that cannot be used — nothing listens, it never answers, it answers HTML — fails each
-/// scenario fast with the URL and the cause; the run ends in bounded time and still writes its reports.
-/// The target is configured as a remote one without a control API, as a user would point the suite
-/// at a real endpoint; a few scenarios are enough.
+/// A target that cannot be reached — nothing listens, it never answers — is found by the preflight
+/// before any scenario: the run fails once with the URL and the cause, quickly, and every behaviour
+/// is "not verified", never "not satisfied". A target that answers, but with HTML, is reachable: its
+/// scenarios fail showing what came back. The target is configured as a remote one without a
+/// control API, as a user would point the suite at a real endpoint.
 /// </summary>
 [TestFixture]
 public sealed class UnreachableTargets
@@ -13,29 +14,33 @@ public sealed class UnreachableTargets
 
     private const string FewScenarios = RefreshNotFound + "|Category=api.succeeds";
 
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
 
+    /// <summary>The brief's own example: both hosts on the discard port, with a full set of credentials, the whole catalogue.</summary>
     [Test]
-    public async Task A_closed_port_fails_each_scenario_with_the_url_and_connection_refused()
+    public async Task A_closed_port_ends_the_run_quickly_with_one_message_and_nothing_not_satisfied()
     {
-        var api = Loopback.Url(Loopback.FreePort());
+        var run = await RunAgainstAsync(new Uri("http://127.0.0.1:9"), filter: null);
 
-        var run = await RunAgainstAsync(api);
-
-        FailedMessages(run).Should().AllSatisfy(message => message.Should().Contain(api.Authority).And.Contain("connection refused"));
-        ThenTheRunEndedInBoundedTimeWithItsReports(run);
+        run.ExitCode.Should().NotBe(0, "{0}", run);
+        // Bounded, not timed: how fast it ends is measured alone (docs/benchmarks.md), not on a shared machine.
+        run.Elapsed.Should().BeLessThan(Bound, "{0}", run);
+        run.ConsoleOutput.Should().Contain("http://127.0.0.1:9/").And.Contain("connection refused");
+        ThenNothingWasVerifiedAndNothingIsNotSatisfied(run);
     }
 
     [Test]
-    public async Task A_server_that_never_answers_fails_each_scenario_after_the_configured_timeout()
+    public async Task A_server_that_never_answers_ends_the_run_after_the_configured_timeout_with_one_message()
     {
         await using var silent = SilentServer.Start();
 
         var run = await RunAgainstAsync(silent.Url, timeoutSeconds: 1);
 
         silent.Connections.Should().BeGreaterThan(0, "the suite did connect and waited for an answer");
-        FailedMessages(run).Should().AllSatisfy(message => message.Should().Contain(silent.Url.Authority).And.Contain("did not answer within 1 s"));
-        ThenTheRunEndedInBoundedTimeWithItsReports(run);
+        run.ExitCode.Should().NotBe(0, "{0}", run);
+        run.Elapsed.Should().BeLessThan(Bound, "{0}", run);
+        run.ConsoleOutput.Should().Contain(silent.Url.Authority).And.Contain("did not answer within 1 s");
+        ThenNothingWasVerifiedAndNothingIsNotSatisfied(run);
     }
 
     [Test]
@@ -66,7 +71,7 @@ public sealed class UnreachableTargets
         run.Conformance["api.succeeds"].Verdict.Should().Be("not-satisfied");
     }
 
-    private static Task<SuiteRun> RunAgainstAsync(Uri api, int timeoutSeconds = 10, string filter = FewScenarios) =>
+    private static Task<SuiteRun> RunAgainstAsync(Uri api, int timeoutSeconds = 10, string? filter = FewScenarios) =>
         SuiteRun.ExecuteAsync(
             new Dictionary<string, string>
             {
@@ -81,13 +86,24 @@ public sealed class UnreachableTargets
                 ["TimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
             filter,
-            timeout: TimeSpan.FromSeconds(90));
+            timeout: TimeSpan.FromSeconds(150));
 
     private static List<string> FailedMessages(SuiteRun run)
     {
         run.Results.Should().NotBeEmpty("{0}", run);
         run.Results.Should().OnlyContain(r => r.Failed, "no scenario can pass against this target; {0}", run);
         return run.Results.Select(r => r.Message).ToList();
+    }
+
+    private static void ThenNothingWasVerifiedAndNothingIsNotSatisfied(SuiteRun run)
+    {
+        run.Results.Should().NotBeEmpty("{0}", run).And.OnlyContain(r => r.Skipped, "an unreachable target fails no scenario; {0}", run);
+        run.Conformance.Behaviours.Should().OnlyContain(b => b.Verdict == "not-verified", "nothing about conformance was learned");
+        run.Conformance.Behaviours.Where(b => b.Scenarios.Count > 0)
+            .Should().NotBeEmpty().And.OnlyContain(b => b.Reasons.Any(r => r.Contains("target unreachable", StringComparison.Ordinal)));
+        run.Conformance.FailsBuild.Should().BeTrue();
+        // The URL and the cause are said once by the suite's own summary, not once per scenario.
+        run.ConsoleOutput.Split('\n').Count(line => line.StartsWith("FAILS: The target could not be reached", StringComparison.Ordinal)).Should().BeInRange(1, 2, "the summary's outcome, and the failure that repeats it");
     }
 
     private static void ThenTheRunEndedInBoundedTimeWithItsReports(SuiteRun run)

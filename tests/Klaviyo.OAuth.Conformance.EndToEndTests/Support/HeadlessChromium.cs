@@ -36,7 +36,14 @@ public static class HeadlessChromium
         throw new InvalidOperationException("unreachable");
     }
 
-    public static async Task<string> DumpDomAsync(string chromium, string htmlFile)
+    public static Task<string> DumpDomAsync(string chromium, string htmlFile) =>
+        LoadAsync(chromium, new Uri(Path.GetFullPath(htmlFile)));
+
+    /// <summary>
+    /// Loads a page and returns what chromium printed: the DOM the page rendered, or, when the load
+    /// failed, chromium's own report of why (an empty 403 or 404 is <c>net::ERR_HTTP_RESPONSE_CODE_FAILURE</c>).
+    /// </summary>
+    public static async Task<string> LoadAsync(string chromium, Uri page)
     {
         var profile = Directory.CreateTempSubdirectory("chromium-profile-");
         try
@@ -46,12 +53,12 @@ public static class HeadlessChromium
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 $"--user-data-dir={profile.FullName}", "--virtual-time-budget=15000",
-                "--dump-dom", new Uri(Path.GetFullPath(htmlFile)).AbsoluteUri,
+                "--dump-dom", page.AbsoluteUri,
             ];
             using var browser = ChildProcess.Start(chromium, arguments, profile.FullName, new Dictionary<string, string?>());
             if (!await browser.WaitForExitAsync(TimeSpan.FromSeconds(60)))
             {
-                throw new TimeoutException($"chromium did not render {htmlFile} within 60 s. Its output:{Environment.NewLine}{browser.Output}");
+                throw new TimeoutException($"chromium did not render {page} within 60 s. Its output:{Environment.NewLine}{browser.Output}");
             }
 
             return browser.Output;

@@ -92,7 +92,7 @@ public sealed record InstalledApp(string ClientId, string ClientSecret, string R
             json.RootElement.GetProperty("refresh_token").GetString()!);
     }
 
-    private static async Task<JsonElement> PostJsonAsync(HttpClient http, Uri url, object body, CancellationToken cancellationToken)
+    internal static async Task<JsonElement> PostJsonAsync(HttpClient http, Uri url, object body, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync(url, body, cancellationToken);
         Expect(response, HttpStatusCode.Created, "POST " + url.AbsolutePath);

@@ -9,9 +9,9 @@ public sealed record ProxiedExchange(string Method, string PathAndQuery, string?
 
 /// <summary>
 /// A reverse proxy on loopback in front of one upstream host that forwards every request as it is
-/// and every response as it is — except that one text in response bodies is replaced by another:
-/// a target with exactly one broken behaviour. It keeps what passed through, so a test knows which
-/// secrets the run handled.
+/// and every response as its <see cref="IProxyRule"/> leaves it: one text replaced by another (a
+/// target with exactly one broken behaviour), every variation a conforming server may make, or a
+/// gateway's cache. It keeps what passed through, so a test knows which secrets the run handled.
 /// </summary>
 public sealed class RewritingProxy : IAsyncDisposable
 {
@@ -23,22 +23,20 @@ public sealed class RewritingProxy : IAsyncDisposable
     };
 
     private readonly HttpClient _upstream;
-    private readonly string _find;
-    private readonly string _replace;
+    private readonly IProxyRule _rule;
     private readonly ConcurrentQueue<ProxiedExchange> _exchanges = new();
     private readonly ConcurrentQueue<string> _errors = new();
     private LoopbackHttpServer? _server;
     private int _rewrites;
 
-    private RewritingProxy(Uri upstream, string find, string replace)
+    private RewritingProxy(Uri upstream, IProxyRule rule)
     {
         _upstream = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, AutomaticDecompression = System.Net.DecompressionMethods.None })
         {
             BaseAddress = upstream,
             Timeout = TimeSpan.FromSeconds(30),
         };
-        _find = find;
-        _replace = replace;
+        _rule = rule;
     }
 
     public Uri Url => _server!.Url;
@@ -51,9 +49,13 @@ public sealed class RewritingProxy : IAsyncDisposable
     /// <summary>What went wrong while forwarding (each such request was answered 502 with it).</summary>
     public IReadOnlyCollection<string> Errors => _errors;
 
-    public static async Task<RewritingProxy> StartAsync(Uri upstream, string find, string replace)
+    /// <summary>A proxy that replaces <paramref name="find"/> with <paramref name="replace"/> in every response body.</summary>
+    public static Task<RewritingProxy> StartAsync(Uri upstream, string find, string replace) =>
+        StartAsync(upstream, new TextReplacement(find, replace));
+
+    public static async Task<RewritingProxy> StartAsync(Uri upstream, IProxyRule rule)
     {
-        var proxy = new RewritingProxy(upstream, find, replace);
+        var proxy = new RewritingProxy(upstream, rule);
         proxy._server = await LoopbackHttpServer.StartAsync(proxy.ForwardOrExplainAsync);
         return proxy;
     }
@@ -95,46 +97,76 @@ public sealed class RewritingProxy : IAsyncDisposable
         await incoming.Body.CopyToAsync(buffered, context.RequestAborted);
         var body = buffered.ToArray();
 
+        var request = new ProxiedRequest(incoming.Method, "/" + pathAndQuery, incoming.Headers.Authorization.FirstOrDefault());
+        var answer = _rule.AnswerInstead(request);
+        if (answer is null)
+        {
+            answer = await ForwardUpstreamAsync(incoming, pathAndQuery, body, context.RequestAborted);
+            if (_rule.Rewrite(request, answer))
+            {
+                Interlocked.Increment(ref _rewrites);
+            }
+        }
+        else
+        {
+            Interlocked.Increment(ref _rewrites);
+        }
+
+        if (_exchanges.Count < MaxKept)
+        {
+            _exchanges.Enqueue(new ProxiedExchange(request.Method, request.PathAndQuery, request.Authorization, answer.Status, answer.Body));
+        }
+
+        await WriteAsync(context, answer);
+    }
+
+    private async Task<ProxiedAnswer> ForwardUpstreamAsync(HttpRequest incoming, string pathAndQuery, byte[] body, CancellationToken cancellationToken)
+    {
         HttpResponseMessage response;
         try
         {
-            response = await SendUpstreamAsync(incoming, pathAndQuery, body, context.RequestAborted);
+            response = await SendUpstreamAsync(incoming, pathAndQuery, body, cancellationToken);
         }
         catch (HttpRequestException)
         {
             // A pooled connection the upstream had just closed: once more, on a fresh one.
-            response = await SendUpstreamAsync(incoming, pathAndQuery, body, context.RequestAborted);
+            response = await SendUpstreamAsync(incoming, pathAndQuery, body, cancellationToken);
         }
 
         using (response)
         {
-            var answer = await response.Content.ReadAsStringAsync(context.RequestAborted);
-            if (answer.Contains(_find, StringComparison.Ordinal))
-            {
-                answer = answer.Replace(_find, _replace, StringComparison.Ordinal);
-                Interlocked.Increment(ref _rewrites);
-            }
+            var headers = response.Headers.Concat(response.Content.Headers).Where(h => !HopByHop.Contains(h.Key))
+                .Select(h => new KeyValuePair<string, string[]>(h.Key, h.Value.ToArray()));
+            return new ProxiedAnswer((int)response.StatusCode, headers, await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+    }
 
-            if (_exchanges.Count < MaxKept)
-            {
-                _exchanges.Enqueue(new ProxiedExchange(incoming.Method, "/" + pathAndQuery, incoming.Headers.Authorization.FirstOrDefault(), (int)response.StatusCode, answer));
-            }
+    private static async Task WriteAsync(HttpContext context, ProxiedAnswer answer)
+    {
+        context.Response.StatusCode = answer.Status;
+        foreach (var (name, values) in answer.Headers)
+        {
+            context.Response.Headers[name] = values;
+        }
 
-            context.Response.StatusCode = (int)response.StatusCode;
-            foreach (var (name, values) in response.Headers.Concat(response.Content.Headers).Where(h => !HopByHop.Contains(h.Key)))
-            {
-                context.Response.Headers[name] = values.ToArray();
-            }
+        if (answer.Status is 204 or 304)
+        {
+            return; // No body allowed, not even an empty one.
+        }
 
-            if (response.StatusCode is System.Net.HttpStatusCode.NoContent or System.Net.HttpStatusCode.NotModified)
-            {
-                return; // No body allowed, not even an empty one.
-            }
-
-            var bytes = Encoding.UTF8.GetBytes(answer);
+        var bytes = Encoding.UTF8.GetBytes(answer.Body);
+        if (!answer.Chunked)
+        {
             context.Response.ContentLength = bytes.Length;
             await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+            return;
         }
+
+        // Without a Content-Length, and flushed in two pieces, the answer goes out chunked.
+        var half = bytes.Length / 2;
+        await context.Response.Body.WriteAsync(bytes.AsMemory(0, half), context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        await context.Response.Body.WriteAsync(bytes.AsMemory(half), context.RequestAborted);
     }
 
     private async Task<HttpResponseMessage> SendUpstreamAsync(HttpRequest incoming, string pathAndQuery, byte[] body, CancellationToken cancellationToken)
@@ -152,6 +184,11 @@ public sealed class RewritingProxy : IAsyncDisposable
                 request.Content ??= new ByteArrayContent([]);
                 request.Content.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
             }
+        }
+
+        foreach (var (name, value) in _rule.AddedRequestHeaders)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
         }
 
         return await _upstream.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
