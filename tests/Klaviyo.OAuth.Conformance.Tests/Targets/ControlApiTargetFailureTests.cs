@@ -1,9 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using FluentAssertions;
 using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Http;
 using Klaviyo.OAuth.Conformance.Targets;
+using Klaviyo.OAuth.Conformance.Tests.Support;
 using NUnit.Framework;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -25,7 +24,7 @@ public class ControlApiTargetFailureTests
     [Test]
     public async Task A_closed_port_is_unreachable_and_the_message_names_the_url_and_the_cause()
     {
-        var url = $"http://127.0.0.1:{ClosedPort()}";
+        var url = $"http://127.0.0.1:{LoopbackPorts.Closed()}";
         await using var target = new ControlApiTarget(Settings(url));
 
         var ask = () => target.WhyLacking(Capability.Client);
@@ -117,15 +116,6 @@ public class ControlApiTargetFailureTests
         ControlUrl = controlUrl,
         TimeoutSeconds = 5,
     };
-
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private void Answer(HttpMethod method, string path, int status, string body, string contentType = "application/json") =>
         server.Given(Request.Create().WithPath(path).UsingMethod(method.Method))

@@ -1,9 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using FluentAssertions;
 using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Http;
 using Klaviyo.OAuth.Conformance.Targets;
+using Klaviyo.OAuth.Conformance.Tests.Support;
 using NUnit.Framework;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -36,7 +35,7 @@ public class TargetPreflightTests
     public async Task A_host_where_nothing_listens_is_named_with_its_cause_and_the_reachable_one_is_not()
     {
         server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(200));
-        var closed = $"http://127.0.0.1:{ClosedPort()}";
+        var closed = $"http://127.0.0.1:{LoopbackPorts.Closed()}";
         await using var target = new ConfiguredRemoteTarget(Settings(server.Url!, closed));
         using var http = new TargetHttpClient(TimeSpan.FromSeconds(5));
 
@@ -65,13 +64,4 @@ public class TargetPreflightTests
         ApiBaseUrl = api,
         WebBaseUrl = web,
     };
-
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
