@@ -32,6 +32,17 @@ public sealed class HttpExchange
 
     public TimeSpan Elapsed { get; }
 
+    /// <summary>Set when the answer was longer than this many bytes: <see cref="Body"/> holds only that prefix.</summary>
+    public int? BodyLimit { get; init; }
+
+    public bool IsCut => BodyLimit is not null;
+
+    /// <summary>How the body was shown when it could not be shown as sent (unknown charset, undecodable bytes).</summary>
+    public string? BodyNote { get; init; }
+
+    /// <summary>"answer larger than 1 MiB, cut", for a cut answer; otherwise null.</summary>
+    public string? CutReason => BodyLimit is { } limit ? $"answer larger than {Size(limit)}, cut" : null;
+
     /// <summary>The media type of the response, without parameters (e.g. <c>application/json</c>), or empty.</summary>
     public string MediaType => (Header("Content-Type") ?? string.Empty).Split(';')[0].Trim().ToLowerInvariant();
 
@@ -69,9 +80,24 @@ public sealed class HttpExchange
             text.Append("  ").Append(name).Append(": ").Append(value).AppendLine();
         }
 
+        if (CutReason is { } cut)
+        {
+            text.Append("  (").Append(cut).Append("; its beginning follows)").AppendLine();
+        }
+
+        if (BodyNote is { } note)
+        {
+            text.Append("  (").Append(note).Append(')').AppendLine();
+        }
+
         text.Append("  ").Append(Body.Length == 0 ? "(empty body)" : redactor.RedactAndShorten(Body, maxBody));
-        return redactor.Redact(text.ToString());
+        // Escaped last: the target's bytes reach consoles and every report format as visible text.
+        return VisibleText.Escape(redactor.Redact(text.ToString()));
     }
+
+    private static string Size(int bytes) => bytes % (1024 * 1024) == 0
+        ? $"{bytes / (1024 * 1024)} MiB"
+        : bytes % 1024 == 0 ? $"{bytes / 1024} KiB" : $"{bytes} bytes";
 
     public override string ToString() => $"{Request.Method} {Request.Url} → {Status}";
 

@@ -36,7 +36,7 @@ public sealed class RunHooks
             return;
         }
 
-        _run = new ConformanceRun(target, new TargetHttpClient(settings.Timeout), SecretRedactor.Shared);
+        _run = new ConformanceRun(target, new TargetHttpClient(settings.Timeout, settings.MaxBodyBytes), SecretRedactor.Shared);
         container.RegisterInstanceAs(_run);
         TestContext.Progress.WriteLine($"Target: {target.Describe()}");
         ConformanceReports.Arrange(target, settings.StrictAdvisory);
