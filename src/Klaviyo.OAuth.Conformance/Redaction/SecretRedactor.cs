@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -117,15 +118,11 @@ public sealed partial class SecretRedactor
     }
 
     // Marks every character that belongs to a registered value, a fragment of one, or a base64 run
-    // hiding one; then masks each marked stretch once. Clean text allocates only the marks.
+    // hiding one; then masks each marked stretch once.
     private static string MaskRegistered(string text, Registered known)
     {
         bool[]? marked = null;
-        foreach (var literal in known.Literals)
-        {
-            MarkFragments(text, literal, ref marked);
-        }
-
+        known.MarkIn(text, ref marked);
         MarkBase64Runs(text, known, ref marked);
         if (marked is null)
         {
@@ -146,50 +143,6 @@ public sealed partial class SecretRedactor
         }
 
         return output.ToString();
-    }
-
-    // The whole value; and, for a value longer than a fragment, any run that starts with its first
-    // FragmentLength characters or ends with its last ones, extended as far as it keeps matching.
-    private static void MarkFragments(string text, string literal, ref bool[]? marked)
-    {
-        var fragment = Math.Min(literal.Length, FragmentLength);
-        var head = literal.AsSpan(0, fragment);
-        for (var at = text.AsSpan().IndexOf(head, StringComparison.Ordinal); at >= 0;)
-        {
-            var length = fragment;
-            while (length < literal.Length && at + length < text.Length && text[at + length] == literal[length])
-            {
-                length++;
-            }
-
-            if (length == literal.Length || literal.Length > FragmentLength)
-            {
-                Mark(ref marked, text.Length, at, length);
-            }
-
-            var next = text.AsSpan(at + 1).IndexOf(head, StringComparison.Ordinal);
-            at = next < 0 ? -1 : at + 1 + next;
-        }
-
-        if (literal.Length <= FragmentLength)
-        {
-            return;
-        }
-
-        var tail = literal.AsSpan(literal.Length - FragmentLength);
-        for (var end = text.AsSpan().IndexOf(tail, StringComparison.Ordinal); end >= 0;)
-        {
-            var length = FragmentLength;
-            while (length < literal.Length && end - (length - FragmentLength) - 1 >= 0
-                && text[end - (length - FragmentLength) - 1] == literal[literal.Length - length - 1])
-            {
-                length++;
-            }
-
-            Mark(ref marked, text.Length, end + FragmentLength - length, length);
-            var next = text.AsSpan(end + 1).IndexOf(tail, StringComparison.Ordinal);
-            end = next < 0 ? -1 : end + 1 + next;
-        }
     }
 
     // Any run of base64 or base64url characters that decodes (from any of its first four positions,
@@ -230,45 +183,50 @@ public sealed partial class SecretRedactor
             normal[i] = run[i] switch { '-' => '+', '_' => '/', var c => c };
         }
 
-        var bytes = new byte[(run.Length / 4 * 3) + 3];
-        for (var offset = 0; offset < 4 && run.Length - offset >= MinimumBase64Run; offset++)
+        var bytes = ArrayPool<byte>.Shared.Rent((run.Length / 4 * 3) + 3);
+        try
         {
-            var usable = (run.Length - offset) / 4 * 4;
-            if (!Convert.TryFromBase64Chars(normal.Slice(offset, usable), bytes, out var written))
+            for (var offset = 0; offset < 4 && run.Length - offset >= MinimumBase64Run; offset++)
             {
-                continue;
+                var usable = (run.Length - offset) / 4 * 4;
+                if (Convert.TryFromBase64Chars(normal.Slice(offset, usable), bytes, out var written)
+                    && known.Holds(Encoding.Latin1.GetString(bytes, 0, written)))
+                {
+                    return true;
+                }
             }
 
-            if (known.Holds(Encoding.Latin1.GetString(bytes, 0, written)))
-            {
-                return true;
-            }
+            return false;
         }
-
-        return false;
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     /// <summary>
-    /// One snapshot of what is registered: the values longest first, and for finding them in decoded
-    /// base64 without a pass per value, the set of their first and last fragments.
+    /// One snapshot of what is registered: the values longest first, and for finding all of them in
+    /// one vectorized pass whatever their number, their first and last fragments (short values whole).
     /// </summary>
     private sealed class Registered
     {
         public static readonly Registered None = new([]);
 
-        private readonly HashSet<string> _fragments = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<(string Value, bool IsHead)>> _byFragment = new(StringComparer.Ordinal);
         private readonly string[] _short;
+        private readonly SearchValues<string> _anchors;
 
         public Registered(string[] literals)
         {
             Literals = literals;
             foreach (var literal in literals.Where(l => l.Length >= FragmentLength))
             {
-                _fragments.Add(literal[..FragmentLength]);
-                _fragments.Add(literal[^FragmentLength..]);
+                Add(literal[..FragmentLength], (literal, true));
+                Add(literal[^FragmentLength..], (literal, false));
             }
 
             _short = [.. literals.Where(l => l.Length < FragmentLength)];
+            _anchors = SearchValues.Create([.. _byFragment.Keys, .. _short], StringComparison.Ordinal);
         }
 
         public string[] Literals { get; }
@@ -276,19 +234,71 @@ public sealed partial class SecretRedactor
         /// <summary>Whether <paramref name="text"/> holds a registered value or a fragment of one.</summary>
         public bool Holds(string text)
         {
-            if (_fragments.Count > 0)
+            bool[]? marked = null;
+            MarkIn(text, ref marked);
+            return marked is not null;
+        }
+
+        // Each whole value; and, for a value longer than a fragment, any run that starts with its first
+        // FragmentLength characters or ends with its last ones, extended as far as it keeps matching.
+        public void MarkIn(string text, ref bool[]? marked)
+        {
+            var lookup = _byFragment.GetAlternateLookup<ReadOnlySpan<char>>();
+            for (var at = text.AsSpan().IndexOfAny(_anchors); at >= 0;)
             {
-                var lookup = _fragments.GetAlternateLookup<ReadOnlySpan<char>>();
-                for (var i = 0; i + FragmentLength <= text.Length; i++)
+                if (at + FragmentLength <= text.Length && lookup.TryGetValue(text.AsSpan(at, FragmentLength), out var values))
                 {
-                    if (lookup.Contains(text.AsSpan(i, FragmentLength)))
+                    foreach (var (value, isHead) in values)
                     {
-                        return true;
+                        var (start, length) = isHead ? ExtendForward(text, at, value) : ExtendBackward(text, at, value);
+                        Mark(ref marked, text.Length, start, length);
                     }
                 }
+
+                foreach (var value in _short)
+                {
+                    if (text.AsSpan(at).StartsWith(value, StringComparison.Ordinal))
+                    {
+                        Mark(ref marked, text.Length, at, value.Length);
+                    }
+                }
+
+                var next = text.AsSpan(at + 1).IndexOfAny(_anchors);
+                at = next < 0 ? -1 : at + 1 + next;
+            }
+        }
+
+        private static (int Start, int Length) ExtendForward(string text, int at, string value)
+        {
+            var length = FragmentLength;
+            while (length < value.Length && at + length < text.Length && text[at + length] == value[length])
+            {
+                length++;
             }
 
-            return _short.Any(literal => text.Contains(literal, StringComparison.Ordinal));
+            return (at, length);
+        }
+
+        private static (int Start, int Length) ExtendBackward(string text, int at, string value)
+        {
+            var length = FragmentLength;
+            while (length < value.Length && at - (length - FragmentLength) - 1 >= 0
+                && text[at - (length - FragmentLength) - 1] == value[value.Length - length - 1])
+            {
+                length++;
+            }
+
+            return (at + FragmentLength - length, length);
+        }
+
+        private void Add(string fragment, (string Value, bool IsHead) entry)
+        {
+            if (!_byFragment.TryGetValue(fragment, out var entries))
+            {
+                _byFragment[fragment] = entries = [];
+            }
+
+            entries.Add(entry);
         }
     }
 
