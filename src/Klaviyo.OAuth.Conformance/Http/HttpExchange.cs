@@ -7,6 +7,8 @@ namespace Klaviyo.OAuth.Conformance.Http;
 /// <summary>One request and the response it got: the evidence every assertion and report refers to.</summary>
 public sealed class HttpExchange
 {
+    private const int RedactionMargin = 4096;
+
     private readonly Lazy<JsonElement?> _json;
 
     public HttpExchange(OutgoingRequest request, int status, string reasonPhrase, IReadOnlyList<KeyValuePair<string, string>> responseHeaders, string body, TimeSpan elapsed)
@@ -90,7 +92,15 @@ public sealed class HttpExchange
             text.Append("  (").Append(note).Append(')').AppendLine();
         }
 
-        text.Append("  ").Append(Body.Length == 0 ? "(empty body)" : redactor.RedactAndShorten(Body, maxBody));
+        // Only about what is shown is redacted: redacting a megabyte no one sees took seconds, and a
+        // secret cut at the edge is still masked by its first or last characters.
+        var shown = Body.Length > maxBody + RedactionMargin ? Body[..(maxBody + RedactionMargin)] : Body;
+        text.Append("  ").Append(Body.Length == 0 ? "(empty body)" : redactor.RedactAndShorten(shown, maxBody));
+        if (!ReferenceEquals(shown, Body))
+        {
+            text.Append(" (of ").Append(Body.Length).Append(" chars)");
+        }
+
         // Escaped last: the target's bytes reach consoles and every report format as visible text.
         return VisibleText.Escape(redactor.Redact(text.ToString()));
     }
