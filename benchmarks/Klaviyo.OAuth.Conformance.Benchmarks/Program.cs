@@ -7,8 +7,17 @@ internal static class Program
 {
     // dotnet run -c Release --project benchmarks/Klaviyo.OAuth.Conformance.Benchmarks -- --filter '*' [--job short|dry]
     // Results land beside this project, whatever the working directory (--artifacts overrides).
-    public static void Main(string[] args) =>
+    // dotnet run -c Release --project benchmarks/Klaviyo.OAuth.Conformance.Benchmarks -- soak
+    public static int Main(string[] args)
+    {
+        if (args is ["soak"])
+        {
+            return Emulator.EmulatorSoak.Run();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(
             args,
             DefaultConfig.Instance.WithArtifactsPath(Path.Combine(RepositoryRoot.Path, "benchmarks", "Klaviyo.OAuth.Conformance.Benchmarks", "BenchmarkDotNet.Artifacts")));
+        return 0;
+    }
 }

@@ -30,15 +30,22 @@ public sealed class EmulatorOptions
     /// <summary>The sliding window of the refresh rate limit.</summary>
     public TimeSpan RefreshRateWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long an expired or revoked token, or an expired code, is remembered after it stopped
+    /// working. Within this time it is refused for its own reason ("has been revoked", expired);
+    /// after it, the model forgets it and it counts as never issued, so memory stays flat.
+    /// </summary>
+    public TimeSpan ForgetAfter { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Request bodies larger than this are refused with 400 invalid_request.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 
     internal void Validate()
     {
         if (AccessTokenLifetime <= TimeSpan.Zero || AuthorizationCodeLifetime <= TimeSpan.Zero
-            || RefreshTokenInactivityLimit <= TimeSpan.Zero || RefreshRateWindow <= TimeSpan.Zero)
+            || RefreshTokenInactivityLimit <= TimeSpan.Zero || RefreshRateWindow <= TimeSpan.Zero || ForgetAfter < TimeSpan.Zero)
         {
-            throw new ArgumentException("Lifetimes and windows must be positive.");
+            throw new ArgumentException("Lifetimes and windows must be positive, and ForgetAfter zero or more.");
         }
 
         if (RefreshRateLimit < 1 || MaxBodyBytes < 1)

@@ -112,7 +112,7 @@ public sealed class KlaviyoEmulator : IDisposable
     {
         if (clientId is not null && _emulation.Clients.Find(clientId) is null)
         {
-            throw new KeyNotFoundException($"Client '{clientId}' does not exist.");
+            throw new KeyNotFoundException("The client does not exist.");
         }
     }
 

@@ -25,6 +25,7 @@ public class EmulatorBenchmarks
     private string _refreshBody = null!;
     private string _accessToken = null!;
     private string _wrongSecret = null!;
+    private BareTokenEndpoint _bare = null!;
 
     [GlobalSetup]
     public void Start()
@@ -37,6 +38,10 @@ public class EmulatorBenchmarks
         _refreshBody = LoopbackApp.RefreshBody(_refreshing.ObtainTokensAsync().GetAwaiter().GetResult().RefreshToken);
         _accessToken = _calling.ObtainTokensAsync().GetAwaiter().GetResult().AccessToken;
         _wrongSecret = LoopbackApp.BasicOf(_refreshing.Client.ClientId, "not-the-secret-" + _refreshing.Client.ClientSecret);
+        // The floor answers what the emulator answers to the same request, byte for byte in length.
+        _emulator.AdvanceClock(LoopbackApp.RefreshSpacing, _refreshing.Client.ClientId);
+        using var sample = _refreshing.TokenAsync(_refreshBody).GetAwaiter().GetResult();
+        _bare = BareTokenEndpoint.StartAsync(LoopbackApp.ExpectAsync(sample, HttpStatusCode.OK).GetAwaiter().GetResult()).GetAwaiter().GetResult();
     }
 
     /// <summary>Approvals are not what CodeExchange measures: one code per invocation is ready before the iteration starts.</summary>
@@ -52,6 +57,7 @@ public class EmulatorBenchmarks
     [GlobalCleanup]
     public void Stop()
     {
+        _bare.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _http.Dispose();
         _emulator.Dispose();
     }
@@ -85,5 +91,18 @@ public class EmulatorBenchmarks
     {
         using var response = await _refreshing.TokenAsync(_refreshBody, _wrongSecret);
         return await LoopbackApp.ExpectAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>The same refresh request to bare Kestrel answering the same JSON: the floor the emulator's throughput is compared with.</summary>
+    [Benchmark(Description = "POST /oauth/token on bare Kestrel, same JSON → 200")]
+    public async Task<string> BareKestrelToken()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _bare.TokenUrl)
+        {
+            Content = new StringContent(_refreshBody, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", _refreshing.Basic);
+        using var response = await _http.SendAsync(request);
+        return await LoopbackApp.ExpectAsync(response, HttpStatusCode.OK);
     }
 }

@@ -50,6 +50,14 @@ public sealed class ConformanceSettings
     /// <summary>Per request.</summary>
     public int TimeoutSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// How much of each answer's body the suite reads (default 1 MiB, far above any answer the
+    /// guide describes); a longer answer fails its scenario, with the prefix as evidence.
+    /// </summary>
+    public int MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
+
+    public const int DefaultMaxBodyBytes = 1024 * 1024;
+
     /// <summary>When true, failures of advisory (@rfc-*) behaviours fail the build too.</summary>
     public bool StrictAdvisory { get; set; }
 
@@ -88,6 +96,7 @@ public sealed class ConformanceSettings
         var problems = new[]
         {
             Typed(section, nameof(TimeoutSeconds), "a whole number of seconds, e.g. 10", v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)),
+            Typed(section, nameof(MaxBodyBytes), "a whole number of bytes, e.g. 1048576", v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)),
             Typed(section, nameof(AllowDestructive), "true or false", v => bool.TryParse(v, out _)),
             Typed(section, nameof(StrictAdvisory), "true or false", v => bool.TryParse(v, out _)),
         }.OfType<string>().ToArray();
@@ -112,7 +121,7 @@ public sealed class ConformanceSettings
         Plain(text, nameof(RedirectUri), RedirectUri);
         Secret(text, nameof(RefreshToken), RefreshToken);
         Secret(text, nameof(AccessToken), AccessToken);
-        text.Append(CultureInfo.InvariantCulture, $", AllowDestructive={AllowDestructive}, TimeoutSeconds={TimeoutSeconds}, StrictAdvisory={StrictAdvisory}");
+        text.Append(CultureInfo.InvariantCulture, $", AllowDestructive={AllowDestructive}, TimeoutSeconds={TimeoutSeconds}, MaxBodyBytes={MaxBodyBytes}, StrictAdvisory={StrictAdvisory}");
         return text.ToString();
     }
 

@@ -8,6 +8,11 @@ public static class SettingsValidation
 {
     public const int MaxTimeoutSeconds = 600;
 
+    /// <summary>Below this no error answer of the guide fits; above it the memory bound stops meaning much.</summary>
+    public const int MinBodyBytes = 4096;
+
+    public const int MaxBodyBytes = 64 * 1024 * 1024;
+
     public static IReadOnlyList<string> Problems(ConformanceSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -23,6 +28,12 @@ public static class SettingsValidation
         {
             problems.Add(
                 $"Conformance:TimeoutSeconds is {settings.TimeoutSeconds}, but it must be between 1 and {MaxTimeoutSeconds}. Set it to the seconds one request may take, e.g. 10 (environment: Conformance__TimeoutSeconds).");
+        }
+
+        if (settings.MaxBodyBytes is < MinBodyBytes or > MaxBodyBytes)
+        {
+            problems.Add(
+                $"Conformance:MaxBodyBytes is {settings.MaxBodyBytes}, but it must be between {MinBodyBytes} and {MaxBodyBytes}. Set it to the bytes of an answer the suite reads, e.g. 1048576 (environment: Conformance__MaxBodyBytes).");
         }
 
         if (settings.IsRemote)

@@ -7,6 +7,8 @@ namespace Klaviyo.OAuth.Conformance.Http;
 /// <summary>One request and the response it got: the evidence every assertion and report refers to.</summary>
 public sealed class HttpExchange
 {
+    private const int RedactionMargin = 4096;
+
     private readonly Lazy<JsonElement?> _json;
 
     public HttpExchange(OutgoingRequest request, int status, string reasonPhrase, IReadOnlyList<KeyValuePair<string, string>> responseHeaders, string body, TimeSpan elapsed)
@@ -31,6 +33,17 @@ public sealed class HttpExchange
     public string Body { get; }
 
     public TimeSpan Elapsed { get; }
+
+    /// <summary>Set when the answer was longer than this many bytes: <see cref="Body"/> holds only that prefix.</summary>
+    public int? BodyLimit { get; init; }
+
+    public bool IsCut => BodyLimit is not null;
+
+    /// <summary>How the body was shown when it could not be shown as sent (unknown charset, undecodable bytes).</summary>
+    public string? BodyNote { get; init; }
+
+    /// <summary>"answer larger than 1 MiB, cut", for a cut answer; otherwise null.</summary>
+    public string? CutReason => BodyLimit is { } limit ? $"answer larger than {Size(limit)}, cut" : null;
 
     /// <summary>The media type of the response, without parameters (e.g. <c>application/json</c>), or empty.</summary>
     public string MediaType => (Header("Content-Type") ?? string.Empty).Split(';')[0].Trim().ToLowerInvariant();
@@ -69,9 +82,32 @@ public sealed class HttpExchange
             text.Append("  ").Append(name).Append(": ").Append(value).AppendLine();
         }
 
-        text.Append("  ").Append(Body.Length == 0 ? "(empty body)" : redactor.RedactAndShorten(Body, maxBody));
-        return redactor.Redact(text.ToString());
+        if (CutReason is { } cut)
+        {
+            text.Append("  (").Append(cut).Append("; its beginning follows)").AppendLine();
+        }
+
+        if (BodyNote is { } note)
+        {
+            text.Append("  (").Append(note).Append(')').AppendLine();
+        }
+
+        // Only about what is shown is redacted: redacting a megabyte no one sees took seconds, and a
+        // secret cut at the edge is still masked by its first or last characters.
+        var shown = Body.Length > maxBody + RedactionMargin ? Body[..(maxBody + RedactionMargin)] : Body;
+        text.Append("  ").Append(Body.Length == 0 ? "(empty body)" : redactor.RedactAndShorten(shown, maxBody));
+        if (!ReferenceEquals(shown, Body))
+        {
+            text.Append(" (of ").Append(Body.Length).Append(" chars)");
+        }
+
+        // Escaped last: the target's bytes reach consoles and every report format as visible text.
+        return VisibleText.Escape(redactor.Redact(text.ToString()));
     }
+
+    private static string Size(int bytes) => bytes % (1024 * 1024) == 0
+        ? $"{bytes / (1024 * 1024)} MiB"
+        : bytes % 1024 == 0 ? $"{bytes / 1024} KiB" : $"{bytes} bytes";
 
     public override string ToString() => $"{Request.Method} {Request.Url} → {Status}";
 

@@ -15,10 +15,15 @@ public sealed class TargetHttpClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly TimeSpan _timeout;
+    private readonly int _maxBodyBytes;
 
-    public TargetHttpClient(TimeSpan timeout)
+    /// <param name="timeout">The deadline for one whole exchange: connecting, sending, reading and decoding.</param>
+    /// <param name="maxBodyBytes">How much of an answer's body is read; the rest is never read (see <see cref="HttpExchange.IsCut"/>).</param>
+    public TargetHttpClient(TimeSpan timeout, int maxBodyBytes = Configuration.ConformanceSettings.DefaultMaxBodyBytes)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBodyBytes, 1);
         _timeout = timeout;
+        _maxBodyBytes = maxBodyBytes;
         _http = new HttpClient(new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -39,12 +44,19 @@ public sealed class TargetHttpClient : IDisposable
         var clock = Stopwatch.StartNew();
         try
         {
-            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, deadline.Token);
-            var body = await response.Content.ReadAsStringAsync(deadline.Token);
+            // Headers first, then at most the allowed prefix of the body: whatever the target sends,
+            // one exchange holds at most that much.
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            var (bytes, cut) = await ReadPrefixAsync(response.Content, _maxBodyBytes, deadline.Token);
+            var body = BodyText.Decode(bytes, CharSet(response.Content.Headers), out var note);
             var headers = response.Headers.Concat(response.Content.Headers)
                 .SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v)))
                 .ToArray();
-            return new HttpExchange(request, (int)response.StatusCode, response.ReasonPhrase ?? string.Empty, headers, body, clock.Elapsed);
+            return new HttpExchange(request, (int)response.StatusCode, response.ReasonPhrase ?? string.Empty, headers, body, clock.Elapsed)
+            {
+                BodyLimit = cut ? _maxBodyBytes : null,
+                BodyNote = note,
+            };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -58,6 +70,35 @@ public sealed class TargetHttpClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    private static async Task<(byte[] Bytes, bool Cut)> ReadPrefixAsync(HttpContent content, int limit, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        using var prefix = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            var room = limit - (int)prefix.Length;
+            if (read > room)
+            {
+                prefix.Write(buffer, 0, room);
+                return (prefix.ToArray(), true);
+            }
+
+            prefix.Write(buffer, 0, read);
+        }
+
+        return (prefix.ToArray(), false);
+    }
+
+    // The raw parameter: the typed CharSet property throws on some malformed values.
+    private static string? CharSet(System.Net.Http.Headers.HttpContentHeaders headers) =>
+        headers.TryGetValues("Content-Type", out var values)
+            ? values.SelectMany(v => v.Split(';')).Select(p => p.Trim())
+                .Where(p => p.StartsWith("charset=", StringComparison.OrdinalIgnoreCase))
+                .Select(p => p["charset=".Length..]).FirstOrDefault()
+            : null;
 
     private static HttpRequestMessage ToMessage(OutgoingRequest request)
     {

@@ -1,12 +1,19 @@
+using System.Buffers;
+using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 
 namespace Klaviyo.OAuth.Conformance.Redaction;
 
 /// <summary>
 /// Masks secrets in any text before it reaches a console, a log or a report: Basic and Bearer
-/// credentials, secret-named form, query and JSON parameters, cookies, and literal values
-/// registered at run time. Each secret becomes exactly <see cref="Mask"/>; the rest of the text is kept.
+/// credentials, secret-named form, query and JSON parameters, cookies, and values registered at
+/// run time. A registered value is masked also in every form a target may echo it in: URL-, JSON-
+/// and HTML-escaped, cut short or with a character changed (any run of at least
+/// <see cref="FragmentLength"/> characters that begins or ends like it), and inside any base64 or
+/// base64url run that decodes to text holding it. Each secret becomes exactly <see cref="Mask"/>;
+/// the rest of the text is kept.
 /// </summary>
 public sealed partial class SecretRedactor
 {
@@ -15,17 +22,26 @@ public sealed partial class SecretRedactor
     /// <summary>Registered values shorter than this are ignored: masking them would shred ordinary text.</summary>
     public const int MinimumSecretLength = 6;
 
+    /// <summary>
+    /// A run this long that a registered value begins or ends with counts as that value, cut or
+    /// altered: 12 random characters are as good as the whole for anyone holding the rest.
+    /// </summary>
+    public const int FragmentLength = 12;
+
+    // base64 of the shortest registered value (6 bytes) is 8 characters.
+    private const int MinimumBase64Run = 8;
+
     private const string SecretNames = "client_secret|access_token|refresh_token|code_verifier|code|token|password";
 
     private readonly Lock gate = new();
 
     // Replaced as a whole under the lock, read without it: readers always see a complete snapshot.
-    private volatile string[] literals = [];
+    private volatile Registered registered = Registered.None;
 
     /// <summary>The instance the suite shares, so a secret registered anywhere is masked everywhere.</summary>
     public static SecretRedactor Shared { get; } = new();
 
-    /// <summary>Masks <paramref name="secret"/> (and its URL-encoded form) wherever it appears from now on.</summary>
+    /// <summary>Masks <paramref name="secret"/> and its derived forms (see the class) wherever they appear from now on.</summary>
     public void Register(string? secret)
     {
         if (secret is null || secret.Length < MinimumSecretLength)
@@ -34,17 +50,17 @@ public sealed partial class SecretRedactor
         }
 
         // Drivers register what they hold on every use: an already-known value costs a lookup, not a re-sort.
-        if (Array.IndexOf(literals, secret) >= 0)
+        if (Array.IndexOf(registered.Literals, secret) >= 0)
         {
             return;
         }
 
-        var encoded = Uri.EscapeDataString(secret);
         lock (gate)
         {
-            var next = new HashSet<string>(literals, StringComparer.Ordinal) { secret, encoded };
+            var next = new HashSet<string>(registered.Literals, StringComparer.Ordinal);
+            next.UnionWith(EscapedForms(secret));
             // Longest first, so a value containing another is masked whole.
-            literals = [.. next.OrderByDescending(s => s.Length).ThenBy(s => s, StringComparer.Ordinal)];
+            registered = new Registered([.. next.OrderByDescending(s => s.Length).ThenBy(s => s, StringComparer.Ordinal)]);
         }
     }
 
@@ -65,15 +81,8 @@ public sealed partial class SecretRedactor
             return text ?? string.Empty;
         }
 
-        var result = text;
-        foreach (var literal in literals)
-        {
-            if (result.Contains(literal, StringComparison.Ordinal))
-            {
-                result = result.Replace(literal, Mask, StringComparison.Ordinal);
-            }
-        }
-
+        var known = registered;
+        var result = known.Literals.Length == 0 ? text : MaskRegistered(text, known);
         result = ReplaceChanged(AuthorizationHeader(), result, m => m.Groups["lead"].Value + Mask);
         result = ReplaceChanged(CredentialAfterScheme(), result, MaskCredential);
         result = ReplaceChanged(FormParameter(), result, MaskNamedValue);
@@ -95,6 +104,208 @@ public sealed partial class SecretRedactor
         return redacted.Length <= limit
             ? redacted
             : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{redacted.AsSpan(0, limit)}… [truncated {redacted.Length - limit} chars]");
+    }
+
+    // The forms a target may echo a value in besides the raw one; the set drops duplicates.
+    private static IEnumerable<string> EscapedForms(string secret)
+    {
+        yield return secret;
+        yield return Uri.EscapeDataString(secret);
+        yield return WebUtility.UrlEncode(secret);
+        yield return JavaScriptEncoder.Default.Encode(secret);
+        yield return secret.Replace("/", "\\/", StringComparison.Ordinal);
+        yield return WebUtility.HtmlEncode(secret);
+    }
+
+    // Marks every character that belongs to a registered value, a fragment of one, or a base64 run
+    // hiding one; then masks each marked stretch once.
+    private static string MaskRegistered(string text, Registered known)
+    {
+        bool[]? marked = null;
+        known.MarkIn(text, ref marked);
+        MarkBase64Runs(text, known, ref marked);
+        if (marked is null)
+        {
+            return text;
+        }
+
+        var output = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!marked[i])
+            {
+                output.Append(text[i]);
+            }
+            else if (i == 0 || !marked[i - 1])
+            {
+                output.Append(Mask);
+            }
+        }
+
+        return output.ToString();
+    }
+
+    // Any run of base64 or base64url characters that decodes (from any of its first four positions,
+    // as a run may start mid-word) to text holding a registered value, or a fragment of one.
+    private static void MarkBase64Runs(string text, Registered known, ref bool[]? marked)
+    {
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && IsBase64Character(text[i]))
+            {
+                start = start < 0 ? i : start;
+                continue;
+            }
+
+            if (start >= 0 && i - start >= MinimumBase64Run && Base64RunHidesSecret(text.AsSpan(start, i - start), known))
+            {
+                var end = i;
+                while (end < text.Length && text[end] == '=')
+                {
+                    end++;
+                }
+
+                Mark(ref marked, text.Length, start, end - start);
+            }
+
+            start = -1;
+        }
+    }
+
+    private static bool IsBase64Character(char c) => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '-' or '_';
+
+    private static bool Base64RunHidesSecret(ReadOnlySpan<char> run, Registered known)
+    {
+        Span<char> normal = run.Length <= 1024 ? stackalloc char[run.Length] : new char[run.Length];
+        for (var i = 0; i < run.Length; i++)
+        {
+            normal[i] = run[i] switch { '-' => '+', '_' => '/', var c => c };
+        }
+
+        var bytes = ArrayPool<byte>.Shared.Rent((run.Length / 4 * 3) + 3);
+        try
+        {
+            for (var offset = 0; offset < 4 && run.Length - offset >= MinimumBase64Run; offset++)
+            {
+                var usable = (run.Length - offset) / 4 * 4;
+                if (Convert.TryFromBase64Chars(normal.Slice(offset, usable), bytes, out var written)
+                    && known.Holds(Encoding.Latin1.GetString(bytes, 0, written)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>
+    /// One snapshot of what is registered: the values longest first, and for finding all of them in
+    /// one vectorized pass whatever their number, their first and last fragments (short values whole).
+    /// </summary>
+    private sealed class Registered
+    {
+        public static readonly Registered None = new([]);
+
+        private readonly Dictionary<string, List<(string Value, bool IsHead)>> _byFragment = new(StringComparer.Ordinal);
+        private readonly string[] _short;
+        private readonly SearchValues<string> _anchors;
+
+        public Registered(string[] literals)
+        {
+            Literals = literals;
+            foreach (var literal in literals.Where(l => l.Length >= FragmentLength))
+            {
+                Add(literal[..FragmentLength], (literal, true));
+                Add(literal[^FragmentLength..], (literal, false));
+            }
+
+            _short = [.. literals.Where(l => l.Length < FragmentLength)];
+            _anchors = SearchValues.Create([.. _byFragment.Keys, .. _short], StringComparison.Ordinal);
+        }
+
+        public string[] Literals { get; }
+
+        /// <summary>Whether <paramref name="text"/> holds a registered value or a fragment of one.</summary>
+        public bool Holds(string text)
+        {
+            bool[]? marked = null;
+            MarkIn(text, ref marked);
+            return marked is not null;
+        }
+
+        // Each whole value; and, for a value longer than a fragment, any run that starts with its first
+        // FragmentLength characters or ends with its last ones, extended as far as it keeps matching.
+        public void MarkIn(string text, ref bool[]? marked)
+        {
+            var lookup = _byFragment.GetAlternateLookup<ReadOnlySpan<char>>();
+            for (var at = text.AsSpan().IndexOfAny(_anchors); at >= 0;)
+            {
+                if (at + FragmentLength <= text.Length && lookup.TryGetValue(text.AsSpan(at, FragmentLength), out var values))
+                {
+                    foreach (var (value, isHead) in values)
+                    {
+                        var (start, length) = isHead ? ExtendForward(text, at, value) : ExtendBackward(text, at, value);
+                        Mark(ref marked, text.Length, start, length);
+                    }
+                }
+
+                foreach (var value in _short)
+                {
+                    if (text.AsSpan(at).StartsWith(value, StringComparison.Ordinal))
+                    {
+                        Mark(ref marked, text.Length, at, value.Length);
+                    }
+                }
+
+                var next = text.AsSpan(at + 1).IndexOfAny(_anchors);
+                at = next < 0 ? -1 : at + 1 + next;
+            }
+        }
+
+        private static (int Start, int Length) ExtendForward(string text, int at, string value)
+        {
+            var length = FragmentLength;
+            while (length < value.Length && at + length < text.Length && text[at + length] == value[length])
+            {
+                length++;
+            }
+
+            return (at, length);
+        }
+
+        private static (int Start, int Length) ExtendBackward(string text, int at, string value)
+        {
+            var length = FragmentLength;
+            while (length < value.Length && at - (length - FragmentLength) - 1 >= 0
+                && text[at - (length - FragmentLength) - 1] == value[value.Length - length - 1])
+            {
+                length++;
+            }
+
+            return (at + FragmentLength - length, length);
+        }
+
+        private void Add(string fragment, (string Value, bool IsHead) entry)
+        {
+            if (!_byFragment.TryGetValue(fragment, out var entries))
+            {
+                _byFragment[fragment] = entries = [];
+            }
+
+            entries.Add(entry);
+        }
+    }
+
+    private static void Mark(ref bool[]? marked, int textLength, int start, int length)
+    {
+        marked ??= new bool[textLength];
+        marked.AsSpan(start, length).Fill(true);
     }
 
     // Regex.Replace with an evaluator builds a new string for every match, even one left as it was;

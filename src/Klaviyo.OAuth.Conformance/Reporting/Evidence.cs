@@ -10,6 +10,7 @@ internal sealed class Evidence(ReportOptions options)
             return null;
         }
 
-        return options.Redactor.RedactAndShorten(text.Trim(), maxLength ?? options.MaxEvidenceLength);
+        // Control characters from a target (NUL, ESC…) become visible escapes in every report and the console.
+        return Http.VisibleText.Escape(options.Redactor.RedactAndShorten(text.Trim(), maxLength ?? options.MaxEvidenceLength));
     }
 }

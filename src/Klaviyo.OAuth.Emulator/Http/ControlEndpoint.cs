@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Klaviyo.OAuth.Emulator.Model;
 
 namespace Klaviyo.OAuth.Emulator.Http;
 
@@ -41,7 +42,12 @@ internal sealed class ControlEndpoint(KlaviyoEmulator emulator)
         {
             return Error(404, e.Message);
         }
-        catch (Exception e) when (e is ArgumentException or JsonException or FormatException or InvalidOperationException)
+        catch (JsonException e)
+        {
+            // The parser's own message quotes the offending text, which may be a secret sent by mistake.
+            return Error(400, $"The body is not a JSON object (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).");
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
         {
             return Error(400, e.Message);
         }
@@ -68,9 +74,14 @@ internal sealed class ControlEndpoint(KlaviyoEmulator emulator)
     private EmulatorResponse Advance(JsonElement body)
     {
         var seconds = ControlJson.Number(body, "seconds") ?? throw new ArgumentException("\"seconds\" (a number) is required.");
-        if (seconds < 0 || double.IsNaN(seconds) || seconds > TimeSpan.MaxValue.TotalSeconds / 2)
+        if (seconds < 0 || double.IsNaN(seconds))
         {
             throw new ArgumentException("\"seconds\" must be zero or more.");
+        }
+
+        if (seconds > EmulatorClock.MaxAhead.TotalSeconds)
+        {
+            throw new ArgumentException($"\"seconds\" must be at most {EmulatorClock.MaxAhead.TotalSeconds:0} (a century): the clock runs at most that far ahead.");
         }
 
         var clientId = ControlJson.String(body, "clientId");

@@ -68,7 +68,7 @@ internal static class ControlJson
         "content_creator" => UserRole.ContentCreator,
         "support" => UserRole.Support,
         "custom" => UserRole.Custom,
-        var other => throw new ArgumentException($"Unknown role \"{other}\"; use owner, admin, manager, analyst, campaign_coordinator, content_creator, support or custom."),
+        _ => throw new ArgumentException("Unknown \"role\"; use owner, admin, manager, analyst, campaign_coordinator, content_creator, support or custom."),
     };
 
     public static EndpointFamily Family(string name) => name switch

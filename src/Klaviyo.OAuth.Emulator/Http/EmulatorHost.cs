@@ -33,8 +33,11 @@ internal sealed class EmulatorHost : IDisposable
         _record = record;
         _now = now;
         var concreteUrl = WithConcretePort(url);
+        var guard = new RequestGuard((context, response) =>
+            Journal(context.Request.Method, context.Request.Path.Value ?? "/", context.Request.QueryString.Value ?? string.Empty, response));
         _server = WireMockServer.Start(new WireMockServerSettings
         {
+            PreWireMockMiddlewareInit = guard.Install,
             Urls = [concreteUrl],
             StartAdminInterface = false,
             Logger = new WireMockNullLogger(),
@@ -90,9 +93,19 @@ internal sealed class EmulatorHost : IDisposable
             response = EmulatorResponse.Json(400, JsonText.Error("invalid_request", "Malformed request."), $"400 unexpected {e.GetType().Name}");
         }
 
-        _record(new JournalEntry(_now(), message.Method ?? "?", _kind, Redaction.PathAndQuery(path, rawQuery.TrimStart('?')), response.Status, response.Outcome));
+        Journal(message.Method ?? "?", path, rawQuery, response);
         return ToWireMock(response);
     }
+
+    // Values from the request are escaped: a newline in a path or a field must not forge a console line.
+    private void Journal(string method, string path, string rawQuery, EmulatorResponse response) =>
+        _record(new JournalEntry(
+            _now(),
+            LogText.Escape(method),
+            _kind,
+            LogText.Escape(Redaction.PathAndQuery(path, rawQuery.TrimStart('?'))),
+            response.Status,
+            LogText.Escape(response.Outcome)));
 
     private static ResponseMessage ToWireMock(EmulatorResponse response)
     {

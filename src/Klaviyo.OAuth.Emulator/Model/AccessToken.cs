@@ -19,6 +19,9 @@ internal sealed class AccessToken(string value, string clientId, string accountI
 
     public void Revoke() => Volatile.Write(ref _revoked, 1);
 
+    /// <summary>Expired (revoked or not) for longer than <paramref name="grace"/>: no behaviour needs it any more.</summary>
+    public bool IsForgettable(DateTimeOffset now, TimeSpan grace) => now - ExpiresAt > grace;
+
     public AccessTokenState StateAt(DateTimeOffset now) =>
         IsRevoked ? AccessTokenState.Revoked : now >= ExpiresAt ? AccessTokenState.Expired : AccessTokenState.Active;
 }

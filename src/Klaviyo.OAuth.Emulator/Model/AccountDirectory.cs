@@ -25,7 +25,7 @@ internal sealed class AccountDirectory
     {
         if (FindAccount(accountId) is null)
         {
-            throw new KeyNotFoundException($"Account '{accountId}' does not exist.");
+            throw new KeyNotFoundException("The account does not exist.");
         }
 
         var user = new User("usr_" + RandomValue.Create(9), accountId, role);
@@ -37,7 +37,7 @@ internal sealed class AccountDirectory
     {
         if (!_users.TryGetValue(userId, out var user))
         {
-            throw new KeyNotFoundException($"User '{userId}' does not exist.");
+            throw new KeyNotFoundException("The user does not exist.");
         }
 
         var cookie = RandomValue.Create(24);

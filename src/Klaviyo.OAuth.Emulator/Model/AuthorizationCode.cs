@@ -28,6 +28,8 @@ internal sealed class AuthorizationCode(
 
     public string AccountId { get; } = accountId;
 
+    public DateTimeOffset ExpiresAt => expiresAt;
+
     /// <summary>
     /// Redeems the code once. The binding checks come before the PKCE check; a failed attempt
     /// leaves the code unused (only success consumes it).

@@ -18,7 +18,7 @@ internal sealed class ClientRegistry
         {
             if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || !string.IsNullOrEmpty(parsed.Fragment))
             {
-                throw new ArgumentException($"Redirect URI '{uri}' must be absolute and have no fragment.", nameof(redirectUris));
+                throw new ArgumentException("Every redirect URI must be absolute and have no fragment.");
             }
         }
 

@@ -5,14 +5,17 @@ namespace Klaviyo.OAuth.Emulator.Model;
 /// per token, so concurrent refreshes never exceed the rate limit and a revoke racing a refresh
 /// either comes first (the refresh is refused) or second (it also revokes the new access token).
 /// </summary>
-internal sealed class RefreshToken
+internal sealed partial class RefreshToken
 {
     private readonly Lock _gate = new();
     private readonly List<AccessToken> _issued = [];
     private readonly RefreshRateLimiter _limiter;
     private readonly TimeSpan _inactivityLimit;
+    private readonly TimeSpan _forgetAfter;
     private DateTimeOffset _lastUsedAt;
     private bool _revoked;
+    private DateTimeOffset? _revokedSeenAt;
+    private int _pruneAt = MinimumPruneCount;
 
     public RefreshToken(string value, string clientId, string accountId, string scope, DateTimeOffset issuedAt, EmulatorOptions options)
     {
@@ -22,6 +25,7 @@ internal sealed class RefreshToken
         Scope = scope;
         _lastUsedAt = issuedAt;
         _inactivityLimit = options.RefreshTokenInactivityLimit;
+        _forgetAfter = options.ForgetAfter;
         _limiter = new RefreshRateLimiter(options.RefreshRateLimit, options.RefreshRateWindow);
     }
 
@@ -84,6 +88,7 @@ internal sealed class RefreshToken
             _lastUsedAt = now;
             var accessToken = issue();
             _issued.Add(accessToken);
+            ForgetStaleAccessTokens(now);
             return RefreshOutcome.Granted(accessToken);
         }
     }
@@ -99,6 +104,42 @@ internal sealed class RefreshToken
                 accessToken.Revoke();
             }
         }
+    }
+}
+
+internal sealed partial class RefreshToken
+{
+    private const int MinimumPruneCount = 64;
+
+    /// <summary>
+    /// Whether the model may forget this token at <paramref name="now"/>: revoked (as first noticed
+    /// by a sweep) or inactive for longer than <paramref name="grace"/>. Until then it is still
+    /// refused for its own reason ("has been revoked", "expired due to inactivity").
+    /// </summary>
+    public bool IsForgettable(DateTimeOffset now, TimeSpan grace)
+    {
+        lock (_gate)
+        {
+            if (_revoked)
+            {
+                _revokedSeenAt ??= now;
+                return now - _revokedSeenAt.Value > grace;
+            }
+
+            return now - _lastUsedAt > _inactivityLimit + grace;
+        }
+    }
+
+    // Called under _gate. Pruning when the list has doubled keeps the cost per use constant.
+    private void ForgetStaleAccessTokens(DateTimeOffset now)
+    {
+        if (_issued.Count < _pruneAt)
+        {
+            return;
+        }
+
+        _issued.RemoveAll(token => token.IsForgettable(now, _forgetAfter));
+        _pruneAt = Math.Max(MinimumPruneCount, _issued.Count * 2);
     }
 }
 

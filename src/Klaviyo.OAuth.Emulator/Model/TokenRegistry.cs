@@ -6,7 +6,7 @@ namespace Klaviyo.OAuth.Emulator.Model;
 /// Authorization codes, refresh tokens and access tokens: issuing, using, revoking and checking
 /// them. "Now" for each operation is the clock as seen by the client involved.
 /// </summary>
-internal sealed class TokenRegistry(EmulatorClock clock, EmulatorOptions options)
+internal sealed partial class TokenRegistry(EmulatorClock clock, EmulatorOptions options)
 {
     private readonly ConcurrentDictionary<string, AuthorizationCode> _codes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RefreshToken> _refreshTokens = new(StringComparer.Ordinal);
@@ -18,6 +18,7 @@ internal sealed class TokenRegistry(EmulatorClock clock, EmulatorOptions options
             RandomValue.Create(24), clientId, redirectUri, scope, codeChallenge, accountId,
             clock.Now(clientId) + options.AuthorizationCodeLifetime);
         _codes[code.Value] = code;
+        NoteIssued();
         return code;
     }
 
@@ -123,6 +124,7 @@ internal sealed class TokenRegistry(EmulatorClock clock, EmulatorOptions options
         var accessToken = new AccessToken(
             AccessTokenFormat.Create(), refreshToken.ClientId, refreshToken.AccountId, refreshToken.Scope, now, options.AccessTokenLifetime);
         _accessTokens[accessToken.Value] = accessToken;
+        NoteIssued();
         return accessToken;
     }
 }

@@ -35,4 +35,41 @@ public static class OutputSearch
 
         return leaks;
     }
+
+    /// <summary>
+    /// Every base64 or base64url run (16 characters or more) in the files that decodes, from any
+    /// of its first four positions, to text holding <paramref name="fragmentLength"/> characters of a secret.
+    /// </summary>
+    public static IReadOnlyList<string> Base64Leaks(IEnumerable<string> files, IReadOnlyDictionary<string, string> secrets, int fragmentLength)
+    {
+        var fragments = secrets
+            .SelectMany(s => Enumerable.Range(0, Math.Max(0, s.Value.Length - fragmentLength + 1)).Select(i => (What: s.Key, Fragment: s.Value.Substring(i, fragmentLength))))
+            .ToList();
+        var leaks = new List<string>();
+        foreach (var file in files)
+        {
+            foreach (System.Text.RegularExpressions.Match run in System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), "[A-Za-z0-9+/_-]{16,}"))
+            {
+                var normal = run.Value.Replace('-', '+').Replace('_', '/');
+                for (var offset = 0; offset < 4; offset++)
+                {
+                    var usable = (normal.Length - offset) / 4 * 4;
+                    var bytes = new byte[usable];
+                    if (!Convert.TryFromBase64String(normal.Substring(offset, usable), bytes, out var written))
+                    {
+                        continue;
+                    }
+
+                    var decoded = System.Text.Encoding.Latin1.GetString(bytes, 0, written);
+                    if (fragments.FirstOrDefault(f => decoded.Contains(f.Fragment, StringComparison.Ordinal)) is { What: not null } hit)
+                    {
+                        leaks.Add($"{Path.GetFileName(file)}: base64 holding part of the {hit.What} ({run.Value[..Math.Min(40, run.Value.Length)]}…)");
+                        break;
+                    }
+                }
+            }
+        }
+
+        return leaks;
+    }
 }

@@ -29,6 +29,12 @@ public sealed class TargetExchanges(ConformanceRun run, AppUnderTest app)
         }
 
         app.Record(exchange);
+        if (exchange.CutReason is { } cut)
+        {
+            // Nothing the guide describes is that long; the prefix is the evidence.
+            NUnit.Framework.Assert.Fail($"{exchange.Request.Method} {exchange.Request.Url}: {cut}.{Environment.NewLine}{exchange.Describe(run.Redactor)}");
+        }
+
         return exchange;
     }
 

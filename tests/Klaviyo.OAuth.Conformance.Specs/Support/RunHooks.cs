@@ -37,7 +37,7 @@ public sealed class RunHooks
             return;
         }
 
-        var http = new TargetHttpClient(settings.Timeout);
+        var http = new TargetHttpClient(settings.Timeout, settings.MaxBodyBytes);
         var unreachable = await TargetPreflight.FindUnreachableAsync(target, http);
         _run = new ConformanceRun(target, http, SecretRedactor.Shared) { Unreachable = unreachable is null ? null : SecretRedactor.Shared.Redact(unreachable) };
         container.RegisterInstanceAs(_run);

@@ -77,6 +77,76 @@ public class SecretRedactorTests
         redactor.Redact("x=" + Uri.EscapeDataString(secret)).Should().Be("x=[REDACTED]");
     }
 
+    [TestCase("truncated")]
+    [TestCase("one character changed")]
+    [TestCase("last twelve changed")]
+    public void A_registered_token_cut_short_or_altered_is_masked_too(string variant)
+    {
+        var token = "klr_" + faker.Random.AlphaNumeric(32);
+        redactor.Register(token);
+        var middle = token.Length / 2;
+        var derived = variant switch
+        {
+            "truncated" => token[..^5],
+            "one character changed" => token[..middle] + (token[middle] == 'x' ? 'y' : 'x') + token[(middle + 1)..],
+            _ => token[..^12] + new string('z', 12),
+        };
+
+        var redacted = redactor.Redact($"the target said: unknown token {derived}.");
+
+        Fragments(token).Should().NotContain(fragment => redacted.Contains(fragment, StringComparison.Ordinal));
+        redacted.Should().StartWith("the target said: unknown token [REDACTED]");
+    }
+
+    [TestCase("base64(id + secret)")]
+    [TestCase("base64(id:secret + x)")]
+    [TestCase("base64(unknown:secret)")]
+    [TestCase("base64url(id:secret)")]
+    [TestCase("base64(secret) glued to a word")]
+    public void A_base64_run_that_decodes_to_a_registered_secret_is_masked(string variant)
+    {
+        var id = faker.Random.Hexadecimal(24, prefix: string.Empty);
+        var secret = faker.Random.AlphaNumeric(40);
+        redactor.RegisterClientCredentials(id, secret);
+        static string Base64(string text) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text));
+        var encoded = variant switch
+        {
+            "base64(id + secret)" => Base64(id + secret),
+            "base64(id:secret + x)" => Base64(id + ":" + secret + "x"),
+            "base64(unknown:secret)" => Base64("unregistered-conformance-client:" + secret),
+            "base64url(id:secret)" => Base64(id + ":" + secret + "??>>").TrimEnd('=').Replace('+', '-').Replace('/', '_'),
+            _ => "Basic" + Base64(secret),
+        };
+
+        var redacted = redactor.Redact($"<p>We could not read the credentials {encoded} you sent.</p>");
+
+        redacted.Should().Be("<p>We could not read the credentials [REDACTED] you sent.</p>");
+    }
+
+    [Test]
+    public void A_registered_secret_is_masked_json_and_html_escaped()
+    {
+        var secret = faker.Random.AlphaNumeric(12) + "+/<&>\"" + faker.Random.AlphaNumeric(12);
+        redactor.Register(secret);
+        var json = System.Text.Json.JsonSerializer.Serialize(new { echo = secret });
+        var html = System.Net.WebUtility.HtmlEncode(secret);
+
+        redactor.Redact(json).Should().Be("{\"echo\":\"[REDACTED]\"}");
+        redactor.Redact($"<pre>{html}</pre>").Should().Be("<pre>[REDACTED]</pre>");
+    }
+
+    [Test]
+    public void Base64_of_unrelated_text_is_left_alone()
+    {
+        redactor.Register(faker.Random.AlphaNumeric(32));
+        var text = "Authorization header: " + Convert.ToBase64String("someone:else"u8.ToArray()) + " was not ours";
+
+        redactor.Redact(text).Should().Be(text);
+    }
+
+    private static IEnumerable<string> Fragments(string secret) =>
+        Enumerable.Range(0, secret.Length - SecretRedactor.FragmentLength + 1).Select(i => secret.Substring(i, SecretRedactor.FragmentLength));
+
     [Test]
     public void Values_shorter_than_six_characters_are_not_registered()
     {

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Klaviyo.OAuth.Emulator.Tests.Fuzz;
+
+/// <summary>An emulator of its own for the fuzz test, with one app that holds real tokens and a signed-in owner.</summary>
+internal sealed class FuzzTarget : IDisposable
+{
+    public const string RedirectUri = "http://127.0.0.1/callback";
+    private const string Verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    private const string Challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+
+    private int _answered;
+
+    private FuzzTarget(KlaviyoEmulator emulator, HttpClient http)
+    {
+        Emulator = emulator;
+        Http = http;
+        emulator.RequestHandled += (_, _) => Interlocked.Increment(ref _answered);
+    }
+
+    public KlaviyoEmulator Emulator { get; }
+
+    public HttpClient Http { get; }
+
+    public string ClientId { get; private set; } = string.Empty;
+
+    public string Basic { get; private set; } = string.Empty;
+
+    public string Cookie { get; private set; } = string.Empty;
+
+    public string AccessToken { get; private set; } = string.Empty;
+
+    public string RefreshToken { get; private set; } = string.Empty;
+
+    public string AuthorizeQuery =>
+        $"response_type=code&client_id={ClientId}&redirect_uri={Uri.EscapeDataString(RedirectUri)}&scope=accounts%3Aread&state=fuzz&code_challenge_method=S256&code_challenge={Challenge}";
+
+    /// <summary>Requests the emulator answered through its own handling (each is journaled).</summary>
+    public int Answered => Volatile.Read(ref _answered);
+
+    public static async Task<FuzzTarget> StartAsync()
+    {
+        var emulator = KlaviyoEmulator.Start();
+#pragma warning disable CA2000 // The handler is disposed with the client.
+        var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false }, disposeHandler: true)
+#pragma warning restore CA2000
+        {
+            Timeout = TimeSpan.FromSeconds(10),
+        };
+        var target = new FuzzTarget(emulator, http);
+        await target.NewAppAsync();
+        return target;
+    }
+
+    /// <summary>A fresh app, approved by a fresh owner, with fresh tokens: what a correct client holds after setup.</summary>
+    public async Task NewAppAsync()
+    {
+        var client = Emulator.RegisterClient([RedirectUri]);
+        var session = Emulator.SignIn(Emulator.CreateUser(Emulator.CreateAccount(allowlisted: true), UserRole.Owner));
+        ClientId = client.ClientId;
+        Basic = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{client.ClientId}:{client.ClientSecret}"));
+        Cookie = $"{session.CookieName}={session.CookieValue}";
+
+        using var approval = await SendAsync(HttpMethod.Post, new Uri(Emulator.WebBaseUrl, "oauth/authorize"), null, AuthorizeQuery + "&decision=allow", Cookie);
+        if (approval.StatusCode != HttpStatusCode.Found)
+        {
+            throw new InvalidOperationException($"Approval answered {(int)approval.StatusCode}: {await approval.Content.ReadAsStringAsync()}");
+        }
+
+        var code = Uri.UnescapeDataString(approval.Headers.Location!.Query.TrimStart('?').Split('&').First(p => p.StartsWith("code=", StringComparison.Ordinal))[5..]);
+        using var exchange = await TokenAsync($"grant_type=authorization_code&code={Uri.EscapeDataString(code)}&code_verifier={Verifier}&redirect_uri={Uri.EscapeDataString(RedirectUri)}");
+        using var json = JsonDocument.Parse(await exchange.Content.ReadAsStringAsync());
+        AccessToken = json.RootElement.GetProperty("access_token").GetString()!;
+        RefreshToken = json.RootElement.GetProperty("refresh_token").GetString()!;
+    }
+
+    public Task<HttpResponseMessage> RefreshAsync() =>
+        TokenAsync("grant_type=refresh_token&refresh_token=" + Uri.EscapeDataString(RefreshToken));
+
+    public void Dispose()
+    {
+        Http.Dispose();
+        Emulator.Dispose();
+    }
+
+    private Task<HttpResponseMessage> TokenAsync(string body) =>
+        SendAsync(HttpMethod.Post, new Uri(Emulator.ApiBaseUrl, "oauth/token"), Basic, body, null);
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri uri, string? authorization, string body, string? cookie)
+    {
+        using var request = new HttpRequestMessage(method, uri) { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") };
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        if (cookie is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Cookie", cookie);
+        }
+
+        return await Http.SendAsync(request);
+    }
+}
