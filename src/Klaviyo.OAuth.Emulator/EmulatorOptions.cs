@@ -30,6 +30,9 @@ public sealed class EmulatorOptions
     /// <summary>The sliding window of the refresh rate limit.</summary>
     public TimeSpan RefreshRateWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>JWT (today's Klaviyo tokens, about 536 characters) or the older opaque "kla_" + 40 characters.</summary>
+    public AccessTokenFormat AccessTokenFormat { get; set; } = AccessTokenFormat.Jwt;
+
     /// <summary>Request bodies larger than this are refused with 400 invalid_request.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 

@@ -15,7 +15,7 @@ internal sealed class ApiEndpoint(Emulation emulation)
     {
         var header = request.Header("Authorization");
         var token = header is not null && header.StartsWith(BearerPrefix, StringComparison.Ordinal) ? header[BearerPrefix.Length..] : null;
-        var wellFormed = AccessTokenFormat.IsWellFormed(token);
+        var wellFormed = emulation.AccessTokenShape.IsWellFormed(token);
         AccessToken? accessToken = null;
         var state = wellFormed ? emulation.Tokens.Check(token!, out accessToken) : AccessTokenState.Unknown;
 

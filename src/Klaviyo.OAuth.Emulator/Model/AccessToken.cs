@@ -1,6 +1,6 @@
 namespace Klaviyo.OAuth.Emulator.Model;
 
-/// <summary>A bearer token for the REST API; see <see cref="AccessTokenFormat"/> for its shape.</summary>
+/// <summary>A bearer token for the REST API; see <see cref="AccessTokenShape"/> for its shape.</summary>
 internal sealed class AccessToken(string value, string clientId, string accountId, string scope, DateTimeOffset issuedAt, TimeSpan lifetime)
 {
     private int _revoked;

@@ -7,12 +7,16 @@ internal sealed class Emulation
     {
         Options = options;
         Clock = new EmulatorClock(timeProvider);
-        Tokens = new TokenRegistry(Clock, options);
+        AccessTokenShape = AccessTokenShape.For(options.AccessTokenFormat);
+        Tokens = new TokenRegistry(Clock, options, AccessTokenShape);
     }
 
     public EmulatorOptions Options { get; }
 
     public EmulatorClock Clock { get; }
+
+    /// <summary>The shape of this emulator's access tokens (a JWT's signing key is this instance's own).</summary>
+    public AccessTokenShape AccessTokenShape { get; }
 
     public ClientRegistry Clients { get; } = new();
 
