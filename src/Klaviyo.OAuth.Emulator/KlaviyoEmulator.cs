@@ -32,7 +32,7 @@ public sealed class KlaviyoEmulator : IDisposable
 
         _api.Route("/oauth/token", new TokenEndpoint(_emulation).Handle);
         _api.Route("/oauth/revoke", new RevokeEndpoint(_emulation).Handle);
-        _api.RoutePrefix("/api/", new ApiEndpoint(_emulation).Handle);
+        _api.RoutePrefix("/api/", new ApiEndpoint(_emulation, _api.BaseUrl).Handle);
         if (options.EnableControlApi)
         {
             var control = new ControlEndpoint(this);

@@ -15,6 +15,9 @@ internal sealed class AccessToken(string value, string clientId, string accountI
 
     public DateTimeOffset ExpiresAt { get; } = issuedAt + lifetime;
 
+    /// <summary>Whether the token's space-separated scope includes <paramref name="scope"/> exactly (a write scope does not imply read).</summary>
+    public bool Grants(string scope) => Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope, StringComparer.Ordinal);
+
     public bool IsRevoked => Volatile.Read(ref _revoked) == 1;
 
     public void Revoke() => Volatile.Write(ref _revoked, 1);

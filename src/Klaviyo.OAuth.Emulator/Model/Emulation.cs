@@ -1,3 +1,5 @@
+using Klaviyo.OAuth.Emulator.Model.Api;
+
 namespace Klaviyo.OAuth.Emulator.Model;
 
 /// <summary>The whole model behind both hosts: what the endpoints read and change.</summary>
@@ -9,9 +11,15 @@ internal sealed class Emulation
         Clock = new EmulatorClock(timeProvider);
         AccessTokenShape = AccessTokenShape.For(options.AccessTokenFormat);
         Tokens = new TokenRegistry(Clock, options, AccessTokenShape);
+        _apiData = new Lazy<ApiDataSet>(() => new ApiDataSet(options.DataSeed));
     }
 
+    private readonly Lazy<ApiDataSet> _apiData;
+
     public EmulatorOptions Options { get; }
+
+    /// <summary>What the API's read endpoints show, generated on first use from <see cref="EmulatorOptions.DataSeed"/>.</summary>
+    public ApiDataSet ApiData => _apiData.Value;
 
     public EmulatorClock Clock { get; }
 
