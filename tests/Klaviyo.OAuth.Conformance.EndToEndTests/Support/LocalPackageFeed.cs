@@ -79,7 +79,12 @@ public sealed class LocalPackageFeed : IDisposable
         // The unique version's copy in the NuGet cache would otherwise pile up, one per run.
         foreach (var id in Packages)
         {
-            TryDelete(Path.Combine(NuGetCache(), id.ToLowerInvariant(), Version.ToLowerInvariant()));
+            var packageFolder = Path.Combine(NuGetCache(), id.ToLowerInvariant());
+            TryDelete(Path.Combine(packageFolder, Version.ToLowerInvariant()));
+            if (Directory.Exists(packageFolder) && !Directory.EnumerateFileSystemEntries(packageFolder).Any())
+            {
+                TryDelete(packageFolder);
+            }
         }
 
         TryDelete(_work.FullName);
