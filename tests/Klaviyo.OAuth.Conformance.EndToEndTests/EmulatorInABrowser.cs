@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Playwright;
@@ -114,8 +112,7 @@ public sealed class EmulatorInABrowser
         var context = await _browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.RouteAsync(_redirectUri + "**", route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = "<h1>The app's callback</h1>" }));
-        var verifier = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var challenge = Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var verifier = InstalledApp.NewVerifier();
         var url = QueryHelpers.AddQueryString(new Uri(_emulator.WebUrl, "oauth/authorize").AbsoluteUri, new Dictionary<string, string?>
         {
             ["response_type"] = "code",
@@ -124,7 +121,7 @@ public sealed class EmulatorInABrowser
             ["scope"] = Scope,
             ["state"] = state,
             ["code_challenge_method"] = "S256",
-            ["code_challenge"] = challenge,
+            ["code_challenge"] = InstalledApp.S256Challenge(verifier),
         });
 
         await page.GotoAsync(url);
@@ -145,22 +142,6 @@ public sealed class EmulatorInABrowser
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
-    private async Task<string> ExchangeAsync(string code, string verifier)
-    {
-        using var exchange = new HttpRequestMessage(HttpMethod.Post, new Uri(_emulator.ApiUrl, "oauth/token"))
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "authorization_code",
-                ["code"] = code,
-                ["redirect_uri"] = _redirectUri,
-                ["code_verifier"] = verifier,
-            }),
-        };
-        exchange.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_clientId}:{_clientSecret}")));
-        using var tokens = await _http.SendAsync(exchange);
-        tokens.StatusCode.Should().Be(HttpStatusCode.OK);
-        using var json = JsonDocument.Parse(await tokens.Content.ReadAsStringAsync());
-        return json.RootElement.GetProperty("access_token").GetString()!;
-    }
+    private async Task<string> ExchangeAsync(string code, string verifier) =>
+        (await InstalledApp.ExchangeCodeAsync(_http, _emulator.ApiUrl, (_clientId, _clientSecret, _redirectUri), code, verifier)).GetProperty("access_token").GetString()!;
 }

@@ -42,9 +42,8 @@ internal sealed class JwtAccessTokenShape : AccessTokenShape
         }
 
         return Base64Url.TryDecode(signature, out var signatureBytes) && signatureBytes.Length == SignatureBytes
-            && Base64Url.TryDecode(header, out var headerBytes) && JsonObject(headerBytes) is { } headerJson
-            && headerJson.TryGetProperty("alg", out var alg) && alg.ValueKind == JsonValueKind.String && alg.GetString() == Algorithm
-            && Base64Url.TryDecode(payload, out var payloadBytes) && JsonObject(payloadBytes) is not null;
+            && Base64Url.TryDecode(header, out var headerBytes) && SignsWithThisAlgorithm(headerBytes)
+            && Base64Url.TryDecode(payload, out var payloadBytes) && IsJsonObject(payloadBytes);
     }
 
     private static byte[] Payload(AccessTokenClaims claims)
@@ -70,16 +69,37 @@ internal sealed class JwtAccessTokenShape : AccessTokenShape
         return buffer.ToArray();
     }
 
-    private static JsonElement? JsonObject(byte[] utf8)
+    private static bool SignsWithThisAlgorithm(byte[] header)
     {
         try
         {
-            using var document = JsonDocument.Parse(utf8);
-            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
+            using var document = JsonDocument.Parse(header);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("alg", out var alg) && alg.ValueKind == JsonValueKind.String && alg.ValueEquals(Algorithm);
         }
         catch (JsonException)
         {
-            return null;
+            return false;
+        }
+    }
+
+    /// <summary>One JSON object and nothing after it, read without building a document.</summary>
+    private static bool IsJsonObject(byte[] utf8)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            reader.Skip();
+            return !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 }
