@@ -37,6 +37,24 @@ public sealed class EmulatorOptions
     /// </summary>
     public TimeSpan ForgetAfter { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>JWT (today's Klaviyo tokens, about 536 characters) or the older opaque "kla_" + 40 characters.</summary>
+    public AccessTokenFormat AccessTokenFormat { get; set; } = AccessTokenFormat.Jwt;
+
+    /// <summary>The Bogus seed of the profiles, lists, metrics, events and account details the API shows.</summary>
+    public int DataSeed { get; set; } = 20260501;
+
+    /// <summary>errors[0].code of the 400 for a missing or malformed revision header (Klaviyo's text is not documented).</summary>
+    public string RevisionErrorCode { get; set; } = "invalid";
+
+    /// <summary>errors[0].title of the 400 for a missing or malformed revision header.</summary>
+    public string RevisionErrorTitle { get; set; } = "Invalid input.";
+
+    /// <summary>errors[0].code of the 403 for a token without the resource's read scope (Klaviyo's text is not documented).</summary>
+    public string ScopeErrorCode { get; set; } = "permission_denied";
+
+    /// <summary>errors[0].title of the 403 for a token without the resource's read scope.</summary>
+    public string ScopeErrorTitle { get; set; } = "You do not have permission to perform this action.";
+
     /// <summary>Request bodies larger than this are refused with 400 invalid_request.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 
@@ -46,6 +64,16 @@ public sealed class EmulatorOptions
             || RefreshTokenInactivityLimit <= TimeSpan.Zero || RefreshRateWindow <= TimeSpan.Zero || ForgetAfter < TimeSpan.Zero)
         {
             throw new ArgumentException("Lifetimes and windows must be positive, and ForgetAfter zero or more.");
+        }
+
+        if (!Enum.IsDefined(AccessTokenFormat))
+        {
+            throw new ArgumentException($"AccessTokenFormat {AccessTokenFormat} is not a format.");
+        }
+
+        if (new[] { RevisionErrorCode, RevisionErrorTitle, ScopeErrorCode, ScopeErrorTitle }.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("The API's error codes and titles must not be empty.");
         }
 
         if (RefreshRateLimit < 1 || MaxBodyBytes < 1)

@@ -30,9 +30,10 @@ public sealed class KlaviyoEmulator : IDisposable
             throw;
         }
 
+        _api.Route(HealthEndpoint.Path, HealthEndpoint.Handle);
         _api.Route("/oauth/token", new TokenEndpoint(_emulation).Handle);
         _api.Route("/oauth/revoke", new RevokeEndpoint(_emulation).Handle);
-        _api.RoutePrefix("/api/", new ApiEndpoint(_emulation).Handle);
+        _api.RoutePrefix("/api/", new ApiEndpoint(_emulation, _api.BaseUrl).Handle);
         if (options.EnableControlApi)
         {
             var control = new ControlEndpoint(this);
@@ -46,7 +47,8 @@ public sealed class KlaviyoEmulator : IDisposable
         _web.Route("/oauth/client", new ClientPageEndpoint(_emulation).Handle);
         _web.Route("/oauth/token", WrongHostEndpoint.Handle);
         _web.Route("/oauth/revoke", WrongHostEndpoint.Handle);
-        _web.Route("/login", _ => WebSession.LoginPage());
+        _web.Route("/login", new SignInEndpoint(_emulation).Handle);
+        _web.Route(HealthEndpoint.Path, HealthEndpoint.Handle);
         _web.Fallback(request => HtmlPages.NotFound($"no such page on the web host: {request.Path}"));
     }
 
@@ -66,9 +68,9 @@ public sealed class KlaviyoEmulator : IDisposable
     public static KlaviyoEmulator Start(EmulatorOptions? options = null, TimeProvider? timeProvider = null) =>
         new(options ?? new EmulatorOptions(), timeProvider ?? TimeProvider.System);
 
-    /// <summary>Registers an app with a fresh random id and secret (default redirect: http://127.0.0.1/callback).</summary>
-    public EmulatedClient RegisterClient(IReadOnlyList<string>? redirectUris = null) =>
-        _emulation.Clients.Register(redirectUris).ToPublic();
+    /// <summary>Registers an app with a fresh random id and secret (default redirect: http://127.0.0.1/callback; default name: "Emulated app").</summary>
+    public EmulatedClient RegisterClient(IReadOnlyList<string>? redirectUris = null, string? name = null) =>
+        _emulation.Clients.Register(redirectUris, name).ToPublic();
 
     public string CreateAccount(bool allowlisted) => _emulation.Accounts.CreateAccount(allowlisted).Id;
 

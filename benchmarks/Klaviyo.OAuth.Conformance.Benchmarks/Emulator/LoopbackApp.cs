@@ -106,6 +106,9 @@ internal sealed class LoopbackApp
             request.Headers.TryAddWithoutValidation("Cookie", cookie);
         }
 
+        // Klaviyo's API requires a revision header; the emulator refuses calls without one.
+        request.Headers.TryAddWithoutValidation("revision", "2024-10-15");
+
         if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8, Form);

@@ -1,21 +1,27 @@
 using Klaviyo.OAuth.Emulator.Model;
+using Klaviyo.OAuth.Emulator.Model.Api;
 
 namespace Klaviyo.OAuth.Emulator.Http;
 
 /// <summary>
-/// Everything under /api/ on the API host. A Bearer header that is not exactly "Bearer " plus a
-/// token of the documented shape is not_authenticated; a well-formed token that is unknown,
-/// expired or revoked is authentication_failed. One real-looking resource: GET /api/accounts/.
+/// Everything under /api/ on the API host, checked in one order on every path: outage (503), the
+/// Bearer token (401 not_authenticated for a header of the wrong shape, 401 authentication_failed
+/// for a well-formed token that is unknown, expired or revoked), the revision header (400), the
+/// path (404), the method (405), the collection's read scope (403), then the resource itself.
 /// </summary>
-internal sealed class ApiEndpoint(Emulation emulation)
+internal sealed class ApiEndpoint(Emulation emulation, Uri apiBase)
 {
     private const string BearerPrefix = "Bearer ";
+    private const string InvalidCode = "invalid";
+    private const string InvalidTitle = "Invalid input.";
+
+    private readonly JsonApiDocument _documents = new(apiBase);
 
     public EmulatorResponse Handle(EmulatorRequest request)
     {
         var header = request.Header("Authorization");
         var token = header is not null && header.StartsWith(BearerPrefix, StringComparison.Ordinal) ? header[BearerPrefix.Length..] : null;
-        var wellFormed = AccessTokenFormat.IsWellFormed(token);
+        var wellFormed = emulation.AccessTokenShape.IsWellFormed(token);
         AccessToken? accessToken = null;
         var state = wellFormed ? emulation.Tokens.Check(token!, out accessToken) : AccessTokenState.Unknown;
 
@@ -38,7 +44,18 @@ internal sealed class ApiEndpoint(Emulation emulation)
             return JsonApiError.Of(401, "authentication_failed", JsonApiError.AuthenticationFailedTitle, "Incorrect authentication credentials.", $"access token {state.ToString().ToLowerInvariant()}");
         }
 
-        if (request.Path is not ("/api/accounts/" or "/api/accounts"))
+        return Authenticated(request, accessToken!);
+    }
+
+    private EmulatorResponse Authenticated(EmulatorRequest request, AccessToken accessToken)
+    {
+        var options = emulation.Options;
+        if (ApiRevision.Problem(request) is { } revisionProblem)
+        {
+            return JsonApiError.Of(400, options.RevisionErrorCode, options.RevisionErrorTitle, revisionProblem, "revision header missing or malformed");
+        }
+
+        if (ApiCollection.Resolve(request.Path) is not var (collection, id))
         {
             return JsonApiError.Of(404, "not_found", "Not found.", $"No resource at {request.Path}.", "unknown API path");
         }
@@ -49,22 +66,41 @@ internal sealed class ApiEndpoint(Emulation emulation)
                 .WithHeader("Allow", "GET");
         }
 
-        var account = emulation.Accounts.FindAccount(accessToken!.AccountId);
-        return new EmulatorResponse(
-            200,
-            JsonApiError.ContentType,
-            JsonText.Serialize(new
-            {
-                data = new[]
-                {
-                    new
-                    {
-                        type = "account",
-                        id = accessToken.AccountId,
-                        attributes = new { test_account = false, allowlisted = account?.Allowlisted ?? false, contact_information = new { organization_name = "Emulated account" } },
-                    },
-                },
-            }),
-            "200 accounts listed");
+        if (!accessToken.Grants(collection.ReadScope))
+        {
+            return JsonApiError.Of(403, options.ScopeErrorCode, options.ScopeErrorTitle, $"This access token lacks the scope {collection.ReadScope}.", $"scope {collection.ReadScope} not granted");
+        }
+
+        var query = FormBody.TryParse(request.RawQuery, out var queryProblem);
+        if (query is null)
+        {
+            return JsonApiError.Of(400, InvalidCode, InvalidTitle, $"The query string is malformed: {queryProblem}.", "malformed query");
+        }
+
+        var include = (query["include"] ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (include.FirstOrDefault(name => !Includable(collection).Contains(name)) is { } unknown)
+        {
+            return JsonApiError.Of(400, InvalidCode, InvalidTitle, $"'{unknown}' is not a relationship of {collection.Type} that can be included.", "unknown include");
+        }
+
+        var data = emulation.ApiData;
+        var all = collection.Type == "account" ? [data.Account(accessToken.AccountId)] : data.All(collection.Type);
+        if (id is not null)
+        {
+            var resource = all.FirstOrDefault(r => r.Id == id);
+            return resource is null
+                ? JsonApiError.Of(404, "not_found", "Not found.", $"No {collection.Type} with id '{id}'.", $"no such {collection.Type}")
+                : _documents.One(resource, request.Path.TrimStart('/'), include, $"{collection.Type} read");
+        }
+
+        if (ApiPaging.Read(query, out var pagingProblem) is not var (offset, size))
+        {
+            return JsonApiError.Of(400, InvalidCode, InvalidTitle, pagingProblem!, "bad page parameters");
+        }
+
+        return _documents.Many(Page.Of(all, offset, size), request.Path.TrimStart('/'), query, include, $"{collection.Segment} listed");
     }
+
+    private static IReadOnlyList<string> Includable(ApiCollection collection) =>
+        collection.Type == "event" ? ["metric", "profile"] : [];
 }

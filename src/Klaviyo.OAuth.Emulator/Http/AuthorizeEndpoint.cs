@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Klaviyo.OAuth.Emulator.Model;
 
@@ -66,7 +65,7 @@ internal sealed class AuthorizeEndpoint(Emulation emulation)
 
         if (request.Method == "GET")
         {
-            return ConsentPage(parameters);
+            return ConsentPage.Show(client, parameters);
         }
 
         return parameters["decision"] switch
@@ -108,22 +107,5 @@ internal sealed class AuthorizeEndpoint(Emulation emulation)
         }
 
         return EmulatorResponse.Redirect(location.ToString(), "302 " + outcome);
-    }
-
-    private static EmulatorResponse ConsentPage(FormBody parameters)
-    {
-        var fields = new StringBuilder();
-        foreach (var (name, value) in parameters.Values.Where(p => p.Key != "decision"))
-        {
-            fields.Append("<input type=\"hidden\" name=\"").Append(WebUtility.HtmlEncode(name))
-                .Append("\" value=\"").Append(WebUtility.HtmlEncode(value)).Append("\">\n");
-        }
-
-        var body = "<h1>Allow this app to access your Klaviyo account?</h1>\n"
-            + $"<p>Scopes: {WebUtility.HtmlEncode(parameters["scope"] ?? string.Empty)}</p>\n"
-            + "<form method=\"post\" action=\"/oauth/authorize\">\n" + fields
-            + "<button name=\"decision\" value=\"allow\">Allow</button>\n"
-            + "<button name=\"decision\" value=\"deny\">Deny</button>\n</form>";
-        return EmulatorResponse.Html(200, HtmlPages.Page("Authorize app", body), "200 consent page");
     }
 }

@@ -55,8 +55,8 @@ internal sealed class ControlEndpoint(KlaviyoEmulator emulator)
 
     private EmulatorResponse RegisterClient(JsonElement body)
     {
-        var client = emulator.RegisterClient(ControlJson.StringList(body, "redirectUris"));
-        return Ok(201, new { clientId = client.ClientId, clientSecret = client.ClientSecret, redirectUris = client.RedirectUris }, $"client {client.ClientId} registered");
+        var client = emulator.RegisterClient(ControlJson.StringList(body, "redirectUris"), ControlJson.String(body, "name"));
+        return Ok(201, new { clientId = client.ClientId, clientSecret = client.ClientSecret, redirectUris = client.RedirectUris, name = client.Name }, $"client {client.ClientId} registered");
     }
 
     private EmulatorResponse SignIn(JsonElement body)

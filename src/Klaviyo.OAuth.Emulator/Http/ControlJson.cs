@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Klaviyo.OAuth.Emulator.Model;
 
 namespace Klaviyo.OAuth.Emulator.Http;
 
@@ -58,18 +59,9 @@ internal static class ControlJson
             .ToArray();
     }
 
-    public static UserRole Role(JsonElement body) => RequiredString(body, "role") switch
-    {
-        "owner" => UserRole.Owner,
-        "admin" => UserRole.Admin,
-        "manager" => UserRole.Manager,
-        "analyst" => UserRole.Analyst,
-        "campaign_coordinator" => UserRole.CampaignCoordinator,
-        "content_creator" => UserRole.ContentCreator,
-        "support" => UserRole.Support,
-        "custom" => UserRole.Custom,
-        _ => throw new ArgumentException("Unknown \"role\"; use owner, admin, manager, analyst, campaign_coordinator, content_creator, support or custom."),
-    };
+    public static UserRole Role(JsonElement body) => RoleNames.Parse(RequiredString(body, "role")) is { } role
+        ? role
+        : throw new ArgumentException($"Unknown \"role\"; use {RoleNames.Listing}.");
 
     public static EndpointFamily Family(string name) => name switch
     {

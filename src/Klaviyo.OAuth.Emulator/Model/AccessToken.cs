@@ -1,6 +1,6 @@
 namespace Klaviyo.OAuth.Emulator.Model;
 
-/// <summary>A bearer token for the REST API; see <see cref="AccessTokenFormat"/> for its shape.</summary>
+/// <summary>A bearer token for the REST API; see <see cref="AccessTokenShape"/> for its shape.</summary>
 internal sealed class AccessToken(string value, string clientId, string accountId, string scope, DateTimeOffset issuedAt, TimeSpan lifetime)
 {
     private int _revoked;
@@ -14,6 +14,9 @@ internal sealed class AccessToken(string value, string clientId, string accountI
     public string Scope { get; } = scope;
 
     public DateTimeOffset ExpiresAt { get; } = issuedAt + lifetime;
+
+    /// <summary>Whether the token's space-separated scope includes <paramref name="scope"/> exactly (a write scope does not imply read).</summary>
+    public bool Grants(string scope) => Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope, StringComparer.Ordinal);
 
     public bool IsRevoked => Volatile.Read(ref _revoked) == 1;
 

@@ -6,16 +6,38 @@ namespace Klaviyo.OAuth.Emulator.Model;
 internal sealed class AccountDirectory
 {
     public const string SessionCookieName = "kl_session";
+    public const int RecentLimit = 10;
 
     private readonly ConcurrentDictionary<string, Account> _accounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, User> _users = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, User> _sessions = new(StringComparer.Ordinal);
 
+    // The sign-in page offers the latest accounts; a bounded list, however many scenarios run.
+    private readonly Queue<Account> _recent = new();
+
     public Account CreateAccount(bool allowlisted)
     {
         var account = new Account("acc_" + RandomValue.Create(9), allowlisted);
         _accounts[account.Id] = account;
+        lock (_recent)
+        {
+            _recent.Enqueue(account);
+            if (_recent.Count > RecentLimit)
+            {
+                _recent.Dequeue();
+            }
+        }
+
         return account;
+    }
+
+    /// <summary>The accounts created last, newest first (at most <see cref="RecentLimit"/>).</summary>
+    public IReadOnlyList<Account> RecentAccounts()
+    {
+        lock (_recent)
+        {
+            return [.. _recent.Reverse()];
+        }
     }
 
     public Account? FindAccount(string? accountId) =>

@@ -11,7 +11,10 @@ internal sealed class ClientRegistry
 
     private readonly ConcurrentDictionary<string, Client> _clients = new(StringComparer.Ordinal);
 
-    public Client Register(IReadOnlyList<string>? redirectUris = null)
+    public const string DefaultName = "Emulated app";
+
+    /// <summary>Registers an app; its name is what the consent page shows.</summary>
+    public Client Register(IReadOnlyList<string>? redirectUris = null, string? name = null)
     {
         var uris = redirectUris is { Count: > 0 } ? redirectUris.ToArray() : [DefaultRedirectUri];
         foreach (var uri in uris)
@@ -23,7 +26,7 @@ internal sealed class ClientRegistry
         }
 
         // Hex ids never need URL-encoding inside Basic credentials (RFC 6749 §2.3.1).
-        var client = new Client(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)), RandomValue.Create(32), uris);
+        var client = new Client(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)), RandomValue.Create(32), uris, string.IsNullOrWhiteSpace(name) ? DefaultName : name);
         _clients[client.Id] = client;
         return client;
     }

@@ -1,3 +1,5 @@
+using Klaviyo.OAuth.Emulator.Model.Api;
+
 namespace Klaviyo.OAuth.Emulator.Model;
 
 /// <summary>The whole model behind both hosts: what the endpoints read and change.</summary>
@@ -7,12 +9,22 @@ internal sealed class Emulation
     {
         Options = options;
         Clock = new EmulatorClock(timeProvider);
-        Tokens = new TokenRegistry(Clock, options);
+        AccessTokenShape = AccessTokenShape.For(options.AccessTokenFormat);
+        Tokens = new TokenRegistry(Clock, options, AccessTokenShape);
+        _apiData = new Lazy<ApiDataSet>(() => new ApiDataSet(options.DataSeed));
     }
+
+    private readonly Lazy<ApiDataSet> _apiData;
 
     public EmulatorOptions Options { get; }
 
+    /// <summary>What the API's read endpoints show, generated on first use from <see cref="EmulatorOptions.DataSeed"/>.</summary>
+    public ApiDataSet ApiData => _apiData.Value;
+
     public EmulatorClock Clock { get; }
+
+    /// <summary>The shape of this emulator's access tokens (a JWT's signing key is this instance's own).</summary>
+    public AccessTokenShape AccessTokenShape { get; }
 
     public ClientRegistry Clients { get; } = new();
 

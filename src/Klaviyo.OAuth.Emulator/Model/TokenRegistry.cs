@@ -6,7 +6,7 @@ namespace Klaviyo.OAuth.Emulator.Model;
 /// Authorization codes, refresh tokens and access tokens: issuing, using, revoking and checking
 /// them. "Now" for each operation is the clock as seen by the client involved.
 /// </summary>
-internal sealed partial class TokenRegistry(EmulatorClock clock, EmulatorOptions options)
+internal sealed partial class TokenRegistry(EmulatorClock clock, EmulatorOptions options, AccessTokenShape accessTokenShape)
 {
     private readonly ConcurrentDictionary<string, AuthorizationCode> _codes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RefreshToken> _refreshTokens = new(StringComparer.Ordinal);
@@ -121,8 +121,9 @@ internal sealed partial class TokenRegistry(EmulatorClock clock, EmulatorOptions
 
     private AccessToken IssueAccessToken(RefreshToken refreshToken, DateTimeOffset now)
     {
+        var claims = new AccessTokenClaims(refreshToken.ClientId, refreshToken.AccountId, refreshToken.Scope, now, now + options.AccessTokenLifetime);
         var accessToken = new AccessToken(
-            AccessTokenFormat.Create(), refreshToken.ClientId, refreshToken.AccountId, refreshToken.Scope, now, options.AccessTokenLifetime);
+            accessTokenShape.Create(claims), refreshToken.ClientId, refreshToken.AccountId, refreshToken.Scope, now, options.AccessTokenLifetime);
         _accessTokens[accessToken.Value] = accessToken;
         NoteIssued();
         return accessToken;

@@ -1,6 +1,6 @@
 namespace Klaviyo.OAuth.Emulator.Standalone;
 
-/// <summary>The standalone command's options: --api-url, --web-url, --no-control-api, --help.</summary>
+/// <summary>The standalone command's options: --api-url, --web-url, --no-control-api, --opaque-tokens, --data-seed, --help.</summary>
 internal sealed record CommandLine(EmulatorOptions Options, bool ShowHelp)
 {
     public const string Usage = """
@@ -8,9 +8,11 @@ internal sealed record CommandLine(EmulatorOptions Options, bool ShowHelp)
 
           --api-url <url>     API host (as a.klaviyo.com): /oauth/token, /oauth/revoke, /api/, /__control/
                               default http://127.0.0.1:0 (a free port)
-          --web-url <url>     web host (as www.klaviyo.com): /oauth/authorize, /oauth/client
+          --web-url <url>     web host (as www.klaviyo.com): /oauth/authorize, /oauth/client, /login
                               default http://127.0.0.1:0 (a free port)
           --no-control-api    do not serve /__control/
+          --opaque-tokens     issue the older kla_ + 40 character access tokens instead of JWTs
+          --data-seed <n>     seed of the generated API data (profiles, lists, metrics, events)
           --help              print this and exit
 
         Prints the base URLs and a demo client, logs one line per request (secrets redacted),
@@ -29,6 +31,14 @@ internal sealed record CommandLine(EmulatorOptions Options, bool ShowHelp)
                     return new CommandLine(options, ShowHelp: true);
                 case "--no-control-api":
                     options.EnableControlApi = false;
+                    break;
+                case "--opaque-tokens":
+                    options.AccessTokenFormat = AccessTokenFormat.Opaque;
+                    break;
+                case "--data-seed":
+                    options.DataSeed = ++i < args.Count && int.TryParse(args[i], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var seed)
+                        ? seed
+                        : throw new ArgumentException("--data-seed needs a whole number, e.g. --data-seed 42.");
                     break;
                 case "--api-url":
                     options.ApiUrl = HttpUrl(args, ++i, "--api-url");

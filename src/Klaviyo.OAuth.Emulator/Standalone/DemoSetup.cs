@@ -13,6 +13,8 @@ internal static class DemoSetup
         Console.WriteLine($"API host:      {emulator.ApiBaseUrl}   (token URL {emulator.ApiBaseUrl}oauth/token)");
         Console.WriteLine($"Web host:      {emulator.WebBaseUrl}   (authorize URL {emulator.WebBaseUrl}oauth/authorize)");
         Console.WriteLine($"Control API:   {(controlApi ? emulator.ApiBaseUrl + "__control/" : "off")}");
+        Console.WriteLine($"Sign in:       {emulator.WebBaseUrl}login   (pick an account and a role in the browser)");
+        Console.WriteLine($"Health:        {emulator.ApiBaseUrl}__health and {emulator.WebBaseUrl}__health");
         Console.WriteLine("Demo client:");
         Console.WriteLine($"  client_id     {client.ClientId}");
         Console.WriteLine($"  client_secret {client.ClientSecret}");

@@ -11,6 +11,10 @@ public static class BuiltArtifacts
     /// <summary>The conformance suite, Klaviyo.OAuth.Conformance.Specs.dll.</summary>
     public static string SpecsAssembly => Existing("SpecsAssembly");
 
+    /// <summary>The repository this test project was built from (src/, tests/consumers/, build settings).</summary>
+    public static string RepositoryRoot =>
+        typeof(BuiltArtifacts).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+
     private static string Existing(string key)
     {
         var path = typeof(BuiltArtifacts).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;

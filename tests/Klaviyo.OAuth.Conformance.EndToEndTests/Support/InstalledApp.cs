@@ -42,7 +42,7 @@ public sealed record InstalledApp(string ClientId, string ClientSecret, string R
         var session = await PostJsonAsync(http, new Uri(control, "sessions"), new { userId }, cancellationToken);
         var cookie = $"{session.GetProperty("cookieName").GetString()}={session.GetProperty("cookieValue").GetString()}";
 
-        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var verifier = NewVerifier();
         var authorize = new Dictionary<string, string?>
         {
             ["response_type"] = "code",
@@ -50,7 +50,7 @@ public sealed record InstalledApp(string ClientId, string ClientSecret, string R
             ["redirect_uri"] = redirectUri,
             ["scope"] = "accounts:read",
             ["state"] = "end-to-end",
-            ["code_challenge"] = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))),
+            ["code_challenge"] = S256Challenge(verifier),
             ["code_challenge_method"] = "S256",
         };
         var authorizeUrl = new Uri(emulator.WebUrl, "oauth/authorize");
@@ -70,27 +70,40 @@ public sealed record InstalledApp(string ClientId, string ClientSecret, string R
             code = QueryHelpers.ParseQuery(redirect.Headers.Location!.Query)["code"].Single()!;
         }
 
-        using var exchange = new HttpRequestMessage(HttpMethod.Post, new Uri(emulator.ApiUrl, "oauth/token"))
+        var tokens = await ExchangeCodeAsync(http, emulator.ApiUrl, (clientId, clientSecret, redirectUri), code, verifier, cancellationToken);
+        return new InstalledApp(
+            clientId,
+            clientSecret,
+            redirectUri,
+            tokens.GetProperty("access_token").GetString()!,
+            tokens.GetProperty("refresh_token").GetString()!);
+    }
+
+    /// <summary>The app's side of the code exchange: POST /oauth/token with Basic credentials and the PKCE verifier; the token response.</summary>
+    public static async Task<JsonElement> ExchangeCodeAsync(
+        HttpClient http, Uri apiUrl, (string ClientId, string ClientSecret, string RedirectUri) app, string code, string verifier, CancellationToken cancellationToken = default)
+    {
+        using var exchange = new HttpRequestMessage(HttpMethod.Post, new Uri(apiUrl, "oauth/token"))
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["grant_type"] = "authorization_code",
                 ["code"] = code,
-                ["redirect_uri"] = redirectUri,
+                ["redirect_uri"] = app.RedirectUri,
                 ["code_verifier"] = verifier,
             }),
         };
-        exchange.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{clientSecret}")));
+        exchange.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{app.ClientId}:{app.ClientSecret}")));
         using var tokens = await http.SendAsync(exchange, cancellationToken);
         Expect(tokens, HttpStatusCode.OK, "POST /oauth/token (authorization_code)");
         using var json = JsonDocument.Parse(await tokens.Content.ReadAsStringAsync(cancellationToken));
-        return new InstalledApp(
-            clientId,
-            clientSecret,
-            redirectUri,
-            json.RootElement.GetProperty("access_token").GetString()!,
-            json.RootElement.GetProperty("refresh_token").GetString()!);
+        return json.RootElement.Clone();
     }
+
+    /// <summary>A fresh PKCE verifier (32 random bytes, base64url).</summary>
+    public static string NewVerifier() => Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    public static string S256Challenge(string verifier) => Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
 
     internal static async Task<JsonElement> PostJsonAsync(HttpClient http, Uri url, object body, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 
 namespace Klaviyo.OAuth.Conformance.Specs.Drivers;
@@ -35,9 +36,19 @@ public static class MistypedTokens
         return new string(characters);
     }
 
-    /// <summary>A token of the same shape as <paramref name="token"/> (prefix and length kept) that no one issued.</summary>
+    /// <summary>
+    /// A token of the same shape as <paramref name="token"/> that no one issued. For a JWT (three
+    /// dot-separated segments) the header and claims are kept and the signature is replaced by
+    /// random bytes of the same length, so the token is still a well-formed JWT; for an opaque
+    /// token the prefix and length are kept.
+    /// </summary>
     public static string SameShapeNeverIssued(string token)
     {
+        if (token.Split('.') is [var header, var payload, var signature] && signature.Length > 1)
+        {
+            return $"{header}.{payload}.{Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(signature.Length * 6 / 8))}";
+        }
+
         var keep = Math.Max(0, token.Length - 12);
         var characters = token.ToCharArray();
         for (var i = keep; i < characters.Length; i++)

@@ -54,7 +54,8 @@ public class ApiEndpointTests
         switch (variant)
         {
             case "unknown":
-                accessToken = "kla_" + new string('Q', 40);
+                var parts = accessToken.Split('.');
+                accessToken = $"{parts[0]}.{parts[1]}.{new string('Q', parts[2].Length - 1)}A";
                 break;
             case "expired":
                 Scenario.Emulator.AdvanceClock(TimeSpan.FromHours(1), scenario.Client.ClientId);

@@ -16,8 +16,11 @@ internal sealed class Scenario
     public const string Verifier = ModelBuilder.Verifier;
     public const string Challenge = ModelBuilder.Challenge;
 
-    public Scenario(UserRole role = UserRole.Owner, bool allowlisted = true)
+    public const string Revision = "2024-10-15";
+
+    public Scenario(UserRole role = UserRole.Owner, bool allowlisted = true, string scope = "accounts:read")
     {
+        Scope = scope;
         Client = Emulator.RegisterClient();
         AccountId = Emulator.CreateAccount(allowlisted);
         Session = Emulator.SignIn(Emulator.CreateUser(AccountId, role));
@@ -28,6 +31,9 @@ internal sealed class Scenario
     public EmulatedClient Client { get; }
 
     public string AccountId { get; }
+
+    /// <summary>The scopes the app asks for when it is approved.</summary>
+    public string Scope { get; }
 
     public SignedInSession Session { get; }
 
@@ -77,11 +83,25 @@ internal sealed class Scenario
     public Task<HttpResponseMessage> Revoke(string body, string? authorization = "", string contentType = Form) =>
         Send(HttpMethod.Post, Api("oauth/revoke"), authorization == "" ? Basic : authorization, body, contentType);
 
-    public static Task<HttpResponseMessage> CallApi(string? authorization, string path = "api/accounts/") =>
-        Send(HttpMethod.Get, Api(path), authorization);
+    /// <summary>Calls the API as Klaviyo's SDKs do, with a revision header unless told otherwise.</summary>
+    public static async Task<HttpResponseMessage> CallApi(string? authorization, string path = "api/accounts/", string? revision = Revision)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Api(path));
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization).Should().BeTrue();
+        }
+
+        if (revision is not null)
+        {
+            request.Headers.TryAddWithoutValidation("revision", revision);
+        }
+
+        return await SharedEmulator.Http.SendAsync(request);
+    }
 
     public string AuthorizeQuery(string challenge = Challenge, string state = "st-123") =>
-        $"response_type=code&client_id={Client.ClientId}&redirect_uri={Uri.EscapeDataString(RedirectUri)}&scope=accounts%3Aread"
+        $"response_type=code&client_id={Client.ClientId}&redirect_uri={Uri.EscapeDataString(RedirectUri)}&scope={Uri.EscapeDataString(Scope)}"
         + $"&state={state}&code_challenge_method=S256&code_challenge={challenge}";
 
     public async Task<string> Approve(string challenge = Challenge)

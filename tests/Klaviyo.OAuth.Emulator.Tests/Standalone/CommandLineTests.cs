@@ -25,6 +25,21 @@ public class CommandLineTests
     }
 
     [Test]
+    public void Tokens_are_JWTs_unless_opaque_ones_are_asked_for_and_the_data_seed_is_read()
+    {
+        CommandLine.Parse([]).Options.AccessTokenFormat.Should().Be(AccessTokenFormat.Jwt);
+        var commandLine = CommandLine.Parse(["--opaque-tokens", "--data-seed", "42"]);
+
+        commandLine.Options.AccessTokenFormat.Should().Be(AccessTokenFormat.Opaque);
+        commandLine.Options.DataSeed.Should().Be(42);
+    }
+
+    [TestCase("--data-seed")]
+    [TestCase("--data-seed", "many")]
+    public void A_data_seed_that_is_not_a_number_is_refused(params string[] args) =>
+        FluentActions.Invoking(() => CommandLine.Parse(args)).Should().Throw<ArgumentException>().WithMessage("*--data-seed*");
+
+    [Test]
     public void Help_is_recognised() => CommandLine.Parse(["--help"]).ShowHelp.Should().BeTrue();
 
     [TestCase("--port")]

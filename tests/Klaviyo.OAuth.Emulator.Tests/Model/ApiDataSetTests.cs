@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Klaviyo.OAuth.Emulator.Model.Api;
+
+namespace Klaviyo.OAuth.Emulator.Tests.Model;
+
+public class ApiDataSetTests
+{
+    [Test]
+    public void The_same_seed_gives_the_same_data_and_another_seed_other_data()
+    {
+        var first = Snapshot(new ApiDataSet(7));
+
+        Snapshot(new ApiDataSet(7)).Should().Be(first);
+        Snapshot(new ApiDataSet(8)).Should().NotBe(first);
+    }
+
+    [Test]
+    public void Every_event_points_at_a_metric_and_a_profile_of_the_same_data()
+    {
+        var data = new ApiDataSet(7);
+
+        data.Events.Should().HaveCount(ApiDataSet.EventCount);
+        data.Events.Should().OnlyContain(e => data.Find("metric", e.Metric.Id) == e.Metric && data.Find("profile", e.Profile.Id) == e.Profile);
+        data.Events.Select(e => e.Happened).Should().BeInDescendingOrder("the newest events come first");
+    }
+
+    [Test]
+    public void Ids_have_Klaviyos_lengths()
+    {
+        var data = new ApiDataSet(7);
+
+        data.Profiles.Should().OnlyContain(p => p.Id.Length == 26);
+        data.Lists.Should().OnlyContain(l => l.Id.Length == 6);
+        data.Metrics.Should().OnlyContain(m => m.Id.Length == 6);
+        data.Events.Select(e => e.Id).Should().OnlyHaveUniqueItems();
+    }
+
+    [Test]
+    public void An_accounts_details_depend_on_the_seed_and_the_account()
+    {
+        var data = new ApiDataSet(7);
+
+        data.Account("acc_one").Should().Be(new ApiDataSet(7).Account("acc_one"));
+        data.Account("acc_one").OrganizationName.Should().NotBe(data.Account("acc_two").OrganizationName);
+    }
+
+    private static string Snapshot(ApiDataSet data) =>
+        JsonSerializer.Serialize(new object[] { data.Profiles.Select(p => p.Attributes), data.Lists.Select(l => l.Id), data.Events.Select(e => e.Attributes) });
+}
