@@ -21,6 +21,11 @@ internal sealed class RequestGuard(Action<HttpContext, EmulatorResponse> journal
             await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
             context.Request.Body.Position = 0;
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await RefuseAsync(context, "Request body is too large.", "400 body over the host's limit");
+            return;
+        }
         catch (BadHttpRequestException)
         {
             await RefuseAsync(context, "The request body is not valid HTTP (a broken length or chunked encoding).", "400 unreadable body");
