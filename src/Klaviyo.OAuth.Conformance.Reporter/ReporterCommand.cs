@@ -21,7 +21,8 @@ public static class ReporterCommand
           --strict-advisory   advisory (@rfc-*) behaviours not met also fail (exit code 1)
           --max-evidence <n>  cut failure evidence after n characters (default 4000)
 
-        Exit codes: 0 conforming, 1 a documented or baseline behaviour is not satisfied (or has no scenario), 2 bad usage.
+        Exit codes: 0 conforming, 1 the run fails (a documented or baseline behaviour is not satisfied or has no
+        scenario, the target was unreachable, or nothing documented was verified), 2 bad usage.
         """;
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);

@@ -66,14 +66,15 @@ public sealed partial class ConformanceMatrix
     public bool Unreachable => Run.Unreachable is not null;
 
     /// <summary>
-    /// No scenario of a documented behaviour passed or failed, although the run had such scenarios
-    /// and skipped them. A run filtered down to other levels is not such a run.
+    /// No scenario of a documented behaviour passed or failed, although the run started such scenarios
+    /// and skipped them. A run filtered down to other levels is not such a run (the pickles it left
+    /// out never started).
     /// </summary>
     public bool NothingVerified
     {
         get
         {
-            var documented = Rows.Where(r => r.Behaviour.Level == RequirementLevel.Documented).SelectMany(r => r.Scenarios).ToList();
+            var documented = Rows.Where(r => r.Behaviour.Level == RequirementLevel.Documented).SelectMany(r => r.Scenarios).Where(s => s.Ran).ToList();
             return documented.Count > 0 && documented.All(s => s.Outcome == ScenarioOutcome.Skipped);
         }
     }

@@ -24,6 +24,12 @@ public sealed record ScenarioResult(
     string? FailedStep = null,
     string? Evidence = null)
 {
+    /// <summary>The reason of a pickle that never started: a filtered run lists the pickles it left out.</summary>
+    public const string DidNotRunReason = "The scenario did not run.";
+
+    /// <summary>Whether the run started this scenario (passed, failed, or skipped by a hook or step).</summary>
+    public bool Ran => Reason != DidNotRunReason;
+
     /// <summary>The behaviour ids this scenario verifies: its dotted tags, without the @.</summary>
     public IEnumerable<string> BehaviourIds =>
         Tags.Where(Catalogue.BehaviourCatalogue.LooksLikeBehaviourId).Select(t => t.TrimStart('@'));

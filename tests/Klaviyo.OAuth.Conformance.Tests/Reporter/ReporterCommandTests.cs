@@ -1,5 +1,7 @@
 using FluentAssertions;
+using Klaviyo.OAuth.Conformance.Catalogue;
 using Klaviyo.OAuth.Conformance.Reporter;
+using Klaviyo.OAuth.Conformance.Reporting;
 using Klaviyo.OAuth.Conformance.Tests.Support;
 using NUnit.Framework;
 
@@ -48,6 +50,31 @@ public class ReporterCommandTests
 
         output.ToString().Should().Contain("token.invalid-client").And.Contain(directory);
         File.Exists(Path.Combine(directory, "junit.xml")).Should().BeTrue();
+    }
+
+    [Test]
+    public void A_run_whose_target_was_unreachable_exits_1_as_the_suite_did_even_with_every_scenario_skipped()
+    {
+        var ndjson = new Messages().EveryBehaviourPassing().WriteTo(directory);
+        new RunDescription("remote", Unreachable: "GET http://127.0.0.1:9/ could not be reached: connection refused").WriteSidecar(directory);
+
+        Run(ndjson).Should().Be(ReporterCommand.FailsBuild);
+        output.ToString().Should().Contain("FAILS: GET http://127.0.0.1:9/ could not be reached: connection refused");
+    }
+
+    [Test]
+    public void A_run_that_verified_nothing_exits_1_naming_the_settings()
+    {
+        var messages = new Messages();
+        foreach (var behaviour in BehaviourCatalogue.All)
+        {
+            messages.Scenario(behaviour.Id, [behaviour.Level.Tag(), behaviour.Tag], Messages.SkippedByException("Not verified: set Conformance:ClientId."));
+        }
+
+        var ndjson = messages.WriteTo(directory);
+
+        Run(ndjson).Should().Be(ReporterCommand.FailsBuild);
+        output.ToString().Should().Contain("no documented behaviour was verified").And.Contain("Conformance:ClientId");
     }
 
     [Test]

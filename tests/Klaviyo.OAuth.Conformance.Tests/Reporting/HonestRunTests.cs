@@ -48,6 +48,18 @@ public class HonestRunTests
     }
 
     [Test]
+    public void Documented_scenarios_a_filtered_run_left_out_do_not_make_it_a_run_that_verified_nothing()
+    {
+        var matrix = Build(new Messages()
+            .Scenario("api succeeds", ["@baseline", "@api.succeeds"], Messages.Passed)
+            .NotStarted("not authenticated", ["@documented", "@api.not-authenticated"]));
+
+        matrix.Row("api.not-authenticated")!.Verdict.Should().Be(Verdict.NotVerified);
+        matrix.NothingVerified.Should().BeFalse();
+        matrix.FailsBuild().Should().BeFalse();
+    }
+
+    [Test]
     public void A_key_cut_short_in_a_reason_is_not_offered_as_a_setting()
     {
         var matrix = Build(new Messages()

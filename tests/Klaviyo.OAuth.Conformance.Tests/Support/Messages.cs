@@ -46,6 +46,22 @@ internal sealed class Messages
         return this;
     }
 
+    /// <summary>A pickle the run left out (a filter): listed, never started.</summary>
+    public Messages NotStarted(string name, string[] tags)
+    {
+        Line("pickle", new
+        {
+            id = "p" + next++,
+            uri = "features/generated.feature",
+            name,
+            language = "en",
+            steps = Array.Empty<object>(),
+            tags = tags.Select(t => new { name = t, astNodeId = "t" }),
+            astNodeIds = Array.Empty<string>(),
+        });
+        return this;
+    }
+
     /// <summary>One passing scenario for every catalogue behaviour: a fully conforming run.</summary>
     public Messages EveryBehaviourPassing()
     {

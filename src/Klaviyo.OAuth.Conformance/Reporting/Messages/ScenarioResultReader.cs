@@ -39,7 +39,7 @@ internal sealed class ScenarioResultReader(Evidence evidence)
         var scenario = new ScenarioResult(pickle.Name, pickle.Uri, pickle.Tags, ScenarioOutcome.Skipped, TimeSpan.Zero);
         if (testCase is null || attempt is null)
         {
-            return scenario with { Reason = "The scenario did not run." };
+            return scenario with { Reason = ScenarioResult.DidNotRunReason };
         }
 
         var duration = attempt.Results.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Duration);
