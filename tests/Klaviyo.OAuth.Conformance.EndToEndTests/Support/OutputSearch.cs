@@ -4,6 +4,13 @@ namespace Klaviyo.OAuth.Conformance.EndToEndTests.Support;
 public static class OutputSearch
 {
     /// <summary>
+    /// The part of a secret whose fragments give it away. For a JWT that is its signature: the header
+    /// is the same in every token and the claims are base64 of public values (the client id shows up,
+    /// base64-encoded, in Basic credentials too), so their fragments prove nothing.
+    /// </summary>
+    private static string Unguessable(string secret) => secret.Split('.') is [_, _, var signature] ? signature : secret;
+
+    /// <summary>
     /// Every place a secret shows in the files, as "file: what". With <paramref name="fragmentLength"/>
     /// set, any run of that many characters of a secret counts too — a truncated or altered token is
     /// still a leak.
@@ -35,11 +42,4 @@ public static class OutputSearch
 
         return leaks;
     }
-
-    /// <summary>
-    /// The part of a secret whose fragments give it away. For a JWT that is its signature: the header
-    /// is the same in every token and the claims are base64 of public values (the client id shows up,
-    /// base64-encoded, in Basic credentials too), so their fragments prove nothing.
-    /// </summary>
-    private static string Unguessable(string secret) => secret.Split('.') is [_, _, var signature] ? signature : secret;
 }
