@@ -50,6 +50,10 @@ public sealed class KlaviyoEmulator : IDisposable
         _web.Route("/login", new SignInEndpoint(_emulation).Handle);
         _web.Route(HealthEndpoint.Path, HealthEndpoint.Handle);
         _web.Fallback(request => HtmlPages.NotFound($"no such page on the web host: {request.Path}"));
+
+        // Generating the API's data (Bogus loads its locale data first) can take seconds on a busy
+        // machine; doing it now, off the request path, keeps an app's first API call from timing out.
+        _ = Task.Run(() => _emulation.ApiData);
     }
 
     /// <summary>Every request answered, as it is journaled (secrets redacted).</summary>

@@ -83,8 +83,10 @@ internal sealed class ApiEndpoint(Emulation emulation, Uri apiBase)
             return JsonApiError.Of(400, InvalidCode, InvalidTitle, $"'{unknown}' is not a relationship of {collection.Type} that can be included.", "unknown include");
         }
 
-        var data = emulation.ApiData;
-        var all = collection.Type == "account" ? [data.Account(accessToken.AccountId)] : data.All(collection.Type);
+        // The account needs only its own details; the audience data is generated once, for the other collections.
+        var all = collection.Type == "account"
+            ? [AccountDetails.Generate(options.DataSeed, accessToken.AccountId)]
+            : emulation.ApiData.All(collection.Type);
         if (id is not null)
         {
             var resource = all.FirstOrDefault(r => r.Id == id);

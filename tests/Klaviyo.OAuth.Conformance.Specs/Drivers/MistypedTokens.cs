@@ -1,4 +1,7 @@
 using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Security.Cryptography;
 
 namespace Klaviyo.OAuth.Conformance.Specs.Drivers;
@@ -38,15 +41,16 @@ public static class MistypedTokens
 
     /// <summary>
     /// A token of the same shape as <paramref name="token"/> that no one issued. For a JWT (three
-    /// dot-separated segments) the header and claims are kept and the signature is replaced by
-    /// random bytes of the same length, so the token is still a well-formed JWT; for an opaque
-    /// token the prefix and length are kept.
+    /// dot-separated segments) the header and claims are kept but for a fresh "jti", and the
+    /// signature is replaced by random bytes of the same length, so the token is still a well-formed
+    /// JWT that shares no secret part with the real one; for an opaque token the prefix and length
+    /// are kept.
     /// </summary>
     public static string SameShapeNeverIssued(string token)
     {
         if (token.Split('.') is [var header, var payload, var signature] && signature.Length > 1)
         {
-            return $"{header}.{payload}.{Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(signature.Length * 6 / 8))}";
+            return $"{header}.{WithAnotherJti(payload)}.{Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(signature.Length * 6 / 8))}";
         }
 
         var keep = Math.Max(0, token.Length - 12);
@@ -58,4 +62,25 @@ public static class MistypedTokens
 
         return new string(characters);
     }
+
+    /// <summary>The claims with "jti" (when there is one) replaced by random characters of the same length.</summary>
+    private static string WithAnotherJti(string payload)
+    {
+        try
+        {
+            if (JsonNode.Parse(Base64Url.DecodeFromChars(payload)) is JsonObject claims && claims["jti"] is JsonValue jti && jti.TryGetValue<string>(out var value))
+            {
+                claims["jti"] = RandomNumberGenerator.GetString(Base64UrlAlphabet, value.Length);
+                return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(claims.ToJsonString()));
+            }
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            // Claims that are not base64url JSON stay as they are; the signature alone makes the token a stranger.
+        }
+
+        return payload;
+    }
+
+    private const string Base64UrlAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 }

@@ -38,10 +38,9 @@ public class ApiDataSetTests
     [Test]
     public void An_accounts_details_depend_on_the_seed_and_the_account()
     {
-        var data = new ApiDataSet(7);
-
-        data.Account("acc_one").Should().Be(new ApiDataSet(7).Account("acc_one"));
-        data.Account("acc_one").OrganizationName.Should().NotBe(data.Account("acc_two").OrganizationName);
+        AccountDetails.Generate(7, "acc_one").Should().Be(AccountDetails.Generate(7, "acc_one"));
+        AccountDetails.Generate(7, "acc_one").OrganizationName.Should().NotBe(AccountDetails.Generate(7, "acc_two").OrganizationName);
+        AccountDetails.Generate(7, "acc_one").OrganizationName.Should().NotBe(AccountDetails.Generate(8, "acc_one").OrganizationName);
     }
 
     private static string Snapshot(ApiDataSet data) =>

@@ -53,7 +53,4 @@ internal sealed class ApiDataSet
 
     public ApiResource? Find(string type, string id) =>
         _byId.TryGetValue(type, out var resources) && resources.TryGetValue(id, out var resource) ? resource : null;
-
-    /// <summary>The account's own details (generated from the seed and its id).</summary>
-    public AccountDetails Account(string accountId) => AccountDetails.Generate(Seed, accountId);
 }
