@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Klaviyo.OAuth.Conformance.Benchmarks.Redaction;
-using Klaviyo.OAuth.Conformance.Catalogue;
+using Klaviyo.OAuth.Guide.Catalogue;
 
 namespace Klaviyo.OAuth.Conformance.Benchmarks.Reporting;
 

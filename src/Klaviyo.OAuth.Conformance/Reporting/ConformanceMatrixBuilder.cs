@@ -1,4 +1,4 @@
-using Klaviyo.OAuth.Conformance.Catalogue;
+using Klaviyo.OAuth.Guide.Catalogue;
 using Klaviyo.OAuth.Conformance.Reporting.Messages;
 
 namespace Klaviyo.OAuth.Conformance.Reporting;

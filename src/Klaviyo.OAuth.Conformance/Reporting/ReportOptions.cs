@@ -1,4 +1,4 @@
-using Klaviyo.OAuth.Conformance.Redaction;
+using Klaviyo.OAuth.Guide.Redaction;
 
 namespace Klaviyo.OAuth.Conformance.Reporting;
 

@@ -1,5 +1,6 @@
 using Klaviyo.OAuth.Conformance.Configuration;
-using Klaviyo.OAuth.Conformance.Redaction;
+using Klaviyo.OAuth.Guide;
+using Klaviyo.OAuth.Guide.Redaction;
 
 namespace Klaviyo.OAuth.Conformance.Targets;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Http;
-using Klaviyo.OAuth.Conformance.Redaction;
+using Klaviyo.OAuth.Guide;
+using Klaviyo.OAuth.Guide.Redaction;
 
 namespace Klaviyo.OAuth.Conformance.Targets;
 
@@ -108,7 +109,7 @@ public sealed class ControlApiTarget : IConformanceTarget
             accountId = Required(account, "accounts", "accountId");
         }
 
-        using (var user = await PostAsync("users", new { accountId, role = UserRoles.ToControlName(role) }, cancellationToken))
+        using (var user = await PostAsync("users", new { accountId, role = role.ToWireName() }, cancellationToken))
         {
             userId = Required(user, "users", "userId");
         }
@@ -152,7 +153,7 @@ public sealed class ControlApiTarget : IConformanceTarget
         return ValueTask.CompletedTask;
     }
 
-    private static string FamilyName(EndpointFamily family) => family.ToString().ToLowerInvariant();
+    private static string FamilyName(EndpointFamily family) => family.ToWireName();
 
     private async Task<IReadOnlySet<string>> ReadOfferedAsync()
     {

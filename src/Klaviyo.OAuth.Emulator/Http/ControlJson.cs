@@ -58,27 +58,14 @@ internal static class ControlJson
             .ToArray();
     }
 
-    public static UserRole Role(JsonElement body) => RequiredString(body, "role") switch
+    public static UserRole Role(JsonElement body)
     {
-        "owner" => UserRole.Owner,
-        "admin" => UserRole.Admin,
-        "manager" => UserRole.Manager,
-        "analyst" => UserRole.Analyst,
-        "campaign_coordinator" => UserRole.CampaignCoordinator,
-        "content_creator" => UserRole.ContentCreator,
-        "support" => UserRole.Support,
-        "custom" => UserRole.Custom,
-        var other => throw new ArgumentException($"Unknown role \"{other}\"; use owner, admin, manager, analyst, campaign_coordinator, content_creator, support or custom."),
-    };
+        var name = RequiredString(body, "role");
+        return UserRoles.FromWireName(name) ?? throw new ArgumentException($"Unknown role \"{name}\"; use one of {UserRoles.WireNameList}.");
+    }
 
-    public static EndpointFamily Family(string name) => name switch
-    {
-        "token" => EndpointFamily.Token,
-        "revoke" => EndpointFamily.Revoke,
-        "authorize" => EndpointFamily.Authorize,
-        "api" => EndpointFamily.Api,
-        _ => throw new KeyNotFoundException($"Unknown endpoint family \"{name}\"; use token, revoke, authorize or api."),
-    };
+    public static EndpointFamily Family(string name) =>
+        EndpointFamilies.FromWireName(name) ?? throw new KeyNotFoundException($"Unknown endpoint family \"{name}\"; use one of {EndpointFamilies.WireNameList}.");
 
     private static JsonElement? Property(JsonElement body, string name, JsonValueKind kind)
     {

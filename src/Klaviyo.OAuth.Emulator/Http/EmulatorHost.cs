@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Klaviyo.OAuth.Guide.Redaction;
 using WireMock;
 using WireMock.Logging;
 using WireMock.Matchers;
@@ -21,6 +22,10 @@ internal sealed class EmulatorHost : IDisposable
 {
     private const int RoutePriority = 10;
     private const int FallbackPriority = 1000;
+
+    // Patterns only (secret-named query values, credentials): the journal is shared with whoever
+    // reads it, and the emulator has no literal secrets to register with it.
+    private static readonly SecretRedactor JournalRedactor = new();
 
     private readonly WireMockServer _server;
     private readonly string _kind;
@@ -90,7 +95,9 @@ internal sealed class EmulatorHost : IDisposable
             response = EmulatorResponse.Json(400, JsonText.Error("invalid_request", "Malformed request."), $"400 unexpected {e.GetType().Name}");
         }
 
-        _record(new JournalEntry(_now(), message.Method ?? "?", _kind, Redaction.PathAndQuery(path, rawQuery.TrimStart('?')), response.Status, response.Outcome));
+        var query = rawQuery.TrimStart('?');
+        var target = query.Length == 0 ? path : path + "?" + query;
+        _record(new JournalEntry(_now(), message.Method ?? "?", _kind, JournalRedactor.Redact(target), response.Status, response.Outcome));
         return ToWireMock(response);
     }
 

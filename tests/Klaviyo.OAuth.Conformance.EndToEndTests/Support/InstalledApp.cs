@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -42,7 +43,7 @@ public sealed record InstalledApp(string ClientId, string ClientSecret, string R
         var session = await PostJsonAsync(http, new Uri(control, "sessions"), new { userId }, cancellationToken);
         var cookie = $"{session.GetProperty("cookieName").GetString()}={session.GetProperty("cookieValue").GetString()}";
 
-        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var verifier = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var authorize = new Dictionary<string, string?>
         {
             ["response_type"] = "code",
@@ -50,7 +51,7 @@ public sealed record InstalledApp(string ClientId, string ClientSecret, string R
             ["redirect_uri"] = redirectUri,
             ["scope"] = "accounts:read",
             ["state"] = "end-to-end",
-            ["code_challenge"] = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))),
+            ["code_challenge"] = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))),
             ["code_challenge_method"] = "S256",
         };
         var authorizeUrl = new Uri(emulator.WebUrl, "oauth/authorize");
@@ -107,6 +108,4 @@ public sealed record InstalledApp(string ClientId, string ClientSecret, string R
             throw new InvalidOperationException($"{what} answered {(int)response.StatusCode}, expected {(int)status}, while installing an app on the standalone emulator.");
         }
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -3,6 +3,7 @@ using Klaviyo.OAuth.Conformance.Http;
 using Klaviyo.OAuth.Conformance.Pkce;
 using Klaviyo.OAuth.Conformance.Specs.Support;
 using Klaviyo.OAuth.Conformance.Targets;
+using Klaviyo.OAuth.Guide;
 using NUnit.Framework;
 
 namespace Klaviyo.OAuth.Conformance.Specs.Drivers;

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using Klaviyo.OAuth.Conformance.Catalogue;
+using Klaviyo.OAuth.Guide.Catalogue;
 using Klaviyo.OAuth.Conformance.Http;
-using Klaviyo.OAuth.Conformance.Redaction;
+using Klaviyo.OAuth.Guide.Redaction;
 using NUnit.Framework;
 
 namespace Klaviyo.OAuth.Conformance.Specs.Drivers;

@@ -1,5 +1,6 @@
 using Klaviyo.OAuth.Conformance.Specs.Support;
 using Klaviyo.OAuth.Conformance.Targets;
+using Klaviyo.OAuth.Guide;
 
 namespace Klaviyo.OAuth.Conformance.Specs.Drivers;
 

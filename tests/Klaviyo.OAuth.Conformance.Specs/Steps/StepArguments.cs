@@ -1,5 +1,6 @@
 using Klaviyo.OAuth.Conformance.Http;
 using Klaviyo.OAuth.Conformance.Targets;
+using Klaviyo.OAuth.Guide;
 using Reqnroll;
 
 namespace Klaviyo.OAuth.Conformance.Specs.Steps;

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Klaviyo.OAuth.Conformance.Catalogue;
+using Klaviyo.OAuth.Guide.Catalogue;
 using Klaviyo.OAuth.Conformance.Reporting;
 using Klaviyo.OAuth.Conformance.Specs.Runner;
 using Klaviyo.OAuth.Conformance.Targets;

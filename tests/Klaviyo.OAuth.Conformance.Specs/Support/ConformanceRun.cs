@@ -1,5 +1,5 @@
 using Klaviyo.OAuth.Conformance.Http;
-using Klaviyo.OAuth.Conformance.Redaction;
+using Klaviyo.OAuth.Guide.Redaction;
 using Klaviyo.OAuth.Conformance.Targets;
 
 namespace Klaviyo.OAuth.Conformance.Specs.Support;

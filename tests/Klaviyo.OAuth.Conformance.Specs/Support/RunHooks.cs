@@ -1,6 +1,6 @@
 using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Http;
-using Klaviyo.OAuth.Conformance.Redaction;
+using Klaviyo.OAuth.Guide.Redaction;
 using Klaviyo.OAuth.Conformance.Specs.Targets;
 using Klaviyo.OAuth.Conformance.Targets;
 using NUnit.Framework;

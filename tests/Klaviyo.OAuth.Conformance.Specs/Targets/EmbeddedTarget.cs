@@ -1,7 +1,6 @@
 using Klaviyo.OAuth.Conformance.Targets;
-using EmulatorFamily = Klaviyo.OAuth.Emulator.EndpointFamily;
+using Klaviyo.OAuth.Guide;
 using EmulatorOptions = Klaviyo.OAuth.Emulator.EmulatorOptions;
-using EmulatorRole = Klaviyo.OAuth.Emulator.UserRole;
 using KlaviyoEmulator = Klaviyo.OAuth.Emulator.KlaviyoEmulator;
 
 namespace Klaviyo.OAuth.Conformance.Specs.Targets;
@@ -38,7 +37,7 @@ public sealed class EmbeddedTarget : IConformanceTarget
     public Task<SignedInUser> SignInAsync(UserRole role, bool allowlistedAccount, CancellationToken cancellationToken = default)
     {
         var account = _emulator.CreateAccount(allowlistedAccount);
-        var user = _emulator.CreateUser(account, Enum.Parse<EmulatorRole>(role.ToString()));
+        var user = _emulator.CreateUser(account, role);
         var session = _emulator.SignIn(user);
         return Task.FromResult(new SignedInUser(role, allowlistedAccount, session.CookieName, session.CookieValue));
     }
@@ -51,13 +50,13 @@ public sealed class EmbeddedTarget : IConformanceTarget
 
     public Task StartOutageAsync(EndpointFamily family, AppRegistration app, CancellationToken cancellationToken = default)
     {
-        _emulator.StartOutage(ToEmulator(family), app.ClientId);
+        _emulator.StartOutage(family, app.ClientId);
         return Task.CompletedTask;
     }
 
     public Task EndOutageAsync(EndpointFamily family, AppRegistration app, CancellationToken cancellationToken = default)
     {
-        _emulator.EndOutage(ToEmulator(family), app.ClientId);
+        _emulator.EndOutage(family, app.ClientId);
         return Task.CompletedTask;
     }
 
@@ -74,6 +73,4 @@ public sealed class EmbeddedTarget : IConformanceTarget
         _emulator.Dispose();
         return ValueTask.CompletedTask;
     }
-
-    private static EmulatorFamily ToEmulator(EndpointFamily family) => Enum.Parse<EmulatorFamily>(family.ToString());
 }

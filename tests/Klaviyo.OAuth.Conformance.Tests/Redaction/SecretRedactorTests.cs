@@ -1,6 +1,6 @@
 using Bogus;
 using FluentAssertions;
-using Klaviyo.OAuth.Conformance.Redaction;
+using Klaviyo.OAuth.Guide.Redaction;
 using NUnit.Framework;
 
 namespace Klaviyo.OAuth.Conformance.Tests.Redaction;

@@ -2,9 +2,10 @@ using System.Text;
 using Bogus;
 using FluentAssertions;
 using Klaviyo.OAuth.Conformance.Configuration;
-using Klaviyo.OAuth.Conformance.Redaction;
+using Klaviyo.OAuth.Guide.Redaction;
 using Klaviyo.OAuth.Conformance.Targets;
 using Klaviyo.OAuth.Conformance.Tests.Configuration;
+using Klaviyo.OAuth.Guide;
 using NUnit.Framework;
 
 namespace Klaviyo.OAuth.Conformance.Tests.Targets;

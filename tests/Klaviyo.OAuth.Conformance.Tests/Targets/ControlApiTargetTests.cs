@@ -2,6 +2,7 @@ using FluentAssertions;
 using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Http;
 using Klaviyo.OAuth.Conformance.Targets;
+using Klaviyo.OAuth.Guide;
 using NUnit.Framework;
 using EmulatorOptions = Klaviyo.OAuth.Emulator.EmulatorOptions;
 using KlaviyoEmulator = Klaviyo.OAuth.Emulator.KlaviyoEmulator;

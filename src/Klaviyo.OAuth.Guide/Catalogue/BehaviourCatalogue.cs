@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Klaviyo.OAuth.Conformance.Catalogue;
+namespace Klaviyo.OAuth.Guide.Catalogue;
 
 /// <summary>
 /// Every behaviour of shared/spec/BEHAVIOURS.md, in the catalogue's order. The conformance report

@@ -1,4 +1,4 @@
-namespace Klaviyo.OAuth.Conformance.Catalogue;
+namespace Klaviyo.OAuth.Guide.Catalogue;
 
 /// <summary>The groups of the catalogue, in the order the guide presents them.</summary>
 public enum BehaviourGroup

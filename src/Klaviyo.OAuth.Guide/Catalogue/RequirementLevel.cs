@@ -1,4 +1,4 @@
-namespace Klaviyo.OAuth.Conformance.Catalogue;
+namespace Klaviyo.OAuth.Guide.Catalogue;
 
 /// <summary>How binding a behaviour is; every scenario carries the matching tag.</summary>
 public enum RequirementLevel

@@ -1,4 +1,4 @@
-namespace Klaviyo.OAuth.Conformance.Catalogue;
+namespace Klaviyo.OAuth.Guide.Catalogue;
 
 /// <summary>
 /// One row of the behaviour catalogue (shared/spec/BEHAVIOURS.md). <see cref="Id"/> is the Gherkin

@@ -1,4 +1,4 @@
-namespace Klaviyo.OAuth.Conformance.Catalogue;
+namespace Klaviyo.OAuth.Guide.Catalogue;
 
 // The API host's OAuth endpoints: /oauth/token and /oauth/revoke.
 public static partial class BehaviourCatalogue

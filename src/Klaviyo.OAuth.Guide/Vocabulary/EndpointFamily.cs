@@ -1,6 +1,6 @@
-namespace Klaviyo.OAuth.Emulator;
+namespace Klaviyo.OAuth.Guide;
 
-/// <summary>The groups of endpoints an outage can take down.</summary>
+/// <summary>The endpoint families an outage can take down.</summary>
 public enum EndpointFamily
 {
     /// <summary>POST /oauth/token on the API host.</summary>

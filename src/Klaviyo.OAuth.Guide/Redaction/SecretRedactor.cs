@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Klaviyo.OAuth.Conformance.Redaction;
+namespace Klaviyo.OAuth.Guide.Redaction;
 
 /// <summary>
 /// Masks secrets in any text before it reaches a console, a log or a report: Basic and Bearer

@@ -1,4 +1,4 @@
-namespace Klaviyo.OAuth.Conformance.Catalogue;
+namespace Klaviyo.OAuth.Guide.Catalogue;
 
 // The web host's pages, the REST API, and the RFC requirements beyond the guide.
 public static partial class BehaviourCatalogue
