@@ -10,5 +10,5 @@ internal static class Program
     public static void Main(string[] args) =>
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(
             args,
-            DefaultConfig.Instance.WithArtifactsPath(Path.Combine(RepositoryRoot.Path, "benchmarks", "Klaviyo.OAuth.Conformance.Benchmarks", "BenchmarkDotNet.Artifacts")));
+            DefaultConfig.Instance.WithArtifactsPath(Path.Combine(RepositoryPaths.Root, "benchmarks", "Klaviyo.OAuth.Conformance.Benchmarks", "BenchmarkDotNet.Artifacts")));
 }

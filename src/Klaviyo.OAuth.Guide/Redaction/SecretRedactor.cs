@@ -22,9 +22,6 @@ public sealed partial class SecretRedactor
     // Replaced as a whole under the lock, read without it: readers always see a complete snapshot.
     private volatile string[] literals = [];
 
-    /// <summary>The instance the suite shares, so a secret registered anywhere is masked everywhere.</summary>
-    public static SecretRedactor Shared { get; } = new();
-
     /// <summary>Masks <paramref name="secret"/> (and its URL-encoded form) wherever it appears from now on.</summary>
     public void Register(string? secret)
     {
