@@ -1,11 +1,11 @@
 using FluentAssertions;
-using Klaviyo.OAuth.Conformance.Reporter;
 using Klaviyo.OAuth.Conformance.Tests.Support;
+using Klaviyo.OAuth.Conformance.Tool;
 using NUnit.Framework;
 
-namespace Klaviyo.OAuth.Conformance.Tests.Reporter;
+namespace Klaviyo.OAuth.Conformance.Tests.Tool;
 
-public class ReporterCommandTests
+public class ReportCommandTests
 {
     private readonly StringWriter output = new();
     private readonly StringWriter error = new();
@@ -29,14 +29,14 @@ public class ReporterCommandTests
         error.Dispose();
     }
 
-    private int Run(params string[] args) => ReporterCommand.Run(args, output, error);
+    private int Run(params string[] args) => ToolCommands.RunAsync(["report", .. args], output, error).GetAwaiter().GetResult();
 
     [Test]
     public void A_conforming_run_exits_0_and_writes_the_reports_beside_the_messages()
     {
         var ndjson = new Messages().EveryBehaviourPassing().WriteTo(directory);
 
-        Run(ndjson).Should().Be(ReporterCommand.Conforming);
+        Run(ndjson).Should().Be(ExitCodes.Conforming);
         Directory.GetFiles(directory).Select(Path.GetFileName).Should().Contain(["conformance.json", "conformance.md", "conformance.html", "junit.xml"]);
         output.ToString().Should().Contain("PASSES");
     }
@@ -44,7 +44,7 @@ public class ReporterCommandTests
     [Test]
     public void A_run_with_a_documented_failure_exits_1_and_prints_the_summary()
     {
-        Run(TestData.MixedVerdicts, "--out", directory).Should().Be(ReporterCommand.FailsBuild);
+        Run(TestData.MixedVerdicts, "--out", directory).Should().Be(ExitCodes.FailsBuild);
 
         output.ToString().Should().Contain("token.invalid-client").And.Contain(directory);
         File.Exists(Path.Combine(directory, "junit.xml")).Should().BeTrue();
@@ -57,14 +57,14 @@ public class ReporterCommandTests
             .Scenario("no Retry-After", ["@rfc-should", "@rfc6585.retry-after"], Messages.Failed("none"))
             .WriteTo(directory);
 
-        Run(ndjson).Should().Be(ReporterCommand.Conforming);
-        Run(ndjson, "--strict-advisory").Should().Be(ReporterCommand.FailsBuild);
+        Run(ndjson).Should().Be(ExitCodes.Conforming);
+        Run(ndjson, "--strict-advisory").Should().Be(ExitCodes.FailsBuild);
     }
 
     [Test]
     public void A_missing_file_exits_2_with_a_clear_message_and_no_stack_trace()
     {
-        Run(Path.Combine(directory, "nope.ndjson")).Should().Be(ReporterCommand.BadUsage);
+        Run(Path.Combine(directory, "nope.ndjson")).Should().Be(ExitCodes.BadUsage);
 
         error.ToString().Should().Contain("No such file").And.NotContain("   at ");
     }
@@ -72,19 +72,33 @@ public class ReporterCommandTests
     [TestCase]
     [TestCase("--out")]
     [TestCase("--bogus", "x.ndjson")]
-    [TestCase("a.ndjson", "b.ndjson")]
     [TestCase("a.ndjson", "--max-evidence", "lots")]
-    public void Bad_usage_exits_2_and_shows_the_usage(params string[] args)
+    [TestCase("a.ndjson", "--max-evidence", "0")]
+    public void Bad_usage_exits_2_with_one_message_and_no_stack_trace(params string[] args)
     {
-        Run(args).Should().Be(ReporterCommand.BadUsage);
+        Run(args).Should().Be(ExitCodes.BadUsage);
 
-        error.ToString().Should().Contain("Usage:");
+        error.ToString().Should().NotBeEmpty().And.NotContain("   at ");
+    }
+
+    [Test]
+    public void Several_runs_merge_into_one_matrix()
+    {
+        var first = Directory.CreateDirectory(Path.Combine(directory, "token")).FullName;
+        var second = Directory.CreateDirectory(Path.Combine(directory, "rest")).FullName;
+        new Messages().EveryBehaviourPassing().WriteTo(first);
+        new Messages().Scenario("extra advisory", ["@rfc-should", "@rfc6585.retry-after"], Messages.Failed("none")).WriteTo(second);
+
+        Run(Path.Combine(first, "cucumber.ndjson"), "--out", directory, "--strict-advisory").Should().Be(ExitCodes.Conforming);
+        Run(Path.Combine(first, "cucumber.ndjson"), Path.Combine(second, "cucumber.ndjson"), "--out", directory, "--strict-advisory").Should().Be(ExitCodes.FailsBuild);
+
+        output.ToString().Should().Contain("1 advisory not met");
     }
 
     [Test]
     public void Help_exits_0_and_shows_the_usage()
     {
-        Run("--help").Should().Be(ReporterCommand.Conforming);
+        Run("--help").Should().Be(ExitCodes.Conforming);
 
         output.ToString().Should().Contain("Usage:");
     }
