@@ -11,6 +11,9 @@ public static class BuiltArtifacts
     /// <summary>The conformance suite, Klaviyo.OAuth.Conformance.Specs.dll.</summary>
     public static string SpecsAssembly => Existing("SpecsAssembly");
 
+    /// <summary>The tool's project, Klaviyo.OAuth.Conformance.Tool.csproj, which the tests pack and install.</summary>
+    public static string ToolProject => Existing("ToolProject");
+
     private static string Existing(string key)
     {
         var path = typeof(BuiltArtifacts).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
