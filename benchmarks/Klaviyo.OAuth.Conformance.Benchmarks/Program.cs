@@ -17,7 +17,7 @@ internal static class Program
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(
             args,
-            DefaultConfig.Instance.WithArtifactsPath(Path.Combine(RepositoryRoot.Path, "benchmarks", "Klaviyo.OAuth.Conformance.Benchmarks", "BenchmarkDotNet.Artifacts")));
+            DefaultConfig.Instance.WithArtifactsPath(Path.Combine(RepositoryPaths.Root, "benchmarks", "Klaviyo.OAuth.Conformance.Benchmarks", "BenchmarkDotNet.Artifacts")));
         return 0;
     }
 }

@@ -1,2 +1,2 @@
-global using Klaviyo.OAuth.Conformance.Specs.Runner;
+global using Klaviyo.OAuth.Conformance.Runner;
 global using NUnit.Framework;

@@ -1,8 +1,10 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Klaviyo.OAuth.Emulator;
+using Klaviyo.OAuth.Guide;
 
 namespace Klaviyo.OAuth.Conformance.Benchmarks.Emulator;
 
@@ -19,8 +21,7 @@ internal sealed class LoopbackApp
     public const string Verifier = "benchmark-verifier-0123456789-abcdefghijklmnopqrstuvwxyz";
 
     /// <summary>BASE64URL(SHA256(<see cref="Verifier"/>)): the S256 challenge an app sends to /oauth/authorize.</summary>
-    public static readonly string Challenge = Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(Verifier)))
-        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static readonly string Challenge = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(Verifier)));
 
     /// <summary>
     /// At most 10 refreshes per token per minute: moving the app's clock this far before each refresh

@@ -1,11 +1,11 @@
 using BenchmarkDotNet.Attributes;
-using Klaviyo.OAuth.Conformance.Specs.Runner;
+using Klaviyo.OAuth.Conformance.Runner;
 
 namespace Klaviyo.OAuth.Conformance.Benchmarks.Features;
 
 /// <summary>
 /// The runner's discovery cost: parsing the repository's features/ into Gherkin documents, pickles,
-/// Cucumber messages and scenario plans, with the runner's own <see cref="FeatureFileLoader"/> (compiled in).
+/// Cucumber messages and scenario plans, with the runner library's own <see cref="FeatureFileLoader"/>.
 /// </summary>
 [MemoryDiagnoser]
 public class FeatureLoadingBenchmarks
@@ -16,7 +16,7 @@ public class FeatureLoadingBenchmarks
     [GlobalSetup]
     public void Check()
     {
-        _folder = RepositoryRoot.Features;
+        _folder = RepositoryPaths.Features;
         var features = FeatureFileLoader.LoadFolder(_folder);
         if (features.Count == 0)
         {

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Klaviyo.OAuth.Conformance.Redaction;
+using Klaviyo.OAuth.Guide.Redaction;
 
 namespace Klaviyo.OAuth.Conformance.Benchmarks.Redaction;
 

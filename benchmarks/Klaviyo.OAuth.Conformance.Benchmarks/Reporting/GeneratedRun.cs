@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Klaviyo.OAuth.Conformance.Benchmarks.Redaction;
-using Klaviyo.OAuth.Conformance.Catalogue;
+using Klaviyo.OAuth.Guide.Catalogue;
 
 namespace Klaviyo.OAuth.Conformance.Benchmarks.Reporting;
 
@@ -30,12 +30,12 @@ internal static class GeneratedRun
             w.WriteEndObject();
         });
 
-        var features = Directory.EnumerateFiles(RepositoryRoot.Features, "*.feature", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        var features = Directory.EnumerateFiles(RepositoryPaths.Features, "*.feature", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
         foreach (var feature in features)
         {
             Line(output, "source", w =>
             {
-                w.WriteString("uri", "features/" + Path.GetRelativePath(RepositoryRoot.Features, feature).Replace('\\', '/'));
+                w.WriteString("uri", "features/" + Path.GetRelativePath(RepositoryPaths.Features, feature).Replace('\\', '/'));
                 w.WriteString("data", File.ReadAllText(feature));
                 w.WriteString("mediaType", "text/x.cucumber.gherkin+plain");
             });

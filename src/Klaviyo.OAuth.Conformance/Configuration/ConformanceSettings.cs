@@ -71,17 +71,32 @@ public sealed class ConformanceSettings
     public static ConformanceSettings Load(string repositoryRoot)
     {
         ArgumentException.ThrowIfNullOrEmpty(repositoryRoot);
+        return Load(Path.Combine(Path.GetFullPath(repositoryRoot), FileName), optional: true, []);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="jsonFile"/>, then environment variables, then <paramref name="overrides"/>
+    /// (keys such as <c>Conformance:ApiBaseUrl</c>), each winning over the one before.
+    /// </summary>
+    public static ConformanceSettings Load(string jsonFile, bool optional, IEnumerable<KeyValuePair<string, string?>> overrides)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jsonFile);
         IConfiguration configuration;
         try
         {
             configuration = new ConfigurationBuilder()
-                .AddJsonFile(Path.Combine(Path.GetFullPath(repositoryRoot), FileName), optional: true, reloadOnChange: false)
+                .AddJsonFile(Path.GetFullPath(jsonFile), optional, reloadOnChange: false)
                 .AddEnvironmentVariables()
+                .AddInMemoryCollection(overrides)
                 .Build();
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new ConformanceConfigurationException($"{jsonFile} does not exist. Give the path of a settings file (see conformance.example.json).", e);
         }
         catch (Exception e) when (e is InvalidDataException or FormatException)
         {
-            throw new ConformanceConfigurationException($"{Path.Combine(repositoryRoot, FileName)} is not valid JSON: {e.InnerException?.Message ?? e.Message} Fix the file or remove it.", e);
+            throw new ConformanceConfigurationException($"{jsonFile} is not valid JSON: {e.InnerException?.Message ?? e.Message} Fix the file or remove it.", e);
         }
 
         return Load(configuration);

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Klaviyo.OAuth.Conformance.Redaction;
+using Klaviyo.OAuth.Guide.Redaction;
 
 namespace Klaviyo.OAuth.Conformance.Http;
 

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -28,8 +29,7 @@ public static partial class CodeVerifier
 
     /// <summary>BASE64URL(SHA256(ASCII(verifier))), without padding.</summary>
     public static string S256Challenge(string verifier) =>
-        Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
 
     [GeneratedRegex(Pattern, RegexOptions.CultureInvariant)]
     private static partial Regex WellFormed();

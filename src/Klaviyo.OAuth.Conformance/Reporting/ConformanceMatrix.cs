@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Klaviyo.OAuth.Conformance.Catalogue;
+using Klaviyo.OAuth.Guide.Catalogue;
 
 namespace Klaviyo.OAuth.Conformance.Reporting;
 

@@ -1,4 +1,4 @@
-using Klaviyo.OAuth.Conformance.Catalogue;
+using Klaviyo.OAuth.Guide.Catalogue;
 using Klaviyo.OAuth.Conformance.Reporting.Messages;
 
 namespace Klaviyo.OAuth.Conformance.Reporting;
@@ -14,8 +14,26 @@ public sealed class ConformanceMatrixBuilder(ReportOptions? options = null)
     public ConformanceMatrix Build(TextReader ndjson, RunDescription? run = null)
     {
         ArgumentNullException.ThrowIfNull(ndjson);
-        var messages = CucumberMessageReader.Read(ndjson);
-        var results = new ScenarioResultReader(new Evidence(options)).Read(messages);
+        return Build([ndjson], run);
+    }
+
+    /// <summary>
+    /// One matrix from several runs (a CI matrix that split the catalogue by tag across jobs): each
+    /// run's messages are read on their own, since ids repeat across runs, and their scenarios pooled.
+    /// </summary>
+    public ConformanceMatrix Build(IReadOnlyList<TextReader> runs, RunDescription? run = null)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var read = runs.Select(CucumberMessageReader.Read).ToList();
+        var reader = new ScenarioResultReader(new Evidence(options));
+        var results = Pool(read.Select(reader.Read).ToList());
+        var messages = new CucumberRun
+        {
+            StartedAt = read.Min(r => r.StartedAt),
+            FinishedAt = read.Max(r => r.FinishedAt),
+            Tool = read.Select(r => r.Tool).FirstOrDefault(t => t is not null),
+            MalformedLines = read.Sum(r => r.MalformedLines),
+        };
 
         var defects = new List<SuiteDefect>();
         var rows = new List<BehaviourRow>(BehaviourCatalogue.All.Count);
@@ -35,6 +53,31 @@ public sealed class ConformanceMatrixBuilder(ReportOptions? options = null)
 
         var description = (run ?? RunDescription.Unknown).CompletedWith(messages.StartedAt, messages.FinishedAt, messages.Tool);
         return new ConformanceMatrix(description, rows, defects, results.Count, messages.MalformedLines);
+    }
+
+    // Every run lists every pickle of the features it touched, run or not: a scenario that ran in one
+    // run replaces its "did not run" entries in the others, and one that ran nowhere is listed once.
+    private static List<ScenarioResult> Pool(List<List<ScenarioResult>> runs)
+    {
+        if (runs.Count == 1)
+        {
+            return runs[0];
+        }
+
+        static (string Uri, string Name) Key(ScenarioResult s) => (s.Uri, s.Name);
+        static bool Ran(ScenarioResult s) => !string.Equals(s.Reason, ScenarioResultReader.DidNotRun, StringComparison.Ordinal);
+        var ranSomewhere = runs.SelectMany(r => r).Where(Ran).Select(Key).ToHashSet();
+        var listedAsNotRun = new HashSet<(string, string)>();
+        var pooled = new List<ScenarioResult>();
+        foreach (var run in runs)
+        {
+            pooled.AddRange(run.Where(Ran));
+            var notRun = run.Where(s => !Ran(s) && !ranSomewhere.Contains(Key(s)) && !listedAsNotRun.Contains(Key(s))).ToList();
+            pooled.AddRange(notRun);
+            listedAsNotRun.UnionWith(notRun.Select(Key));
+        }
+
+        return pooled;
     }
 
     private BehaviourRow RowFor(Behaviour behaviour, List<ScenarioResult> scenarios)

@@ -24,6 +24,26 @@ public static class ConformanceReport
         return new ConformanceMatrixBuilder(options).Build(reader, run);
     }
 
+    /// <summary>
+    /// Builds one matrix from the messages of several runs. Without <paramref name="run"/>, the target
+    /// is read from the <c>target.json</c> sidecar beside the first file, or reported as "unknown".
+    /// </summary>
+    public static ConformanceMatrix Build(IReadOnlyList<string> ndjsonPaths, RunDescription? run, ReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(ndjsonPaths);
+        ArgumentOutOfRangeException.ThrowIfZero(ndjsonPaths.Count);
+        run ??= RunDescription.FromSidecar(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ndjsonPaths[0]))!, RunDescription.SidecarFileName));
+        var readers = ndjsonPaths.Select(path => new StreamReader(path, Encoding.UTF8)).ToList();
+        try
+        {
+            return new ConformanceMatrixBuilder(options).Build(readers, run);
+        }
+        finally
+        {
+            readers.ForEach(reader => reader.Dispose());
+        }
+    }
+
     /// <summary>Writes conformance.json, conformance.md, conformance.html and junit.xml; returns their full paths.</summary>
     public static IReadOnlyList<string> WriteAll(ConformanceMatrix m, string reportsDirectory)
     {

@@ -1,4 +1,4 @@
-using Klaviyo.OAuth.Conformance.Redaction;
+using Klaviyo.OAuth.Guide.Redaction;
 
 namespace Klaviyo.OAuth.Conformance.Reporting;
 
@@ -10,8 +10,8 @@ public sealed record ReportOptions
     /// <summary>Evidence longer than this is cut and marked "… [truncated N chars]".</summary>
     public int MaxEvidenceLength { get; init; } = DefaultMaxEvidenceLength;
 
-    /// <summary>Applied to evidence, skip reasons and step texts, although the suite already redacts them.</summary>
-    public SecretRedactor Redactor { get; init; } = SecretRedactor.Shared;
+    /// <summary>Applied to evidence, skip reasons and step texts, although the suite already redacts them; by default patterns only.</summary>
+    public SecretRedactor Redactor { get; init; } = new();
 
     /// <summary>
     /// Behaviour ids that the suite's feature files cover, when known. A covered id that a filtered

@@ -32,5 +32,5 @@ public sealed record ScenarioResult(
 
     /// <summary>The behaviour ids this scenario verifies: its dotted tags, without the @.</summary>
     public IEnumerable<string> BehaviourIds =>
-        Tags.Where(Catalogue.BehaviourCatalogue.LooksLikeBehaviourId).Select(t => t.TrimStart('@'));
+        Tags.Where(Guide.Catalogue.BehaviourCatalogue.LooksLikeBehaviourId).Select(t => t.TrimStart('@'));
 }

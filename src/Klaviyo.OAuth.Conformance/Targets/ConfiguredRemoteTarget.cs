@@ -1,5 +1,6 @@
 using Klaviyo.OAuth.Conformance.Configuration;
-using Klaviyo.OAuth.Conformance.Redaction;
+using Klaviyo.OAuth.Guide;
+using Klaviyo.OAuth.Guide.Redaction;
 
 namespace Klaviyo.OAuth.Conformance.Targets;
 
@@ -16,15 +17,15 @@ public sealed class ConfiguredRemoteTarget : IConformanceTarget
     private readonly ConformanceSettings _settings;
     private readonly AppRegistration? _app;
 
-    public ConfiguredRemoteTarget(ConformanceSettings settings, TimeProvider? timeProvider = null)
+    public ConfiguredRemoteTarget(ConformanceSettings settings, SecretRedactor redactor, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(redactor);
         _settings = settings;
         ApiBaseUrl = ConformanceSettings.Url(settings.ApiBaseUrl, nameof(ConformanceSettings.ApiBaseUrl));
         WebBaseUrl = ConformanceSettings.Url(settings.WebBaseUrl, nameof(ConformanceSettings.WebBaseUrl));
         Budget = new RefreshBudget(timeProvider);
 
-        var redactor = SecretRedactor.Shared;
         if (ConformanceSettings.IsSet(settings.ClientId) && ConformanceSettings.IsSet(settings.ClientSecret))
         {
             redactor.RegisterClientCredentials(settings.ClientId!, settings.ClientSecret!);

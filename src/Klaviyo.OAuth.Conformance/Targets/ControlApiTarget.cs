@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Http;
-using Klaviyo.OAuth.Conformance.Redaction;
+using Klaviyo.OAuth.Guide;
+using Klaviyo.OAuth.Guide.Redaction;
 
 namespace Klaviyo.OAuth.Conformance.Targets;
 
@@ -33,13 +34,16 @@ public sealed class ControlApiTarget : IConformanceTarget
     };
 
     private readonly TargetHttpClient _http;
+    private readonly SecretRedactor _redactor;
     private readonly string _controlBase;
     private readonly string _redirectUri;
     private readonly Lazy<Task<IReadOnlySet<string>>> _offered;
 
-    public ControlApiTarget(ConformanceSettings settings)
+    public ControlApiTarget(ConformanceSettings settings, SecretRedactor redactor)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(redactor);
+        _redactor = redactor;
         ApiBaseUrl = ConformanceSettings.Url(settings.ApiBaseUrl, nameof(ConformanceSettings.ApiBaseUrl));
         WebBaseUrl = ConformanceSettings.Url(settings.WebBaseUrl, nameof(ConformanceSettings.WebBaseUrl));
         ControlUrl = ConformanceSettings.Url(settings.ControlUrl, nameof(ConformanceSettings.ControlUrl));
@@ -93,7 +97,7 @@ public sealed class ControlApiTarget : IConformanceTarget
         using var answer = await PostAsync("clients", new { redirectUris = new[] { _redirectUri } }, cancellationToken);
         var clientId = Required(answer, "clients", "clientId");
         var clientSecret = Required(answer, "clients", "clientSecret");
-        SecretRedactor.Shared.RegisterClientCredentials(clientId, clientSecret);
+        _redactor.RegisterClientCredentials(clientId, clientSecret);
         var redirectUri = answer.RootElement.TryGetProperty("redirectUris", out var uris) && uris.ValueKind == JsonValueKind.Array
             && uris.GetArrayLength() > 0 && uris[0].GetString() is { } first
             ? first
@@ -109,7 +113,7 @@ public sealed class ControlApiTarget : IConformanceTarget
             accountId = Required(account, "accounts", "accountId");
         }
 
-        using (var user = await PostAsync("users", new { accountId, role = UserRoles.ToControlName(role) }, cancellationToken))
+        using (var user = await PostAsync("users", new { accountId, role = role.ToWireName() }, cancellationToken))
         {
             userId = Required(user, "users", "userId");
         }
@@ -117,7 +121,7 @@ public sealed class ControlApiTarget : IConformanceTarget
         using var session = await PostAsync("sessions", new { userId }, cancellationToken);
         var cookieName = Required(session, "sessions", "cookieName");
         var cookieValue = Required(session, "sessions", "cookieValue");
-        SecretRedactor.Shared.Register(cookieValue);
+        _redactor.Register(cookieValue);
         return new SignedInUser(role, allowlistedAccount, cookieName, cookieValue);
     }
 
@@ -153,7 +157,7 @@ public sealed class ControlApiTarget : IConformanceTarget
         return ValueTask.CompletedTask;
     }
 
-    private static string FamilyName(EndpointFamily family) => family.ToString().ToLowerInvariant();
+    private static string FamilyName(EndpointFamily family) => family.ToWireName();
 
     private async Task<IReadOnlySet<string>> ReadOfferedAsync()
     {
@@ -218,8 +222,8 @@ public sealed class ControlApiTarget : IConformanceTarget
             : throw new InvalidOperationException(
                 $"The control API's answer to POST {_controlBase}{route} has no \"{property}\": {Shown(answer.RootElement.GetRawText())}");
 
-    private static string Shown(string body)
+    private string Shown(string body)
     {
-        return body.Length == 0 ? "(empty body)" : SecretRedactor.Shared.RedactAndShorten(body, MaxShownBody);
+        return body.Length == 0 ? "(empty body)" : _redactor.RedactAndShorten(body, MaxShownBody);
     }
 }

@@ -1,3 +1,5 @@
+using Klaviyo.OAuth.Guide;
+
 namespace Klaviyo.OAuth.Conformance.Targets;
 
 /// <summary>A user signed in to the web host: the browser session cookie that carries them.</summary>

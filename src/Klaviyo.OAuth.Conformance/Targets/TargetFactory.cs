@@ -1,4 +1,5 @@
 using Klaviyo.OAuth.Conformance.Configuration;
+using Klaviyo.OAuth.Guide.Redaction;
 
 namespace Klaviyo.OAuth.Conformance.Targets;
 
@@ -9,7 +10,8 @@ public static class TargetFactory
     /// A <see cref="ControlApiTarget"/> when Conformance:ControlUrl is set, else a <see cref="ConfiguredRemoteTarget"/>.
     /// Throws <see cref="ConformanceConfigurationException"/> listing every problem when the settings cannot be used.
     /// </summary>
-    public static IConformanceTarget CreateRemote(ConformanceSettings settings, TimeProvider? timeProvider = null)
+    /// <param name="redactor">The run's redactor: the target registers the secrets it learns with it.</param>
+    public static IConformanceTarget CreateRemote(ConformanceSettings settings, SecretRedactor redactor, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (!settings.IsRemote)
@@ -20,7 +22,7 @@ public static class TargetFactory
 
         SettingsValidation.ThrowIfInvalid(settings);
         return ConformanceSettings.IsSet(settings.ControlUrl)
-            ? new ControlApiTarget(settings)
-            : new ConfiguredRemoteTarget(settings, timeProvider);
+            ? new ControlApiTarget(settings, redactor)
+            : new ConfiguredRemoteTarget(settings, redactor, timeProvider);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using Klaviyo.OAuth.Emulator.Model;
@@ -36,12 +37,12 @@ internal static class ApiPaging
         return (offset, size);
     }
 
-    public static string Cursor(int offset) => Base64Url.Encode(Encoding.ASCII.GetBytes(CursorPrefix + offset.ToString(CultureInfo.InvariantCulture)));
+    public static string Cursor(int offset) => Base64Url.EncodeToString(Encoding.ASCII.GetBytes(CursorPrefix + offset.ToString(CultureInfo.InvariantCulture)));
 
     private static bool TryDecode(string cursor, out int offset)
     {
         offset = 0;
-        return Base64Url.TryDecode(cursor, out var bytes)
+        return CanonicalBase64Url.TryDecode(cursor, out var bytes)
             && Encoding.ASCII.GetString(bytes) is var text && text.StartsWith(CursorPrefix, StringComparison.Ordinal)
             && int.TryParse(text.AsSpan(CursorPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out offset);
     }

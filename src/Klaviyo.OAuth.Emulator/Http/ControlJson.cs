@@ -59,18 +59,11 @@ internal static class ControlJson
             .ToArray();
     }
 
-    public static UserRole Role(JsonElement body) => RoleNames.Parse(RequiredString(body, "role")) is { } role
-        ? role
-        : throw new ArgumentException($"Unknown \"role\"; use {RoleNames.Listing}.");
+    public static UserRole Role(JsonElement body) =>
+        UserRoles.FromWireName(RequiredString(body, "role")) ?? throw new ArgumentException($"Unknown \"role\"; use one of {UserRoles.WireNameList}.");
 
-    public static EndpointFamily Family(string name) => name switch
-    {
-        "token" => EndpointFamily.Token,
-        "revoke" => EndpointFamily.Revoke,
-        "authorize" => EndpointFamily.Authorize,
-        "api" => EndpointFamily.Api,
-        _ => throw new KeyNotFoundException($"Unknown endpoint family \"{name}\"; use token, revoke, authorize or api."),
-    };
+    public static EndpointFamily Family(string name) =>
+        EndpointFamilies.FromWireName(name) ?? throw new KeyNotFoundException($"Unknown endpoint family \"{name}\"; use one of {EndpointFamilies.WireNameList}.");
 
     private static JsonElement? Property(JsonElement body, string name, JsonValueKind kind)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Klaviyo.OAuth.Guide.Redaction;
 using WireMock;
 using WireMock.Logging;
 using WireMock.Matchers;
@@ -21,6 +22,10 @@ internal sealed class EmulatorHost : IDisposable
 {
     private const int RoutePriority = 10;
     private const int FallbackPriority = 1000;
+
+    // Patterns only (secret-named query values, credentials): the journal is shared with whoever
+    // reads it, and the emulator has no literal secrets to register with it.
+    private static readonly SecretRedactor JournalRedactor = new();
 
     private readonly WireMockServer _server;
     private readonly string _kind;
@@ -103,9 +108,15 @@ internal sealed class EmulatorHost : IDisposable
             _now(),
             LogText.Escape(method),
             _kind,
-            LogText.Escape(Redaction.PathAndQuery(path, rawQuery.TrimStart('?'))),
+            LogText.Escape(JournalRedactor.Redact(PathAndQuery(path, rawQuery))),
             response.Status,
             LogText.Escape(response.Outcome)));
+
+    private static string PathAndQuery(string path, string rawQuery)
+    {
+        var query = rawQuery.TrimStart('?');
+        return query.Length == 0 ? path : path + "?" + query;
+    }
 
     private static ResponseMessage ToWireMock(EmulatorResponse response)
     {

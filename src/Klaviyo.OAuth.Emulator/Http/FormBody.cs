@@ -6,6 +6,7 @@ namespace Klaviyo.OAuth.Emulator.Http;
 /// A strict application/x-www-form-urlencoded parser (also used for query strings): invalid
 /// UTF-8, broken percent-encoding and repeated parameters are errors, not guesses.
 /// </summary>
+// Not shared with the suite on purpose: the suite must never check the emulator with the emulator's own parser.
 internal sealed class FormBody
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -19,7 +20,7 @@ internal sealed class JwtAccessTokenShape : AccessTokenShape
     private const int MaxLength = 8 * 1024;
 
     // Serialized once, in this order, so every token starts "eyJhbGci" as Klaviyo's do.
-    private static readonly string Header = Base64Url.Encode("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"u8);
+    private static readonly string Header = Base64Url.EncodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"u8);
 
     // The jti is long on purpose: with a short scope the token is about 536 characters, Klaviyo's length,
     // so an app that stores tokens in a narrow column fails here as it would in production.
@@ -29,9 +30,9 @@ internal sealed class JwtAccessTokenShape : AccessTokenShape
 
     public override string Create(AccessTokenClaims claims)
     {
-        var payload = Base64Url.Encode(Payload(claims));
+        var payload = Base64Url.EncodeToString(Payload(claims));
         var signingInput = Header + "." + payload;
-        return signingInput + "." + Base64Url.Encode(HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(signingInput)));
+        return signingInput + "." + Base64Url.EncodeToString(HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(signingInput)));
     }
 
     public override bool IsWellFormed(string? value)
@@ -41,9 +42,9 @@ internal sealed class JwtAccessTokenShape : AccessTokenShape
             return false;
         }
 
-        return Base64Url.TryDecode(signature, out var signatureBytes) && signatureBytes.Length == SignatureBytes
-            && Base64Url.TryDecode(header, out var headerBytes) && SignsWithThisAlgorithm(headerBytes)
-            && Base64Url.TryDecode(payload, out var payloadBytes) && IsJsonObject(payloadBytes);
+        return CanonicalBase64Url.TryDecode(signature, out var signatureBytes) && signatureBytes.Length == SignatureBytes
+            && CanonicalBase64Url.TryDecode(header, out var headerBytes) && SignsWithThisAlgorithm(headerBytes)
+            && CanonicalBase64Url.TryDecode(payload, out var payloadBytes) && IsJsonObject(payloadBytes);
     }
 
     private static byte[] Payload(AccessTokenClaims claims)

@@ -4,5 +4,5 @@ namespace Klaviyo.OAuth.Emulator.Model;
 internal sealed record User(string Id, string AccountId, UserRole Role)
 {
     /// <summary>Only owners, admins and managers can grant an app access or see its settings page.</summary>
-    public bool CanManageApps => Role is UserRole.Owner or UserRole.Admin or UserRole.Manager;
+    public bool CanManageApps => Role.MayGrantAccess();
 }

@@ -3,9 +3,10 @@ namespace Klaviyo.OAuth.Emulator.Standalone;
 /// <summary>The standalone command's options: --api-url, --web-url, --no-control-api, --opaque-tokens, --data-seed, --help.</summary>
 internal sealed record CommandLine(EmulatorOptions Options, bool ShowHelp)
 {
-    public const string Usage = """
-        Usage: dotnet run --project src/Klaviyo.OAuth.Emulator -- [options]
+    /// <summary>The usage text, for a program started as <paramref name="invokedAs"/>.</summary>
+    public static string UsageFor(string invokedAs) => $"Usage: {invokedAs} [options]{Environment.NewLine}{Environment.NewLine}" + OptionsText;
 
+    private const string OptionsText = """
           --api-url <url>     API host (as a.klaviyo.com): /oauth/token, /oauth/revoke, /api/, /__control/
                               default http://127.0.0.1:0 (a free port)
           --web-url <url>     web host (as www.klaviyo.com): /oauth/authorize, /oauth/client, /login

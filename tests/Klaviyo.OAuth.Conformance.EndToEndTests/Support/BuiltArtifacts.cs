@@ -11,9 +11,11 @@ public static class BuiltArtifacts
     /// <summary>The conformance suite, Klaviyo.OAuth.Conformance.Specs.dll.</summary>
     public static string SpecsAssembly => Existing("SpecsAssembly");
 
-    /// <summary>The repository this test project was built from (src/, tests/consumers/, build settings).</summary>
-    public static string RepositoryRoot =>
-        typeof(BuiltArtifacts).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+    /// <summary>The tool's project, Klaviyo.OAuth.Conformance.Tool.csproj, which the tests pack and install.</summary>
+    public static string ToolProject => Existing("ToolProject");
+
+    /// <summary>The repository the tool's project lives in (src/, tests/consumers/, build settings).</summary>
+    public static string RepositoryRoot => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ToolProject)!, "..", ".."));
 
     private static string Existing(string key)
     {

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -101,9 +102,9 @@ public sealed record InstalledApp(string ClientId, string ClientSecret, string R
     }
 
     /// <summary>A fresh PKCE verifier (32 random bytes, base64url).</summary>
-    public static string NewVerifier() => Base64Url(RandomNumberGenerator.GetBytes(32));
+    public static string NewVerifier() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
-    public static string S256Challenge(string verifier) => Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+    public static string S256Challenge(string verifier) => Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
 
     internal static async Task<JsonElement> PostJsonAsync(HttpClient http, Uri url, object body, CancellationToken cancellationToken)
     {
@@ -120,6 +121,4 @@ public sealed record InstalledApp(string ClientId, string ClientSecret, string R
             throw new InvalidOperationException($"{what} answered {(int)response.StatusCode}, expected {(int)status}, while installing an app on the standalone emulator.");
         }
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -31,11 +31,18 @@ public sealed class StandaloneEmulator : IDisposable
     /// <summary>What it printed so far: its startup banner and one line per request.</summary>
     public string Output => _process.Output;
 
-    public static async Task<StandaloneEmulator> StartAsync(bool controlApi = true, TimeSpan? readyWithin = null)
+    public static Task<StandaloneEmulator> StartAsync(bool controlApi = true, TimeSpan? readyWithin = null) =>
+        StartAsync(DotnetHost.Path, [BuiltArtifacts.EmulatorAssembly], controlApi, readyWithin);
+
+    /// <summary>The emulator as the installed tool starts it: <c>klaviyo-oauth-conformance emulate …</c>.</summary>
+    public static Task<StandaloneEmulator> StartFromToolAsync(string toolExecutable) =>
+        StartAsync(toolExecutable, ["emulate"], controlApi: true, readyWithin: TimeSpan.FromSeconds(60));
+
+    private static async Task<StandaloneEmulator> StartAsync(string executable, IReadOnlyList<string> command, bool controlApi, TimeSpan? readyWithin)
     {
         var apiUrl = Loopback.Url(Loopback.FreePort());
         var webUrl = Loopback.Url(Loopback.FreePort());
-        var arguments = new List<string> { BuiltArtifacts.EmulatorAssembly, "--api-url", apiUrl.AbsoluteUri.TrimEnd('/'), "--web-url", webUrl.AbsoluteUri.TrimEnd('/') };
+        var arguments = new List<string>(command) { "--api-url", apiUrl.AbsoluteUri.TrimEnd('/'), "--web-url", webUrl.AbsoluteUri.TrimEnd('/') };
         if (!controlApi)
         {
             arguments.Add("--no-control-api");
@@ -43,7 +50,7 @@ public sealed class StandaloneEmulator : IDisposable
 
         var work = Directory.CreateTempSubdirectory("standalone-emulator-");
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var process = ChildProcess.Start(DotnetHost.Path, arguments, work.FullName, new Dictionary<string, string?>());
+        var process = ChildProcess.Start(executable, arguments, work.FullName, new Dictionary<string, string?>());
         process.LineReceived += line =>
         {
             if (line.Trim() == ReadyLine)

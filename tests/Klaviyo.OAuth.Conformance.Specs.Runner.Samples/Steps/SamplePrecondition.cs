@@ -1,4 +1,4 @@
-using Klaviyo.OAuth.Conformance.Specs.Runner;
+using Klaviyo.OAuth.Conformance.Runner;
 using Klaviyo.OAuth.Conformance.Specs.Runner.Samples.Steps;
 
 [assembly: RunPrecondition(typeof(SamplePrecondition))]

@@ -1,4 +1,4 @@
-using Klaviyo.OAuth.Conformance.Specs.Runner;
+using Klaviyo.OAuth.Conformance.Runner;
 using Reqnroll;
 
 namespace Klaviyo.OAuth.Conformance.Specs.Runner.Samples.Steps;
@@ -16,6 +16,7 @@ public sealed class SampleRunHooks
             // Proves the handler runs after Reqnroll closed its reports: the messages are complete.
             var messages = await File.ReadAllTextAsync(Path.Combine(reports, "cucumber.ndjson"));
             await File.WriteAllTextAsync(Path.Combine(reports, "run-completed.txt"), messages.Contains("\"testRunFinished\"", StringComparison.Ordinal) ? "complete" : "incomplete");
+            return null;
         });
     }
 }

@@ -1,5 +1,5 @@
 using FluentAssertions;
-using Klaviyo.OAuth.Conformance.Catalogue;
+using Klaviyo.OAuth.Guide.Catalogue;
 using NUnit.Framework;
 
 namespace Klaviyo.OAuth.Conformance.Tests.Catalogue;

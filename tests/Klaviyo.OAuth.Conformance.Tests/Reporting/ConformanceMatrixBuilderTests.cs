@@ -1,6 +1,6 @@
 using FluentAssertions;
-using Klaviyo.OAuth.Conformance.Catalogue;
-using Klaviyo.OAuth.Conformance.Redaction;
+using Klaviyo.OAuth.Guide.Catalogue;
+using Klaviyo.OAuth.Guide.Redaction;
 using Klaviyo.OAuth.Conformance.Reporting;
 using Klaviyo.OAuth.Conformance.Tests.Support;
 using NUnit.Framework;

@@ -1,5 +1,5 @@
 using FluentAssertions;
-using Klaviyo.OAuth.Conformance.Catalogue;
+using Klaviyo.OAuth.Guide.Catalogue;
 using Klaviyo.OAuth.Conformance.Reporting;
 using Klaviyo.OAuth.Conformance.Tests.Support;
 using NUnit.Framework;

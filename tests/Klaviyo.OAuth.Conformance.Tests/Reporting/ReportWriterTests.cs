@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using FluentAssertions;
-using Klaviyo.OAuth.Conformance.Catalogue;
+using Klaviyo.OAuth.Guide.Catalogue;
 using Klaviyo.OAuth.Conformance.Reporting;
 using Klaviyo.OAuth.Conformance.Reporting.Writers;
 using Klaviyo.OAuth.Conformance.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Klaviyo.OAuth.Conformance.Catalogue;
+using Klaviyo.OAuth.Guide.Catalogue;
 
 namespace Klaviyo.OAuth.Conformance.Tests.Support;
 

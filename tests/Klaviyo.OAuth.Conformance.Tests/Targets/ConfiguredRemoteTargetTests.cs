@@ -2,9 +2,10 @@ using System.Text;
 using Bogus;
 using FluentAssertions;
 using Klaviyo.OAuth.Conformance.Configuration;
-using Klaviyo.OAuth.Conformance.Redaction;
+using Klaviyo.OAuth.Guide.Redaction;
 using Klaviyo.OAuth.Conformance.Targets;
 using Klaviyo.OAuth.Conformance.Tests.Configuration;
+using Klaviyo.OAuth.Guide;
 using NUnit.Framework;
 
 namespace Klaviyo.OAuth.Conformance.Tests.Targets;
@@ -17,7 +18,7 @@ public class ConfiguredRemoteTargetTests
     public async Task A_fully_configured_app_is_provided_as_configured()
     {
         var settings = RemoteSettings.RealApp();
-        await using var target = new ConfiguredRemoteTarget(settings);
+        await using var target = new ConfiguredRemoteTarget(settings, new SecretRedactor());
 
         target.WhyLacking(Capability.Client).Should().BeNull();
         (await target.ProvideAppAsync()).Should().Be(new AppRegistration(settings.ClientId!, settings.ClientSecret!, settings.RedirectUri!));
@@ -29,7 +30,7 @@ public class ConfiguredRemoteTargetTests
     [Test]
     public async Task Without_an_app_the_client_capability_names_the_settings_to_set()
     {
-        await using var target = new ConfiguredRemoteTarget(RemoteSettings.Urls());
+        await using var target = new ConfiguredRemoteTarget(RemoteSettings.Urls(), new SecretRedactor());
 
         var reason = target.WhyLacking(Capability.Client);
         var provide = () => target.ProvideAppAsync();
@@ -45,7 +46,7 @@ public class ConfiguredRemoteTargetTests
     {
         var settings = RemoteSettings.RealApp();
         settings.RedirectUri = null;
-        await using var target = new ConfiguredRemoteTarget(settings);
+        await using var target = new ConfiguredRemoteTarget(settings, new SecretRedactor());
 
         target.WhyLacking(Capability.Client).Should().BeNull("client authentication, grant type and refresh need only id and secret");
         (await target.ProvideAppAsync()).RedirectUri.Should().BeNull();
@@ -58,7 +59,7 @@ public class ConfiguredRemoteTargetTests
     [TestCase(Capability.Uninstall, "the target has no control API (Conformance:ControlUrl) to remove the app")]
     public async Task What_only_a_control_api_can_do_is_always_lacking(Capability capability, string reason)
     {
-        await using var target = new ConfiguredRemoteTarget(RemoteSettings.RealApp(allowDestructive: true));
+        await using var target = new ConfiguredRemoteTarget(RemoteSettings.RealApp(allowDestructive: true), new SecretRedactor());
 
         target.WhyLacking(capability).Should().StartWith(reason);
     }
@@ -66,7 +67,7 @@ public class ConfiguredRemoteTargetTests
     [Test]
     public async Task Asking_for_what_only_a_control_api_can_do_throws_with_the_same_reason()
     {
-        await using var target = new ConfiguredRemoteTarget(RemoteSettings.RealApp());
+        await using var target = new ConfiguredRemoteTarget(RemoteSettings.RealApp(), new SecretRedactor());
         var app = await target.ProvideAppAsync();
 
         await Calling(() => target.SignInAsync(UserRole.Owner, allowlistedAccount: true), Capability.Consent);
@@ -83,7 +84,7 @@ public class ConfiguredRemoteTargetTests
     public async Task Configured_tokens_are_the_preobtained_tokens_and_provide_their_capabilities()
     {
         var settings = RemoteSettings.RealApp();
-        await using var target = new ConfiguredRemoteTarget(settings);
+        await using var target = new ConfiguredRemoteTarget(settings, new SecretRedactor());
 
         target.Preobtained.Should().Be(new PreobtainedTokens(settings.RefreshToken, settings.AccessToken));
         target.WhyLacking(Capability.RefreshToken).Should().BeNull();
@@ -96,7 +97,7 @@ public class ConfiguredRemoteTargetTests
         var settings = RemoteSettings.RealApp();
         settings.RefreshToken = null;
         settings.AccessToken = "";
-        await using var target = new ConfiguredRemoteTarget(settings);
+        await using var target = new ConfiguredRemoteTarget(settings, new SecretRedactor());
 
         target.Preobtained.Should().BeNull();
         target.WhyLacking(Capability.RefreshToken).Should().Contain("Conformance:RefreshToken");
@@ -106,8 +107,8 @@ public class ConfiguredRemoteTargetTests
     [Test]
     public async Task Destructive_scenarios_are_lacking_unless_allowed()
     {
-        await using var cautious = new ConfiguredRemoteTarget(RemoteSettings.RealApp());
-        await using var allowed = new ConfiguredRemoteTarget(RemoteSettings.RealApp(allowDestructive: true));
+        await using var cautious = new ConfiguredRemoteTarget(RemoteSettings.RealApp(), new SecretRedactor());
+        await using var allowed = new ConfiguredRemoteTarget(RemoteSettings.RealApp(allowDestructive: true), new SecretRedactor());
 
         cautious.WhyLacking(Capability.Destructive).Should().Be(
             "this scenario revokes or exhausts the configured tokens; set Conformance:AllowDestructive=true to allow it.");
@@ -124,16 +125,17 @@ public class ConfiguredRemoteTargetTests
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.ClientId}:{settings.ClientSecret}"));
         var text = $"secret {settings.ClientSecret} basic {basic} refresh {settings.RefreshToken} access {settings.AccessToken}";
 
-        await using var target = new ConfiguredRemoteTarget(settings);
+        var redactor = new SecretRedactor();
+        await using var target = new ConfiguredRemoteTarget(settings, redactor);
 
-        SecretRedactor.Shared.Redact(text).Should().NotContainAny(settings.ClientSecret, basic, settings.RefreshToken, settings.AccessToken);
+        redactor.Redact(text).Should().NotContainAny(settings.ClientSecret, basic, settings.RefreshToken, settings.AccessToken);
         target.Describe().Should().NotContainAny(settings.ClientSecret, settings.RefreshToken, settings.AccessToken);
     }
 
     [Test]
     public async Task Describe_names_the_kind_the_urls_and_what_is_configured()
     {
-        await using var target = new ConfiguredRemoteTarget(RemoteSettings.RealApp());
+        await using var target = new ConfiguredRemoteTarget(RemoteSettings.RealApp(), new SecretRedactor());
 
         target.Describe().Should().Be(
             "remote target without a control API (API https://a.klaviyo.com/, web https://www.klaviyo.com/; app app-client-id, "
@@ -143,7 +145,7 @@ public class ConfiguredRemoteTargetTests
     [Test]
     public async Task Its_refresh_budget_is_found_through_the_target()
     {
-        await using var target = new ConfiguredRemoteTarget(RemoteSettings.RealApp());
+        await using var target = new ConfiguredRemoteTarget(RemoteSettings.RealApp(), new SecretRedactor());
 
         RefreshBudget.For(target).Should().BeSameAs(target.Budget);
         target.Budget.Limit.Should().Be(9);

@@ -3,6 +3,7 @@ using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Http;
 using Klaviyo.OAuth.Conformance.Targets;
 using Klaviyo.OAuth.Conformance.Tests.Support;
+using Klaviyo.OAuth.Guide.Redaction;
 using NUnit.Framework;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -25,7 +26,7 @@ public class ControlApiTargetFailureTests
     public async Task A_closed_port_is_unreachable_and_the_message_names_the_url_and_the_cause()
     {
         var url = $"http://127.0.0.1:{LoopbackPorts.Closed()}";
-        await using var target = new ControlApiTarget(Settings(url));
+        await using var target = new ControlApiTarget(Settings(url), new SecretRedactor());
 
         var ask = () => target.WhyLacking(Capability.Client);
         var provide = () => target.ProvideAppAsync();
@@ -38,7 +39,7 @@ public class ControlApiTargetFailureTests
     public async Task Only_what_the_control_api_lists_is_offered_and_the_rest_is_named()
     {
         Answer(HttpMethod.Get, "/__control/", 200, """{"capabilities":["clients","clock"]}""");
-        await using var target = new ControlApiTarget(Settings(server.Url!));
+        await using var target = new ControlApiTarget(Settings(server.Url!), new SecretRedactor());
 
         target.WhyLacking(Capability.Client).Should().BeNull();
         target.WhyLacking(Capability.Clock).Should().BeNull();
@@ -52,7 +53,7 @@ public class ControlApiTargetFailureTests
     public async Task The_capabilities_are_read_once()
     {
         Answer(HttpMethod.Get, "/__control/", 200, """{"capabilities":["clients"]}""");
-        await using var target = new ControlApiTarget(Settings(server.Url!));
+        await using var target = new ControlApiTarget(Settings(server.Url!), new SecretRedactor());
 
         foreach (var capability in Enum.GetValues<Capability>())
         {
@@ -66,7 +67,7 @@ public class ControlApiTargetFailureTests
     public async Task An_html_answer_is_a_failure_that_shows_what_came_back()
     {
         Answer(HttpMethod.Get, "/__control/", 200, "<html><body>Welcome to the gateway</body></html>", "text/html");
-        await using var target = new ControlApiTarget(Settings(server.Url!));
+        await using var target = new ControlApiTarget(Settings(server.Url!), new SecretRedactor());
 
         var ask = () => target.WhyLacking(Capability.Clock);
 
@@ -78,7 +79,7 @@ public class ControlApiTargetFailureTests
     {
         var body = """{"error":"boom","client_secret":"cs-leaked-7d1e9f"}""" + new string('x', 2000);
         Answer(HttpMethod.Post, "/__control/clients", 500, body);
-        await using var target = new ControlApiTarget(Settings(server.Url!));
+        await using var target = new ControlApiTarget(Settings(server.Url!), new SecretRedactor());
 
         var provide = () => target.ProvideAppAsync();
 
@@ -92,7 +93,7 @@ public class ControlApiTargetFailureTests
     public async Task An_answer_without_the_expected_field_is_a_failure_that_names_it()
     {
         Answer(HttpMethod.Post, "/__control/clients", 201, """{"id":"abc"}""");
-        await using var target = new ControlApiTarget(Settings(server.Url!));
+        await using var target = new ControlApiTarget(Settings(server.Url!), new SecretRedactor());
 
         var provide = () => target.ProvideAppAsync();
 
@@ -103,7 +104,7 @@ public class ControlApiTargetFailureTests
     public async Task A_control_url_with_a_path_keeps_the_path()
     {
         Answer(HttpMethod.Get, "/emulator/__control/", 200, """{"capabilities":["clock"]}""");
-        await using var target = new ControlApiTarget(Settings(server.Url + "/emulator/"));
+        await using var target = new ControlApiTarget(Settings(server.Url + "/emulator/"), new SecretRedactor());
 
         target.WhyLacking(Capability.Clock).Should().BeNull();
     }

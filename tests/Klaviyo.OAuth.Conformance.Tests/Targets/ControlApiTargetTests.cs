@@ -2,6 +2,8 @@ using FluentAssertions;
 using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Http;
 using Klaviyo.OAuth.Conformance.Targets;
+using Klaviyo.OAuth.Guide;
+using Klaviyo.OAuth.Guide.Redaction;
 using NUnit.Framework;
 using EmulatorOptions = Klaviyo.OAuth.Emulator.EmulatorOptions;
 using KlaviyoEmulator = Klaviyo.OAuth.Emulator.KlaviyoEmulator;
@@ -19,7 +21,7 @@ public class ControlApiTargetTests
     public void StartEmulator()
     {
         emulator = KlaviyoEmulator.Start(new EmulatorOptions());
-        target = new ControlApiTarget(SettingsFor(emulator));
+        target = new ControlApiTarget(SettingsFor(emulator), new SecretRedactor());
         http = new TargetHttpClient(TimeSpan.FromSeconds(10));
     }
 
@@ -72,7 +74,7 @@ public class ControlApiTargetTests
     {
         var settings = SettingsFor(emulator);
         settings.RedirectUri = "https://app.example.com/oauth/callback";
-        await using var configured = new ControlApiTarget(settings);
+        await using var configured = new ControlApiTarget(settings, new SecretRedactor());
 
         (await configured.ProvideAppAsync()).RedirectUri.Should().Be("https://app.example.com/oauth/callback");
     }
@@ -154,7 +156,7 @@ public class ControlApiTargetTests
     public async Task An_emulator_without_its_control_api_is_a_failure_that_says_to_check_the_control_url()
     {
         using var bare = KlaviyoEmulator.Start(new EmulatorOptions { EnableControlApi = false });
-        await using var misdirected = new ControlApiTarget(SettingsFor(bare));
+        await using var misdirected = new ControlApiTarget(SettingsFor(bare), new SecretRedactor());
 
         var ask = () => misdirected.WhyLacking(Capability.Client);
 

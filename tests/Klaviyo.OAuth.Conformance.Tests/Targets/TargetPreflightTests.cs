@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide.Redaction;
 using FluentAssertions;
 using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Http;
@@ -24,7 +25,7 @@ public class TargetPreflightTests
     public async Task Hosts_that_answer_anything_even_an_error_status_are_reachable()
     {
         server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(404));
-        await using var target = new ConfiguredRemoteTarget(Settings(server.Url!, server.Url!));
+        await using var target = new ConfiguredRemoteTarget(Settings(server.Url!, server.Url!), new SecretRedactor());
         using var http = new TargetHttpClient(TimeSpan.FromSeconds(5));
 
         (await TargetPreflight.FindUnreachableAsync(target, http)).Should().BeNull();
@@ -36,7 +37,7 @@ public class TargetPreflightTests
     {
         server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(200));
         var closed = $"http://127.0.0.1:{LoopbackPorts.Closed()}";
-        await using var target = new ConfiguredRemoteTarget(Settings(server.Url!, closed));
+        await using var target = new ConfiguredRemoteTarget(Settings(server.Url!, closed), new SecretRedactor());
         using var http = new TargetHttpClient(TimeSpan.FromSeconds(5));
 
         var message = await TargetPreflight.FindUnreachableAsync(target, http);
@@ -53,7 +54,7 @@ public class TargetPreflightTests
             ApiBaseUrl = "http://127.0.0.1:1",
             WebBaseUrl = "http://127.0.0.1:2",
             ControlUrl = "http://127.0.0.1:3",
-        });
+        }, new SecretRedactor());
 
         TargetPreflight.HostsOf(target).Select(h => h.Port).Should().Equal(1, 2, 3);
     }

@@ -68,7 +68,7 @@ public class ControlApiTests
 
         var text = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        text.Should().Contain("code=[redacted]").And.NotContain("secret-code-value");
+        text.Should().Contain("code=[REDACTED]").And.NotContain("secret-code-value");
         text.Should().NotContain(scenario.Client.ClientSecret).And.NotContain(scenario.Session.CookieValue);
     }
 

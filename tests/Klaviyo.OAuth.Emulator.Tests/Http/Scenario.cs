@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Klaviyo.OAuth.Emulator.Tests.Model;
+using Klaviyo.OAuth.Guide;
 
 namespace Klaviyo.OAuth.Emulator.Tests.Http;
 

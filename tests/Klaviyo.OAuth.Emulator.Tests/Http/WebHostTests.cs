@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 using System.Net;
 
 namespace Klaviyo.OAuth.Emulator.Tests.Http;

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
 using Klaviyo.OAuth.Emulator.Model;
@@ -106,11 +107,11 @@ public class AccessTokenShapeTests
         new ModelBuilder(new EmulatorOptions { AccessTokenFormat = AccessTokenFormat.Opaque }).Exchange().AccessToken!.Value.Should().StartWith("kla_");
     }
 
-    private static string Encode(string text) => Base64Url.Encode(Encoding.UTF8.GetBytes(text));
+    private static string Encode(string text) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
 
     private static JsonElement Decode(string token)
     {
-        Base64Url.TryDecode(token.Split('.')[1], out var payload).Should().BeTrue();
+        CanonicalBase64Url.TryDecode(token.Split('.')[1], out var payload).Should().BeTrue();
         return JsonDocument.Parse(payload).RootElement.Clone();
     }
 }

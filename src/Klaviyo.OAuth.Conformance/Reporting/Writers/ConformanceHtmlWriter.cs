@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Klaviyo.OAuth.Conformance.Catalogue;
+using Klaviyo.OAuth.Guide.Catalogue;
 
 namespace Klaviyo.OAuth.Conformance.Reporting.Writers;
 

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Klaviyo.OAuth.Conformance.Http;
+using Klaviyo.OAuth.Conformance.Pkce;
+using Klaviyo.OAuth.Conformance.Suite.Support;
+using Klaviyo.OAuth.Conformance.Targets;
+using Klaviyo.OAuth.Guide;
+using Reqnroll.UnitTestProvider;
+
+namespace Klaviyo.OAuth.Conformance.Suite.Drivers;
+
+/// <summary>
+/// Gets the app what it needs before the behaviour under test: an approved authorization, tokens.
+/// Through the target's consent capability where it has one, else from tokens configured beforehand.
+/// A failure here is a failed baseline, reported as such.
+/// </summary>
+public sealed class GrantDriver(ConformanceRun run, AppUnderTest app, TargetControlDriver control, WebDriver web, TokenEndpointDriver tokens, Baselines baselines, IUnitTestRuntimeProvider runtime)
+{
+    /// <summary>An owner approves the app's authorization request; the app keeps the code and its verifier.</summary>
+    public async Task<PendingAuthorization> ApproveAsync(string? codeVerifier = null, string? codeChallenge = null)
+    {
+        if (app.User is null)
+        {
+            await control.SignInAsync(UserRole.Owner);
+        }
+
+        var approval = await web.ApproveAsync(codeVerifier ?? CodeVerifier.Generate(), codeChallenge);
+        return app.Authorization ?? throw baselines.Failed("an approved authorization request redirects back to the app with a code", approval);
+    }
+
+    /// <summary>The app holds tokens granted by an owner (fresh ones where possible).</summary>
+    public async Task<TokenSet> ObtainTokensAsync()
+    {
+        if (run.Target.WhyLacking(Capability.Consent) is null)
+        {
+            var authorization = await ApproveAsync();
+            var exchange = await tokens.ExchangeCodeAsync(authorization.Code, authorization.CodeVerifier);
+            app.Authorization = null;
+            return Issued(exchange) ?? throw baselines.Failed("exchanging an authorization code issues tokens", exchange);
+        }
+
+        if (run.Target.Preobtained?.RefreshToken is { } refreshToken)
+        {
+            run.Redactor.Register(refreshToken);
+            run.Redactor.Register(run.Target.Preobtained.AccessToken);
+            return new TokenSet(run.Target.Preobtained.AccessToken, refreshToken, null);
+        }
+
+        runtime.TestIgnore("Not verified: the target can neither sign a user in nor offers a configured refresh token (Conformance:ControlUrl or Conformance:RefreshToken).");
+        throw new InvalidOperationException("unreachable");
+    }
+
+    /// <summary>The tokens of a successful token response, or null when it is not one.</summary>
+    public TokenSet? Issued(HttpExchange exchange)
+    {
+        if (exchange.Status != 200 || exchange.JsonString("refresh_token") is not { } refreshToken)
+        {
+            return null;
+        }
+
+        var accessToken = exchange.JsonString("access_token");
+        run.Redactor.Register(refreshToken);
+        run.Redactor.Register(accessToken);
+        // A lifetime may come as 3600 or 3600.0; anything else means "unknown", never a failure here.
+        int? expiresIn = exchange.Json is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty("expires_in", out var value)
+            && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var seconds) && seconds is > 0 and < int.MaxValue
+                ? (int)Math.Ceiling(seconds)
+                : null;
+        return new TokenSet(accessToken, refreshToken, expiresIn);
+    }
+}

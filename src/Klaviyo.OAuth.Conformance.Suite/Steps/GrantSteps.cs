@@ -1,0 +1,40 @@
+using Klaviyo.OAuth.Conformance.Suite.Drivers;
+using Klaviyo.OAuth.Conformance.Targets;
+using Klaviyo.OAuth.Guide;
+using Reqnroll;
+
+namespace Klaviyo.OAuth.Conformance.Suite.Steps;
+
+/// <summary>The app, its user, and what they have granted it.</summary>
+[Binding]
+public sealed class GrantSteps(TargetControlDriver control, GrantDriver grants, AppUnderTest app)
+{
+    [Given("an app registered with the target")]
+    public Task GivenAnAppRegisteredWithTheTarget() => control.RegisterAppAsync();
+
+    [Given(@"^a signed-in (owner|admin|manager|analyst|campaign coordinator|content creator|support|custom)$")]
+    [Given(@"^a signed-in (owner|admin|manager|analyst|campaign coordinator|content creator|support|custom) of a beta-allowlisted account$")]
+    public Task GivenASignedInUser(UserRole role) => control.SignInAsync(role, allowlistedAccount: true);
+
+    [Given(@"^a signed-in (owner|admin|manager|analyst|campaign coordinator|content creator|support|custom) of an account that is not beta-allowlisted$")]
+    public Task GivenASignedInUserOfAnOrdinaryAccount(UserRole role) => control.SignInAsync(role, allowlistedAccount: false);
+
+    [Given("an owner has approved the app's authorization request")]
+    public Task GivenAnOwnerHasApprovedTheApp() => grants.ApproveAsync();
+
+    [Given("an owner has approved the app's authorization request made with the RFC 7636 example challenge")]
+    public Task GivenAnOwnerHasApprovedWithTheRfcExample() =>
+        grants.ApproveAsync(Pkce.CodeVerifier.Rfc7636Verifier, Pkce.CodeVerifier.Rfc7636Challenge);
+
+    [Given("the app holds tokens an owner granted it")]
+    public async Task GivenTheAppHoldsTokens() => app.Tokens = await grants.ObtainTokensAsync();
+
+    [Given("the app holds tokens from a second grant")]
+    public async Task GivenTheAppHoldsTokensFromASecondGrant()
+    {
+        var first = app.Tokens;
+        app.User = null;
+        app.OtherTokens = await grants.ObtainTokensAsync();
+        app.Tokens = first;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Reflection;
+using Klaviyo.OAuth.Guide.Catalogue;
+using Klaviyo.OAuth.Conformance.Reporting;
+using Klaviyo.OAuth.Conformance.Runner;
+using Klaviyo.OAuth.Conformance.Targets;
+using Klaviyo.OAuth.Guide.Redaction;
+
+namespace Klaviyo.OAuth.Conformance.Suite.Support;
+
+/// <summary>
+/// After Reqnroll has written the living documentation and the Cucumber messages, builds the
+/// conformance matrix from those messages, writes it (json, md, html, JUnit), prints a summary,
+/// and fails the run only when a documented or baseline behaviour is not satisfied (advisory
+/// ones too when StrictAdvisory is set).
+/// </summary>
+public static class ConformanceReports
+{
+    private static readonly string[] AdvisoryTags = ["rfc-must", "rfc-should"];
+
+    public static void Arrange(IConformanceTarget target, bool strictAdvisory, string? unreachable, SecretRedactor redactor)
+    {
+        RunnerSettings.WarnOnlyTags = strictAdvisory
+            ? new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            : new HashSet<string>(AdvisoryTags, StringComparer.OrdinalIgnoreCase);
+        var run = new RunDescription(
+            target.Kind.ToString().ToLowerInvariant(),
+            target.ApiBaseUrl.ToString(),
+            target.WebBaseUrl.ToString(),
+            SuiteVersion: typeof(ConformanceReports).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0],
+            Unreachable: unreachable);
+        RunnerSettings.OnRunCompleted(folder => Task.FromResult(Write(folder, run, strictAdvisory, redactor)));
+    }
+
+    private static string? Write(string folder, RunDescription run, bool strictAdvisory, SecretRedactor redactor)
+    {
+        var messages = Path.Combine(folder, "cucumber.ndjson");
+        if (!File.Exists(messages))
+        {
+            RunnerSettings.Progress.WriteLine($"No Cucumber messages at {messages}: the conformance reports were not written.");
+            return null;
+        }
+
+        run.WriteSidecar(folder);
+        var matrix = ConformanceReport.Build(messages, run, new ReportOptions { CoveredBehaviourIds = CoveredBehaviourIds(), Redactor = redactor });
+        var files = ConformanceReport.WriteAll(matrix, folder).Prepend(Path.Combine(folder, "living-doc.html")).Append(messages).ToList();
+        RunnerSettings.Progress.WriteLine(ConsoleSummary.Render(matrix, files, strictAdvisory));
+
+        // The summary was printed just above; the failure repeats only its verdict, not the whole summary.
+        return matrix.FailsBuild(strictAdvisory) ? ConsoleSummary.Outcome(matrix, strictAdvisory) : null;
+    }
+
+    /// <summary>Ids that some feature file covers, whether or not this (possibly filtered) run executed them.</summary>
+    private static HashSet<string> CoveredBehaviourIds() =>
+        RunnerSettings.Features
+            .SelectMany(feature => feature.Scenarios)
+            .SelectMany(scenario => scenario.AllTags)
+            .Where(tag => BehaviourCatalogue.Find(tag) is not null)
+            .ToHashSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Klaviyo.OAuth.Emulator.Standalone;
+
+namespace Klaviyo.OAuth.Conformance.Tool;
+
+/// <summary>The command line: <c>run</c>, <c>emulate</c> and <c>report</c>. Bad usage is one message and exit code 2.</summary>
+internal static class ToolCommands
+{
+    public const string Name = "klaviyo-oauth-conformance";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Checks an OAuth server against the behaviours of Klaviyo's \"Troubleshoot OAuth errors\" guide.")
+        {
+            RunCommand.Create(output, error),
+            EmulateCommand(),
+            ReportCommand.Create(output, error),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                await error.WriteLineAsync(problem.Message);
+            }
+
+            await error.WriteLineAsync($"Run '{Name} --help' for usage.");
+            return ExitCodes.BadUsage;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    // The standalone emulator's own command line, forwarded as it is: one parser, in the emulator.
+    private static Command EmulateCommand()
+    {
+        var apiUrl = new Option<string?>("--api-url") { Description = "API host (as a.klaviyo.com): /oauth/token, /oauth/revoke, /api/, /__control/; default a free loopback port" };
+        var webUrl = new Option<string?>("--web-url") { Description = "web host (as www.klaviyo.com): /oauth/authorize, /oauth/client; default a free loopback port" };
+        var noControlApi = new Option<bool>("--no-control-api") { Description = "do not serve /__control/" };
+        var command = new Command("emulate", "Runs the reference emulator of Klaviyo's OAuth server until Ctrl-C, as `dotnet run --project src/Klaviyo.OAuth.Emulator` does.")
+        {
+            apiUrl, webUrl, noControlApi,
+        };
+        command.SetAction((result, _) =>
+        {
+            var forwarded = new List<string>();
+            if (result.GetValue(apiUrl) is { } api)
+            {
+                forwarded.AddRange(["--api-url", api]);
+            }
+
+            if (result.GetValue(webUrl) is { } web)
+            {
+                forwarded.AddRange(["--web-url", web]);
+            }
+
+            if (result.GetValue(noControlApi))
+            {
+                forwarded.Add("--no-control-api");
+            }
+
+            return StandaloneEmulator.RunAsync(forwarded, Name + " emulate");
+        });
+        return command;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Runtime.InteropServices;
+
+namespace Klaviyo.OAuth.Emulator.Standalone;
+
+/// <summary>
+/// The emulator as a program of its own: parses the command line, starts both hosts, logs one line
+/// per request and stops on Ctrl-C or SIGTERM. Both <c>dotnet run --project src/Klaviyo.OAuth.Emulator</c>
+/// and the tool's <c>emulate</c> command run this.
+/// </summary>
+public static class StandaloneEmulator
+{
+    /// <summary>Runs until stopped; returns the exit code (0 stopped, 2 bad usage or could not start).</summary>
+    /// <param name="invokedAs">How the user started it, for the usage text.</param>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, string invokedAs)
+    {
+        CommandLine commandLine;
+        try
+        {
+            commandLine = CommandLine.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            await Console.Error.WriteLineAsync("Run with --help for usage.");
+            return 2;
+        }
+
+        if (commandLine.ShowHelp)
+        {
+            Console.WriteLine(CommandLine.UsageFor(invokedAs));
+            return 0;
+        }
+
+        using var stopped = new ManualResetEventSlim();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stopped.Set();
+        };
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stopped.Set();
+        });
+
+        KlaviyoEmulator emulator;
+        try
+        {
+            emulator = KlaviyoEmulator.Start(commandLine.Options);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException or System.Net.Sockets.SocketException)
+        {
+            await Console.Error.WriteLineAsync($"Could not start the emulator: {e.Message}");
+            return 2;
+        }
+
+        using (emulator)
+        {
+            emulator.RequestHandled += (_, entry) =>
+                Console.WriteLine($"{entry.At:HH:mm:ss} {entry.Host} {entry.Method} {entry.Path} -> {entry.Outcome}");
+            DemoSetup.Print(emulator, commandLine.Options.EnableControlApi);
+            Console.WriteLine("Emulator ready");
+            stopped.Wait();
+            Console.WriteLine("Emulator stopping");
+        }
+
+        return 0;
+    }
+}
