@@ -30,6 +30,12 @@ public sealed class EmulatorOptions
     /// <summary>The sliding window of the refresh rate limit.</summary>
     public TimeSpan RefreshRateWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Add the findings' JSON to refusals as the X-Klaviyo-Emulator-Diagnosis header. Off by
+    /// default, so that the wire stays Klaviyo's; the journal carries the findings either way.
+    /// </summary>
+    public bool DiagnosisHeader { get; set; }
+
     /// <summary>Request bodies larger than this are refused with 400 invalid_request.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 

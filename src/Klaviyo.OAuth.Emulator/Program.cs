@@ -45,8 +45,7 @@ catch (Exception e) when (e is ArgumentException or IOException or InvalidOperat
 
 using (emulator)
 {
-    emulator.RequestHandled += (_, entry) =>
-        Console.WriteLine($"{entry.At:HH:mm:ss} {entry.Host} {entry.Method} {entry.Path} -> {entry.Outcome}");
+    emulator.RequestHandled += (_, entry) => Console.WriteLine(ConsoleLine.Of(entry));
     DemoSetup.Print(emulator, commandLine.Options.EnableControlApi);
     Console.WriteLine("Emulator ready");
     stopped.Wait();

@@ -13,6 +13,8 @@ internal sealed class AccessToken(string value, string clientId, string accountI
 
     public string Scope { get; } = scope;
 
+    public DateTimeOffset IssuedAt { get; } = issuedAt;
+
     public DateTimeOffset ExpiresAt { get; } = issuedAt + lifetime;
 
     public bool IsRevoked => Volatile.Read(ref _revoked) == 1;

@@ -28,6 +28,8 @@ internal sealed class AuthorizationCode(
 
     public string AccountId { get; } = accountId;
 
+    public DateTimeOffset ExpiresAt { get; } = expiresAt;
+
     /// <summary>
     /// Redeems the code once. The binding checks come before the PKCE check; a failed attempt
     /// leaves the code unused (only success consumes it).
@@ -43,7 +45,7 @@ internal sealed class AuthorizationCode(
 
             if (!string.Equals(clientId, ClientId, StringComparison.Ordinal)
                 || !string.Equals(redirectUri, RedirectUri, StringComparison.Ordinal)
-                || now >= expiresAt)
+                || now >= ExpiresAt)
             {
                 return CodeRedemption.Invalid;
             }

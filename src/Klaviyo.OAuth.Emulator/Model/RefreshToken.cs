@@ -13,6 +13,8 @@ internal sealed class RefreshToken
     private readonly TimeSpan _inactivityLimit;
     private DateTimeOffset _lastUsedAt;
     private bool _revoked;
+    private DateTimeOffset? _revokedAt;
+    private string? _revokedBecause;
 
     public RefreshToken(string value, string clientId, string accountId, string scope, DateTimeOffset issuedAt, EmulatorOptions options)
     {
@@ -20,6 +22,7 @@ internal sealed class RefreshToken
         ClientId = clientId;
         AccountId = accountId;
         Scope = scope;
+        IssuedAt = issuedAt;
         _lastUsedAt = issuedAt;
         _inactivityLimit = options.RefreshTokenInactivityLimit;
         _limiter = new RefreshRateLimiter(options.RefreshRateLimit, options.RefreshRateWindow);
@@ -32,6 +35,20 @@ internal sealed class RefreshToken
     public string AccountId { get; }
 
     public string Scope { get; }
+
+    public DateTimeOffset IssuedAt { get; }
+
+    /// <summary>The last use (or the issue), when revoked and why: what a diagnosis of a refused refresh cites.</summary>
+    public (DateTimeOffset LastUsedAt, DateTimeOffset? RevokedAt, string? RevokedBecause) History
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (_lastUsedAt, _revokedAt, _revokedBecause);
+            }
+        }
+    }
 
     public bool IsRevoked
     {
@@ -88,11 +105,17 @@ internal sealed class RefreshToken
         }
     }
 
-    /// <summary>Revokes this token and every access token issued from it.</summary>
-    public void Revoke()
+    /// <summary>Revokes this token and every access token issued from it; <paramref name="because"/> says by whom.</summary>
+    public void Revoke(string because, DateTimeOffset at)
     {
         lock (_gate)
         {
+            if (!_revoked)
+            {
+                _revokedAt = at;
+                _revokedBecause = because;
+            }
+
             _revoked = true;
             foreach (var accessToken in _issued)
             {

@@ -70,7 +70,7 @@ internal sealed class TokenRegistry(EmulatorClock clock, EmulatorOptions options
                 return "token of another client ignored";
             }
 
-            refreshToken.Revoke();
+            refreshToken.Revoke("revoked by the app (POST /oauth/revoke)", clock.Now(clientId));
             return "refresh token and its access tokens revoked";
         }
 
@@ -98,7 +98,7 @@ internal sealed class TokenRegistry(EmulatorClock clock, EmulatorOptions options
         var revoked = 0;
         foreach (var refreshToken in _refreshTokens.Values.Where(t => Matches(t.ClientId, t.AccountId)))
         {
-            refreshToken.Revoke();
+            refreshToken.Revoke("revoked when the customer removed the app", clock.Now(clientId));
             revoked++;
         }
 
@@ -109,6 +109,14 @@ internal sealed class TokenRegistry(EmulatorClock clock, EmulatorOptions options
 
         return revoked;
     }
+
+    public IEnumerable<RefreshToken> RefreshTokens => _refreshTokens.Values;
+
+    public IEnumerable<AccessToken> AccessTokens => _accessTokens.Values;
+
+    /// <summary>This client's codes not yet exchanged.</summary>
+    public IEnumerable<AuthorizationCode> PendingCodes(string clientId) =>
+        _codes.Values.Where(c => string.Equals(c.ClientId, clientId, StringComparison.Ordinal));
 
     public AccessToken? FindAccessToken(string value) => _accessTokens.TryGetValue(value, out var t) ? t : null;
 

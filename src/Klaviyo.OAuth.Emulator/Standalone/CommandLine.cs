@@ -11,9 +11,12 @@ internal sealed record CommandLine(EmulatorOptions Options, bool ShowHelp)
           --web-url <url>     web host (as www.klaviyo.com): /oauth/authorize, /oauth/client
                               default http://127.0.0.1:0 (a free port)
           --no-control-api    do not serve /__control/
+          --diagnosis-header  add the findings' JSON to refusals (X-Klaviyo-Emulator-Diagnosis);
+                              off by default, so that the wire stays Klaviyo's
           --help              print this and exit
 
-        Prints the base URLs and a demo client, logs one line per request (secrets redacted),
+        Prints the base URLs and a demo client, logs one line per request (secrets redacted;
+        a refusal's line names the guide's tip and what the request shows, with its request id),
         prints "Emulator ready" when listening, and stops on Ctrl-C or SIGTERM.
         """;
 
@@ -29,6 +32,9 @@ internal sealed record CommandLine(EmulatorOptions Options, bool ShowHelp)
                     return new CommandLine(options, ShowHelp: true);
                 case "--no-control-api":
                     options.EnableControlApi = false;
+                    break;
+                case "--diagnosis-header":
+                    options.DiagnosisHeader = true;
                     break;
                 case "--api-url":
                     options.ApiUrl = HttpUrl(args, ++i, "--api-url");

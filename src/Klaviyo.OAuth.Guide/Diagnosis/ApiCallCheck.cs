@@ -63,9 +63,9 @@ internal static class ApiCallCheck
         var space = header.IndexOf(' ', StringComparison.Ordinal);
         var scheme = space < 0 ? null : header[..space];
         return scheme is not null && string.Equals(scheme, "Bearer", StringComparison.OrdinalIgnoreCase)
-            ? $"The scheme is written \"{scheme}\"; write it exactly Bearer."
+            ? $"The scheme is written \"{SecretText.Visible(scheme)}\"; write it exactly Bearer."
             : scheme is not null && scheme.Length <= 12 && !scheme.Contains('_', StringComparison.Ordinal)
-                ? $"The scheme is \"{scheme}\", not Bearer."
+                ? $"The scheme is \"{SecretText.Visible(scheme)}\", not Bearer."
                 : $"The header has no Bearer prefix: it is only the token {SecretText.Describe(header)}.";
     }
 

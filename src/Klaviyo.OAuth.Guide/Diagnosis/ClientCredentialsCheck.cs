@@ -48,7 +48,7 @@ internal static class ClientCredentialsCheck
         }
     }
 
-    private static string Named(string? clientId) => clientId is null ? string.Empty : $"\"{clientId}\" ";
+    private static string Named(string? clientId) => clientId is null ? string.Empty : $"\"{SecretText.Visible(clientId)}\" ";
 
     private static void Header(DiagnosisContext context, string header)
     {
@@ -63,13 +63,19 @@ internal static class ClientCredentialsCheck
                 return;
             }
 
-            var shown = scheme.Length == 0 ? "missing" : scheme.Length > 12 ? $"missing (the header starts with {SecretText.Describe(scheme)})" : $"\"{scheme}\"";
+            var shown = scheme.Length == 0 ? "missing" : scheme.Length > 12 ? $"missing (the header starts with {SecretText.Describe(scheme)})" : $"\"{SecretText.Visible(scheme)}\"";
             context.Add("finding.scheme-not-basic", $"The scheme is {shown}; it must be the word Basic.");
             return;
         }
 
         if (credentials.StartsWith("b'", StringComparison.Ordinal) || credentials.StartsWith("b\"", StringComparison.Ordinal))
         {
+            // Inside the literal are the right base64 credentials: they still name the client.
+            if (credentials.Length > 3 && Decode(credentials[2..^1]) is { } inner && inner.IndexOf(':', StringComparison.Ordinal) is > 0 and var innerColon)
+            {
+                context.ClientId = inner[..innerColon];
+            }
+
             context.Add("finding.bytes-literal", $"The header reads Basic followed by {credentials[..2]}…{credentials[^1]}: a bytes literal printed as text. Decode the base64 bytes to a string (e.g. .decode() in Python) before concatenating.");
             return;
         }
@@ -114,7 +120,7 @@ internal static class ClientCredentialsCheck
         {
             if (context.Response is null)
             {
-                context.CannotKnow($"whether client id \"{clientId}\" and its secret are the ones Klaviyo issued (only the server knows)");
+                context.CannotKnow($"whether client id \"{SecretText.Visible(clientId)}\" and its secret are the ones Klaviyo issued (only the server knows)");
             }
 
             return;
@@ -123,10 +129,10 @@ internal static class ClientCredentialsCheck
         switch (context.Server.CheckClient(clientId, decoded[(colon + 1)..]))
         {
             case ClientStanding.UnknownClient:
-                context.Add("finding.client-id-unknown", $"The credentials decode, but client id \"{clientId}\" is not one the server issued.");
+                context.Add("finding.client-id-unknown", $"The credentials decode, but client id \"{SecretText.Visible(clientId)}\" is not one the server issued.");
                 break;
             case ClientStanding.WrongSecret:
-                context.Add("finding.secret-wrong", $"Client id \"{clientId}\" is known, but the secret ({decoded.Length - colon - 1} characters) is not its secret.");
+                context.Add("finding.secret-wrong", $"Client id \"{SecretText.Visible(clientId)}\" is known, but the secret ({decoded.Length - colon - 1} characters) is not its secret.");
                 break;
         }
     }

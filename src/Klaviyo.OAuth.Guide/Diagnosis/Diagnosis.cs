@@ -13,6 +13,9 @@ public sealed record Diagnosis(
     IReadOnlyList<Finding> Findings,
     IReadOnlyList<string> Unknowns)
 {
+    /// <summary>The client the request can be attributed to (its Basic credentials, form, or access token), when known.</summary>
+    public string? ClientId { get; init; }
+
     /// <summary>"POST /oauth/token", without the query (it may hold secrets).</summary>
     public string Request => Exchange.Method + " " + Exchange.Url.AbsolutePath;
 

@@ -37,5 +37,5 @@ internal sealed class DiagnosisContext(RecordedExchange exchange, IServerKnowled
 
     public void CannotKnow(string what) => unknowns.Add(what);
 
-    public Diagnosis ToDiagnosis() => new(Exchange, Kind, [.. findings], [.. unknowns]);
+    public Diagnosis ToDiagnosis() => new(Exchange, Kind, [.. findings], [.. unknowns]) { ClientId = ClientId };
 }

@@ -15,5 +15,16 @@ public static class SecretText
         return string.Create(CultureInfo.InvariantCulture, $"\"{shown}…\" ({secret.Length} characters)");
     }
 
+    /// <summary>
+    /// A value the request chose (a client id, a grant name) as a detail may quote it: control
+    /// characters escaped, so a line stays one line, and cut at 40 characters.
+    /// </summary>
+    public static string Visible(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var cut = text.Length <= 40 ? text : text[..40] + "…";
+        return string.Concat(cut.Select(c => char.IsControl(c) ? string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}") : c.ToString()));
+    }
+
     public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 }

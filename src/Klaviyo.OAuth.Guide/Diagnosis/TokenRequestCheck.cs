@@ -78,5 +78,5 @@ internal static class TokenRequestCheck
     }
 
     // A grant name is not a secret, but a pasted token in its place would be.
-    private static string Shown(string value) => value.Length <= 24 ? value : SecretText.Describe(value);
+    private static string Shown(string value) => value.Length <= 24 ? SecretText.Visible(value) : SecretText.Describe(value);
 }
