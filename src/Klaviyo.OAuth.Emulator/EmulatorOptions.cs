@@ -55,6 +55,12 @@ public sealed class EmulatorOptions
     /// <summary>errors[0].title of the 403 for a token without the resource's read scope.</summary>
     public string ScopeErrorTitle { get; set; } = "You do not have permission to perform this action.";
 
+    /// <summary>
+    /// Add the findings' JSON to refusals as the X-Klaviyo-Emulator-Diagnosis header. Off by
+    /// default, so that the wire stays Klaviyo's; the journal carries the findings either way.
+    /// </summary>
+    public bool DiagnosisHeader { get; set; }
+
     /// <summary>Request bodies larger than this are refused with 400 invalid_request.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 

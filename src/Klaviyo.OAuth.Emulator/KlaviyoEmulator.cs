@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Emulator.Diagnosis;
 using Klaviyo.OAuth.Emulator.Http;
 using Klaviyo.OAuth.Emulator.Model;
 
@@ -19,10 +20,11 @@ public sealed class KlaviyoEmulator : IDisposable
     {
         options.Validate();
         _emulation = new Emulation(options, timeProvider);
-        _api = new EmulatorHost("api", options.ApiUrl, Record, () => _emulation.Clock.Now());
+        var diagnosis = new RefusalDiagnosis(_emulation);
+        _api = new EmulatorHost("api", options.ApiUrl, Record, () => _emulation.Clock.Now(), diagnosis, options.DiagnosisHeader);
         try
         {
-            _web = new EmulatorHost("web", options.WebUrl, Record, () => _emulation.Clock.Now());
+            _web = new EmulatorHost("web", options.WebUrl, Record, () => _emulation.Clock.Now(), diagnosis, options.DiagnosisHeader);
         }
         catch
         {

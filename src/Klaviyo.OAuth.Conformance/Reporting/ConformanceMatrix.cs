@@ -34,6 +34,9 @@ public sealed partial class ConformanceMatrix
 
     public RunDescription Run { get; }
 
+    /// <summary>The "Troubleshooting tips" part: one row per tip of the guide, beside the behaviours.</summary>
+    public IReadOnlyList<TipRow> TipRows { get; init; } = [];
+
     /// <summary>Every row, in catalogue order.</summary>
     public IReadOnlyList<BehaviourRow> Rows { get; }
 

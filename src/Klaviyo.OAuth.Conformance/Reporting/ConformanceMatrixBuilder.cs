@@ -1,5 +1,6 @@
 using Klaviyo.OAuth.Guide.Catalogue;
 using Klaviyo.OAuth.Conformance.Reporting.Messages;
+using Klaviyo.OAuth.Guide.Tips;
 
 namespace Klaviyo.OAuth.Conformance.Reporting;
 
@@ -50,9 +51,10 @@ public sealed class ConformanceMatrixBuilder(ReportOptions? options = null)
         }
 
         defects.AddRange(ScenarioDefects(results));
+        var tips = TipCatalogue.All.Select(tip => TipRow.For(tip, results.Where(s => s.TipIds.Contains(tip.Id, StringComparer.Ordinal)).ToList())).ToList();
 
         var description = (run ?? RunDescription.Unknown).CompletedWith(messages.StartedAt, messages.FinishedAt, messages.Tool);
-        return new ConformanceMatrix(description, rows, defects, results.Count, messages.MalformedLines);
+        return new ConformanceMatrix(description, rows, defects, results.Count, messages.MalformedLines) { TipRows = tips };
     }
 
     // Every run lists every pickle of the features it touched, run or not: a scenario that ran in one
@@ -110,7 +112,7 @@ public sealed class ConformanceMatrixBuilder(ReportOptions? options = null)
         foreach (var scenario in results)
         {
             var ids = scenario.BehaviourIds.ToList();
-            if (ids.Count == 0)
+            if (ids.Count == 0 && !scenario.IsDiagnosis)
             {
                 yield return new SuiteDefect(SuiteDefectKind.ScenarioWithoutBehaviour,
                     $"Scenario \"{scenario.Name}\" names no behaviour id.", Scenario: scenario.Name, Uri: scenario.Uri);

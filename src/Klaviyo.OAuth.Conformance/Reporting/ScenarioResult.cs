@@ -30,7 +30,21 @@ public sealed record ScenarioResult(
     /// <summary>Whether the run started this scenario (passed, failed, or skipped by a hook or step).</summary>
     public bool Ran => Reason != DidNotRunReason;
 
-    /// <summary>The behaviour ids this scenario verifies: its dotted tags, without the @.</summary>
+    /// <summary>The behaviour ids this scenario verifies: its dotted tags other than tip and finding ids, without the @.</summary>
     public IEnumerable<string> BehaviourIds =>
-        Tags.Where(Guide.Catalogue.BehaviourCatalogue.LooksLikeBehaviourId).Select(t => t.TrimStart('@'));
+        Tags.Where(t => Guide.Catalogue.BehaviourCatalogue.LooksLikeBehaviourId(t) && !IsDiagnosisTag(t)).Select(t => t.TrimStart('@'));
+
+    /// <summary>The troubleshooting tips this scenario shows diagnosed (tags <c>@tip.…</c>).</summary>
+    public IEnumerable<string> TipIds => Tags.Select(t => t.TrimStart('@')).Where(t => t.StartsWith(TipPrefix, StringComparison.Ordinal));
+
+    /// <summary>A diagnosis scenario: it shows a tip or a finding, and verifies no behaviour of a target.</summary>
+    public bool IsDiagnosis => Tags.Any(IsDiagnosisTag);
+
+    private const string TipPrefix = "tip.";
+
+    private static bool IsDiagnosisTag(string tag)
+    {
+        var id = tag.TrimStart('@');
+        return id.StartsWith(TipPrefix, StringComparison.Ordinal) || id.StartsWith("finding.", StringComparison.Ordinal);
+    }
 }

@@ -106,15 +106,8 @@ internal sealed class ControlEndpoint(KlaviyoEmulator emulator)
 
     private EmulatorResponse Journal(string rawQuery)
     {
-        var limitText = FormBody.TryParse(rawQuery, out _)?["limit"];
-        var limit = 100;
-        if (limitText is not null && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1))
-        {
-            throw new ArgumentException("\"limit\" must be a positive integer.");
-        }
-
-        var entries = emulator.Journal.Skip(Math.Max(0, emulator.Journal.Count - limit));
-        return Ok(200, new { entries }, "journal read");
+        var filter = JournalFilter.Parse(FormBody.TryParse(rawQuery, out var malformed) ?? throw new ArgumentException(malformed ?? "Malformed query."));
+        return Ok(200, new { entries = filter.Apply(emulator.Journal) }, "journal read");
     }
 
     private static EmulatorResponse Ok(int status, object body, string outcome) =>

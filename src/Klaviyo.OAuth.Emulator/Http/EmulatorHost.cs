@@ -1,5 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Klaviyo.OAuth.Emulator.Diagnosis;
+using Klaviyo.OAuth.Guide.Diagnosis;
 using Klaviyo.OAuth.Guide.Redaction;
 using WireMock;
 using WireMock.Logging;
@@ -23,6 +27,15 @@ internal sealed class EmulatorHost : IDisposable
     private const int RoutePriority = 10;
     private const int FallbackPriority = 1000;
 
+    /// <summary>Sent with every answer; the journal entry of the request carries the same id.</summary>
+    public const string RequestIdHeader = "X-Request-Id";
+
+    /// <summary>Sent with refusals when <see cref="EmulatorOptions.DiagnosisHeader"/> is on: the findings as JSON.</summary>
+    public const string DiagnosisHeader = "X-Klaviyo-Emulator-Diagnosis";
+
+    // The default encoder escapes every non-ASCII character, which a header value must not carry.
+    private static readonly JsonSerializerOptions HeaderJson = new(JsonSerializerDefaults.Web);
+
     // Patterns only (secret-named query values, credentials): the journal is shared with whoever
     // reads it, and the emulator has no literal secrets to register with it.
     private static readonly SecretRedactor JournalRedactor = new();
@@ -31,12 +44,16 @@ internal sealed class EmulatorHost : IDisposable
     private readonly string _kind;
     private readonly Action<JournalEntry> _record;
     private readonly Func<DateTimeOffset> _now;
+    private readonly RefusalDiagnosis _diagnosis;
+    private readonly bool _diagnosisHeader;
 
-    public EmulatorHost(string kind, string url, Action<JournalEntry> record, Func<DateTimeOffset> now)
+    public EmulatorHost(string kind, string url, Action<JournalEntry> record, Func<DateTimeOffset> now, RefusalDiagnosis diagnosis, bool diagnosisHeader)
     {
         _kind = kind;
         _record = record;
         _now = now;
+        _diagnosis = diagnosis;
+        _diagnosisHeader = diagnosisHeader;
         var concreteUrl = WithConcretePort(url);
         var guard = new RequestGuard((context, response) =>
             Journal(context.Request.Method, context.Request.Path.Value ?? "/", context.Request.QueryString.Value ?? string.Empty, response));
@@ -84,11 +101,12 @@ internal sealed class EmulatorHost : IDisposable
         var path = message.AbsolutePath ?? message.Path ?? "/";
         var rawQuery = message.RawQuery ?? string.Empty;
         EmulatorResponse response;
+        EmulatorRequest? request = null;
         try
         {
             var headers = (message.Headers ?? new Dictionary<string, WireMockList<string>>())
                 .ToDictionary(h => h.Key, h => (IReadOnlyList<string>)h.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
-            var request = new EmulatorRequest(message.Method ?? "GET", path, rawQuery, headers, message.BodyData?.BodyAsBytes ?? []);
+            request = new EmulatorRequest(message.Method ?? "GET", path, rawQuery, headers, message.BodyData?.BodyAsBytes ?? []);
             response = endpoint(request);
         }
         catch (Exception e)
@@ -98,19 +116,45 @@ internal sealed class EmulatorHost : IDisposable
             response = EmulatorResponse.Json(400, JsonText.Error("invalid_request", "Malformed request."), $"400 unexpected {e.GetType().Name}");
         }
 
-        Journal(message.Method ?? "?", path, rawQuery, response);
+        var requestId = "req_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        var (clientId, findings) = request is null ? (null, []) : Explain(request, response);
+        response.WithHeader(RequestIdHeader, requestId);
+        if (_diagnosisHeader && findings.Count > 0)
+        {
+            response.WithHeader(DiagnosisHeader, JsonSerializer.Serialize(findings.Select(f => new { f.Finding, f.Tip, f.Behaviour, f.Detail }), HeaderJson));
+        }
+
+        Journal(message.Method ?? "?", path, rawQuery, response, requestId, clientId, findings);
         return ToWireMock(response);
     }
 
+    private (string? ClientId, IReadOnlyList<FindingReport> Findings) Explain(EmulatorRequest request, EmulatorResponse response)
+    {
+        try
+        {
+            return _diagnosis.Explain(BaseUrl, _kind == "web", request, response);
+        }
+        catch (Exception)
+        {
+            // An explanation is a courtesy: failing to give one must never change the answer.
+            return (null, []);
+        }
+    }
+
     // Values from the request are escaped: a newline in a path or a field must not forge a console line.
-    private void Journal(string method, string path, string rawQuery, EmulatorResponse response) =>
+    private void Journal(
+        string method, string path, string rawQuery, EmulatorResponse response,
+        string? requestId = null, string? clientId = null, IReadOnlyList<FindingReport>? findings = null) =>
         _record(new JournalEntry(
             _now(),
             LogText.Escape(method),
             _kind,
             LogText.Escape(JournalRedactor.Redact(PathAndQuery(path, rawQuery))),
             response.Status,
-            LogText.Escape(response.Outcome)));
+            LogText.Escape(response.Outcome),
+            requestId,
+            clientId,
+            findings));
 
     private static string PathAndQuery(string path, string rawQuery)
     {

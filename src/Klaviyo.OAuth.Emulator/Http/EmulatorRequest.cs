@@ -24,6 +24,9 @@ internal sealed class EmulatorRequest(
 
     public byte[] Body { get; } = body;
 
+    /// <summary>Every header as received, repeated values kept.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers => _headers;
+
     /// <summary>All values of a header (several if it was repeated).</summary>
     public IReadOnlyList<string> HeaderValues(string name) => _headers.TryGetValue(name, out var v) ? v : [];
 

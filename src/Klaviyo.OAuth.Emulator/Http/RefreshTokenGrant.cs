@@ -24,7 +24,7 @@ internal sealed class RefreshTokenGrant(Emulation emulation)
         return outcome.Refusal switch
         {
             RefreshRefusal.None => TokenResponse.Of(outcome.AccessToken!, refreshToken, emulation.Options.AccessTokenLifetime, "refresh token used"),
-            RefreshRefusal.NotFound => OAuthError.Of(400, "invalid_grant", NotFound, "refresh token not issued to this client"),
+            RefreshRefusal.NotFound => OAuthError.Of(400, "invalid_grant", NotFound, "refresh token unknown: never issued, or issued to another client"),
             RefreshRefusal.Revoked => OAuthError.Of(400, "invalid_grant", Revoked, "refresh token revoked"),
             RefreshRefusal.Inactive => OAuthError.Of(400, "invalid_grant", Inactive, "refresh token unused for too long"),
             _ => OAuthError.Of(429, "rate_limit_exceeded", RateLimited, "refresh token used too often")

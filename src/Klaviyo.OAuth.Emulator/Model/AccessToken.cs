@@ -13,6 +13,8 @@ internal sealed class AccessToken(string value, string clientId, string accountI
 
     public string Scope { get; } = scope;
 
+    public DateTimeOffset IssuedAt { get; } = issuedAt;
+
     public DateTimeOffset ExpiresAt { get; } = issuedAt + lifetime;
 
     /// <summary>Whether the token's space-separated scope includes <paramref name="scope"/> exactly (a write scope does not imply read).</summary>

@@ -45,7 +45,7 @@ internal sealed class AuthorizationCode(
 
             if (!string.Equals(clientId, ClientId, StringComparison.Ordinal)
                 || !string.Equals(redirectUri, RedirectUri, StringComparison.Ordinal)
-                || now >= expiresAt)
+                || now >= ExpiresAt)
             {
                 return CodeRedemption.Invalid;
             }

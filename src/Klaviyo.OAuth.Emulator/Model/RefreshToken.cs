@@ -16,6 +16,8 @@ internal sealed partial class RefreshToken
     private bool _revoked;
     private DateTimeOffset? _revokedSeenAt;
     private int _pruneAt = MinimumPruneCount;
+    private DateTimeOffset? _revokedAt;
+    private string? _revokedBecause;
 
     public RefreshToken(string value, string clientId, string accountId, string scope, DateTimeOffset issuedAt, EmulatorOptions options)
     {
@@ -23,6 +25,7 @@ internal sealed partial class RefreshToken
         ClientId = clientId;
         AccountId = accountId;
         Scope = scope;
+        IssuedAt = issuedAt;
         _lastUsedAt = issuedAt;
         _inactivityLimit = options.RefreshTokenInactivityLimit;
         _forgetAfter = options.ForgetAfter;
@@ -36,6 +39,20 @@ internal sealed partial class RefreshToken
     public string AccountId { get; }
 
     public string Scope { get; }
+
+    public DateTimeOffset IssuedAt { get; }
+
+    /// <summary>The last use (or the issue), when revoked and why: what a diagnosis of a refused refresh cites.</summary>
+    public (DateTimeOffset LastUsedAt, DateTimeOffset? RevokedAt, string? RevokedBecause) History
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (_lastUsedAt, _revokedAt, _revokedBecause);
+            }
+        }
+    }
 
     public bool IsRevoked
     {
@@ -93,11 +110,17 @@ internal sealed partial class RefreshToken
         }
     }
 
-    /// <summary>Revokes this token and every access token issued from it.</summary>
-    public void Revoke()
+    /// <summary>Revokes this token and every access token issued from it; <paramref name="because"/> says by whom.</summary>
+    public void Revoke(string because, DateTimeOffset at)
     {
         lock (_gate)
         {
+            if (!_revoked)
+            {
+                _revokedAt = at;
+                _revokedBecause = because;
+            }
+
             _revoked = true;
             foreach (var accessToken in _issued)
             {

@@ -71,7 +71,7 @@ internal sealed partial class TokenRegistry(EmulatorClock clock, EmulatorOptions
                 return "token of another client ignored";
             }
 
-            refreshToken.Revoke();
+            refreshToken.Revoke("revoked by the app (POST /oauth/revoke)", clock.Now(clientId));
             return "refresh token and its access tokens revoked";
         }
 
@@ -99,7 +99,7 @@ internal sealed partial class TokenRegistry(EmulatorClock clock, EmulatorOptions
         var revoked = 0;
         foreach (var refreshToken in _refreshTokens.Values.Where(t => Matches(t.ClientId, t.AccountId)))
         {
-            refreshToken.Revoke();
+            refreshToken.Revoke("revoked when the customer removed the app", clock.Now(clientId));
             revoked++;
         }
 
@@ -110,6 +110,14 @@ internal sealed partial class TokenRegistry(EmulatorClock clock, EmulatorOptions
 
         return revoked;
     }
+
+    public IEnumerable<RefreshToken> RefreshTokens => _refreshTokens.Values;
+
+    public IEnumerable<AccessToken> AccessTokens => _accessTokens.Values;
+
+    /// <summary>This client's codes not yet exchanged.</summary>
+    public IEnumerable<AuthorizationCode> PendingCodes(string clientId) =>
+        _codes.Values.Where(c => string.Equals(c.ClientId, clientId, StringComparison.Ordinal));
 
     public AccessToken? FindAccessToken(string value) => _accessTokens.TryGetValue(value, out var t) ? t : null;
 

@@ -14,9 +14,12 @@ internal sealed record CommandLine(EmulatorOptions Options, bool ShowHelp)
           --no-control-api    do not serve /__control/
           --opaque-tokens     issue the older kla_ + 40 character access tokens instead of JWTs
           --data-seed <n>     seed of the generated API data (profiles, lists, metrics, events)
+          --diagnosis-header  add the findings' JSON to refusals (X-Klaviyo-Emulator-Diagnosis);
+                              off by default, so that the wire stays Klaviyo's
           --help              print this and exit
 
-        Prints the base URLs and a demo client, logs one line per request (secrets redacted),
+        Prints the base URLs and a demo client, logs one line per request (secrets redacted;
+        a refusal's line names the guide's tip and what the request shows, with its request id),
         prints "Emulator ready" when listening, and stops on Ctrl-C or SIGTERM.
         """;
 
@@ -40,6 +43,8 @@ internal sealed record CommandLine(EmulatorOptions Options, bool ShowHelp)
                     options.DataSeed = ++i < args.Count && int.TryParse(args[i], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var seed)
                         ? seed
                         : throw new ArgumentException("--data-seed needs a whole number, e.g. --data-seed 42.");
+                case "--diagnosis-header":
+                    options.DiagnosisHeader = true;
                     break;
                 case "--api-url":
                     options.ApiUrl = HttpUrl(args, ++i, "--api-url");

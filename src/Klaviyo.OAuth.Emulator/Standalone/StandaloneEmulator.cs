@@ -56,8 +56,7 @@ public static class StandaloneEmulator
 
         using (emulator)
         {
-            emulator.RequestHandled += (_, entry) =>
-                Console.WriteLine($"{entry.At:HH:mm:ss} {entry.Host} {entry.Method} {entry.Path} -> {entry.Outcome}");
+            emulator.RequestHandled += (_, entry) => Console.WriteLine(ConsoleLine.Of(entry));
             DemoSetup.Print(emulator, commandLine.Options.EnableControlApi);
             Console.WriteLine("Emulator ready");
             stopped.Wait();

@@ -1,5 +1,7 @@
 using FluentAssertions;
 using Klaviyo.OAuth.Guide.Catalogue;
+using Klaviyo.OAuth.Guide.Diagnosis;
+using Klaviyo.OAuth.Guide.Tips;
 using NUnit.Framework;
 
 namespace Klaviyo.OAuth.Conformance.Tests.Catalogue;
@@ -20,9 +22,22 @@ public class FeatureCoverageTests
     public void Every_catalogue_behaviour_has_at_least_one_scenario(string id) =>
         Scenarios.Should().Contain(s => s.Tags.Contains(id), $"@{id} is in the catalogue");
 
+    [TestCaseSource(nameof(TipAndFindingIds))]
+    public void Every_tip_and_finding_has_a_diagnosis_scenario(string id) =>
+        Scenarios.Should().Contain(s => s.File.StartsWith("diagnosis/", StringComparison.Ordinal) && s.Tags.Contains(id), $"@{id} is a tip or finding of DIAGNOSIS.md");
+
+    [Test]
+    public void Diagnosis_scenarios_name_tips_or_findings_that_exist_and_no_behaviour_or_level() =>
+        Scenarios.Where(s => s.IsDiagnosis)
+            .Where(s => s.Tags.Any(t => BehaviourCatalogue.Find(t) is not null || RequirementLevels.Contains(t))
+                || s.Tags.Any(t => t.StartsWith("tip.", StringComparison.Ordinal) && TipCatalogue.Find(t) is null)
+                || s.Tags.Any(t => t.StartsWith("finding.", StringComparison.Ordinal) && FindingCatalogue.Find(t) is null))
+            .Select(s => s.ToString())
+            .Should().BeEmpty();
+
     [Test]
     public void Every_scenario_names_exactly_one_catalogue_behaviour() =>
-        Scenarios.Where(s => s.Tags.Count(t => BehaviourCatalogue.Find(t) is not null) != 1)
+        Scenarios.Where(s => !s.IsDiagnosis && s.Tags.Count(t => BehaviourCatalogue.Find(t) is not null) != 1)
             .Select(s => s.ToString())
             .Should().BeEmpty();
 
@@ -35,10 +50,14 @@ public class FeatureCoverageTests
 
     [Test]
     public void No_scenario_is_tagged_with_a_dotted_id_the_catalogue_does_not_know() =>
-        Scenarios.SelectMany(s => s.Tags.Where(t => BehaviourCatalogue.LooksLikeBehaviourId(t) && BehaviourCatalogue.Find(t) is null).Select(t => $"{s}: @{t}"))
+        Scenarios.Where(s => !s.IsDiagnosis).SelectMany(s => s.Tags.Where(t => BehaviourCatalogue.LooksLikeBehaviourId(t) && BehaviourCatalogue.Find(t) is null).Select(t => $"{s}: @{t}"))
             .Should().BeEmpty();
 
     private static IEnumerable<string> BehaviourIds() => BehaviourCatalogue.All.Select(b => b.Id);
+
+    private static IEnumerable<string> TipAndFindingIds() => TipCatalogue.All.Select(t => t.Id).Concat(FindingCatalogue.All.Select(f => f.Id));
+
+    private static readonly HashSet<string> RequirementLevels = [.. Enum.GetValues<RequirementLevel>().Select(l => l.Key())];
 
     private static string FeaturesFolder()
     {
@@ -84,7 +103,7 @@ public class FeatureCoverageTests
                     }
                     else if (line.StartsWith("Scenario", StringComparison.Ordinal) || line.StartsWith("Example:", StringComparison.Ordinal))
                     {
-                        scenarios.Add(new TaggedScenario(Path.GetFileName(file), i + 1, line, [.. featureTags, .. ruleTags, .. pending]));
+                        scenarios.Add(new TaggedScenario(Path.GetRelativePath(folder, file).Replace('\\', '/'), i + 1, line, [.. featureTags, .. ruleTags, .. pending]));
                     }
 
                     if (line.Length > 0 && !line.StartsWith('#'))
@@ -96,6 +115,9 @@ public class FeatureCoverageTests
 
             return scenarios;
         }
+
+        /// <summary>A scenario of features/diagnosis: it shows a tip or finding, not a target's behaviour.</summary>
+        public bool IsDiagnosis => Tags.Any(t => t.StartsWith("tip.", StringComparison.Ordinal) || t.StartsWith("finding.", StringComparison.Ordinal));
 
         public override string ToString() => $"{File}:{Line} {Name}";
     }

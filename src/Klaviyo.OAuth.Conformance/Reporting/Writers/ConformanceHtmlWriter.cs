@@ -56,6 +56,7 @@ public static class ConformanceHtmlWriter
             AppendGroup(html, group);
         }
 
+        AppendTips(html, matrix);
         AppendDefects(html, matrix);
         html.AppendLine("</body>");
         html.AppendLine("</html>");
@@ -84,6 +85,32 @@ public static class ConformanceHtmlWriter
         html.AppendLine("</div>");
         var fails = matrix.FailsBuild();
         html.Append("<p id=\"outcome\" class=\"outcome ").Append(fails ? "fails" : "passes").Append("\">").Append(E(ReportText.Outcome(matrix))).AppendLine("</p>");
+        html.AppendLine("</section>");
+    }
+
+    private static void AppendTips(StringBuilder html, ConformanceMatrix matrix)
+    {
+        if (matrix.TipRows.Count == 0)
+        {
+            return;
+        }
+
+        html.AppendLine("<section class=\"group\" id=\"troubleshooting-tips\">");
+        html.Append("<h2>").Append(E(ReportText.TipsTitle)).AppendLine("</h2>");
+        html.AppendLine("<table>");
+        html.AppendLine("<thead><tr><th>tip</th><th>section</th><th>the guide's tip</th><th>verdict</th><th>scenarios</th></tr></thead>");
+        html.AppendLine("<tbody>");
+        foreach (var row in matrix.TipRows)
+        {
+            html.Append("<tr data-tip-id=\"").Append(E(row.Id)).Append("\" class=\"verdict-").Append(row.Verdict.Key()).AppendLine("\">");
+            html.Append("<td><code>").Append(E(row.Id)).Append("</code></td><td>").Append(E(row.Tip.Section)).Append("</td><td>").Append(E(row.Tip.Words)).AppendLine("</td>");
+            html.Append("<td class=\"verdict\">").Append(row.Verdict.TextMark()).Append(' ').Append(E(row.Verdict.Label())).AppendLine("</td>");
+            html.Append("<td>").Append(E(row.ScenarioTally())).AppendLine("</td>");
+            html.AppendLine("</tr>");
+        }
+
+        html.AppendLine("</tbody>");
+        html.AppendLine("</table>");
         html.AppendLine("</section>");
     }
 

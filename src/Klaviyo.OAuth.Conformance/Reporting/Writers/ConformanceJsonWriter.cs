@@ -44,6 +44,30 @@ public static class ConformanceJsonWriter
 
         json.WriteEndArray();
 
+        json.WriteStartArray("troubleshootingTips");
+        foreach (var tip in matrix.TipRows)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", tip.Id);
+            json.WriteString("section", tip.Tip.Section);
+            json.WriteString("tip", tip.Tip.Words);
+            json.WriteString("verdict", tip.Verdict.Key());
+            json.WriteStartArray("scenarios");
+            foreach (var scenario in tip.Scenarios)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", scenario.Name);
+                json.WriteString("uri", scenario.Uri);
+                json.WriteString("outcome", scenario.Outcome.ToString().ToLowerInvariant());
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
         json.WriteStartArray("defects");
         foreach (var defect in matrix.Defects)
         {

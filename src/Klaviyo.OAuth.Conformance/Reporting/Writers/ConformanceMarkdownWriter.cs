@@ -33,10 +33,32 @@ public static class ConformanceMarkdownWriter
             md.AppendLine();
         }
 
+        AppendTips(md, matrix);
         AppendNotVerified(md, matrix);
         AppendFailures(md, matrix);
         AppendDefects(md, matrix);
         return md.ToString();
+    }
+
+    // The guide's other half: each tip, and whether its diagnosis scenarios pass.
+    private static void AppendTips(StringBuilder md, ConformanceMatrix matrix)
+    {
+        if (matrix.TipRows.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("## ").AppendLine(ReportText.TipsTitle).AppendLine();
+        md.AppendLine("| tip | section | verdict | scenarios |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (var row in matrix.TipRows)
+        {
+            md.Append("| `").Append(row.Id).Append("` | ").Append(Cell(row.Tip.Section))
+                .Append(" | ").Append(row.Verdict.Mark()).Append(' ').Append(row.Verdict.Label())
+                .Append(" | ").Append(row.ScenarioTally()).AppendLine(" |");
+        }
+
+        md.AppendLine();
     }
 
     private static void AppendNotVerified(StringBuilder md, ConformanceMatrix matrix)

@@ -21,7 +21,7 @@ public static class JUnitXmlWriter
         ArgumentNullException.ThrowIfNull(matrix);
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
         using var xml = XmlWriter.Create(stream, settings);
-        var cases = matrix.Rows.SelectMany(r => r.Scenarios).ToList();
+        var cases = matrix.Rows.SelectMany(r => r.Scenarios).Concat(TipCases(matrix)).ToList();
         xml.WriteStartDocument();
         xml.WriteStartElement("testsuites");
         xml.WriteAttributeString("name", ReportText.Title);
@@ -40,9 +40,57 @@ public static class JUnitXmlWriter
             WriteGroup(xml, group, matrix.Run);
         }
 
+        WriteTips(xml, matrix);
         WriteDefects(xml, matrix.Defects);
         xml.WriteEndElement();
         xml.WriteEndDocument();
+    }
+
+    // A scenario showing two tips is one test case, under its first tip.
+    private static List<ScenarioResult> TipCases(ConformanceMatrix matrix) =>
+        matrix.TipRows.SelectMany(r => r.Scenarios).Distinct().ToList();
+
+    private static void WriteTips(XmlWriter xml, ConformanceMatrix matrix)
+    {
+        var cases = TipCases(matrix);
+        if (cases.Count == 0)
+        {
+            return;
+        }
+
+        xml.WriteStartElement("testsuite");
+        xml.WriteAttributeString("name", ReportText.TipsTitle);
+        xml.WriteAttributeString("id", "troubleshooting-tips");
+        WriteCounts(xml,
+            tests: cases.Count,
+            failures: cases.Count(c => c.Outcome == ScenarioOutcome.Failed),
+            skipped: cases.Count(c => c.Outcome == ScenarioOutcome.Skipped),
+            time: cases.Aggregate(TimeSpan.Zero, (sum, c) => sum + c.Duration));
+        foreach (var scenario in cases)
+        {
+            xml.WriteStartElement("testcase");
+            xml.WriteAttributeString("classname", scenario.TipIds.FirstOrDefault() ?? "tip");
+            xml.WriteAttributeString("name", Clean(scenario.Name));
+            xml.WriteAttributeString("file", scenario.Uri);
+            xml.WriteAttributeString("time", Seconds(scenario.Duration));
+            if (scenario.Outcome == ScenarioOutcome.Failed)
+            {
+                xml.WriteStartElement("failure");
+                xml.WriteAttributeString("message", Clean(ReportText.FirstLine(scenario.Evidence)));
+                xml.WriteString(Clean((scenario.FailedStep is null ? string.Empty : "Failed step: " + scenario.FailedStep + "\n\n") + scenario.Evidence));
+                xml.WriteEndElement();
+            }
+            else if (scenario.Outcome == ScenarioOutcome.Skipped)
+            {
+                xml.WriteStartElement("skipped");
+                xml.WriteAttributeString("message", Clean(scenario.Reason ?? string.Empty));
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
     }
 
     public static string Render(ConformanceMatrix matrix)

@@ -7,6 +7,9 @@ internal static class ReportText
 {
     public const string Title = "Klaviyo OAuth conformance";
 
+    /// <summary>The reports' part for the guide's troubleshooting tips, beside the behaviours.</summary>
+    public const string TipsTitle = "Troubleshooting tips";
+
     /// <summary>"30 satisfied · 1 not satisfied · …".</summary>
     public static string Counts(ConformanceMatrix matrix, string separator = " · ") =>
         string.Join(separator, Enum.GetValues<Verdict>().Select(v => $"{matrix.Counts[v]} {v.Label()}"));
