@@ -2,7 +2,7 @@ using Klaviyo.OAuth.Guide;
 using Klaviyo.OAuth.Guide.Diagnosis;
 using Klaviyo.OAuth.Guide.Traffic;
 
-namespace Klaviyo.OAuth.Conformance.Specs.Drivers;
+namespace Klaviyo.OAuth.Conformance.Suite.Drivers;
 
 /// <summary>
 /// The tips' scenarios: a captured request, what the server remembers (when the scenario says),

@@ -1,8 +1,8 @@
 using FluentAssertions;
-using Klaviyo.OAuth.Conformance.Specs.Drivers;
+using Klaviyo.OAuth.Conformance.Suite.Drivers;
 using Reqnroll;
 
-namespace Klaviyo.OAuth.Conformance.Specs.Steps;
+namespace Klaviyo.OAuth.Conformance.Suite.Steps;
 
 /// <summary>The guide's tips as scenarios: a request, the server's memory, the diagnosis.</summary>
 [Binding]
