@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Web;
 using Klaviyo.OAuth.Conformance.Http;
 using Klaviyo.OAuth.Conformance.Pkce;
 using Klaviyo.OAuth.Conformance.Targets;
@@ -50,10 +51,9 @@ public sealed class WebDriver(TargetExchanges target, AppUnderTest app)
             return [];
         }
 
-        return uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2))
-            .GroupBy(pair => Uri.UnescapeDataString(pair[0]))
-            .ToDictionary(g => g.Key, g => Uri.UnescapeDataString(g.First().ElementAtOrDefault(1) ?? string.Empty));
+        // A repeated parameter counts by its first value.
+        var query = HttpUtility.ParseQueryString(uri.Query);
+        return query.AllKeys.OfType<string>().ToDictionary(name => name, name => query.GetValues(name)![0], StringComparer.Ordinal);
     }
 
     private FormBody AuthorizationParameters(string codeChallenge, string state) => FormBody.Of(
