@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using System.Web;
 using Klaviyo.OAuth.Conformance.Http;
 using Klaviyo.OAuth.Conformance.Pkce;
 using Klaviyo.OAuth.Conformance.Targets;
@@ -51,10 +52,9 @@ public sealed partial class WebDriver(TargetExchanges target, AppUnderTest app)
             return [];
         }
 
-        return uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2))
-            .GroupBy(pair => Uri.UnescapeDataString(pair[0]))
-            .ToDictionary(g => g.Key, g => Uri.UnescapeDataString(g.First().ElementAtOrDefault(1) ?? string.Empty));
+        // A repeated parameter counts by its first value.
+        var query = HttpUtility.ParseQueryString(uri.Query);
+        return query.AllKeys.OfType<string>().ToDictionary(name => name, name => query.GetValues(name)![0], StringComparer.Ordinal);
     }
 
     /// <summary>Whether the answer is a page on which the user could approve the app: a form posting to the authorization endpoint.</summary>
