@@ -13,6 +13,7 @@ internal sealed class RefreshToken
     private readonly TimeSpan _inactivityLimit;
     private DateTimeOffset _lastUsedAt;
     private bool _revoked;
+    private bool _expired;
 
     public RefreshToken(string value, string clientId, string accountId, string scope, DateTimeOffset issuedAt, EmulatorOptions options)
     {
@@ -71,7 +72,7 @@ internal sealed class RefreshToken
                 return RefreshOutcome.Refused(RefreshRefusal.Revoked);
             }
 
-            if (now - _lastUsedAt > _inactivityLimit)
+            if (_expired || now - _lastUsedAt > _inactivityLimit)
             {
                 return RefreshOutcome.Refused(RefreshRefusal.Inactive);
             }
@@ -85,6 +86,24 @@ internal sealed class RefreshToken
             var accessToken = issue();
             _issued.Add(accessToken);
             return RefreshOutcome.Granted(accessToken);
+        }
+    }
+
+    /// <summary>Makes the token inactive now, as if unused for longer than the limit (a situation an app's tests create).</summary>
+    public void Expire()
+    {
+        lock (_gate)
+        {
+            _expired = true;
+        }
+    }
+
+    /// <summary>Uses up the token's rate limit at <paramref name="now"/>: refreshes are refused for a full window.</summary>
+    public void ExhaustRateLimit(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            _limiter.Exhaust(now);
         }
     }
 

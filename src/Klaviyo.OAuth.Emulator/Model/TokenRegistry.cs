@@ -110,6 +110,35 @@ internal sealed class TokenRegistry(EmulatorClock clock, EmulatorOptions options
         return revoked;
     }
 
+    /// <summary>
+    /// Puts one refresh token in a situation an app's own tests want to meet: revoked, expired
+    /// (inactive) or rate-limited. False when no such refresh token was issued.
+    /// </summary>
+    public bool ApplySituation(string refreshToken, RefreshTokenSituation situation)
+    {
+        if (!_refreshTokens.TryGetValue(refreshToken, out var token))
+        {
+            return false;
+        }
+
+        switch (situation)
+        {
+            case RefreshTokenSituation.Revoked:
+                token.Revoke();
+                break;
+            case RefreshTokenSituation.Expired:
+                token.Expire();
+                break;
+            case RefreshTokenSituation.RateLimited:
+                token.ExhaustRateLimit(clock.Now(token.ClientId));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(situation), situation, null);
+        }
+
+        return true;
+    }
+
     public AccessToken? FindAccessToken(string value) => _accessTokens.TryGetValue(value, out var t) ? t : null;
 
     public AccessTokenState Check(string value, out AccessToken? token)
