@@ -14,7 +14,7 @@ public sealed class StateRule() : ConductRule("client.state")
     {
         foreach (var request in exercised)
         {
-            var state = request.Query.GetValueOrDefault("state");
+            var state = request.Parameter("state");
             if (string.IsNullOrEmpty(state))
             {
                 yield return traffic.Evidence(request, "no state on the authorization request", "authorize.succeeds");
