@@ -28,7 +28,4 @@ public static class ConductVerdictExtensions
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
     };
 
-    /// <summary>The verdict named by <see cref="Text"/>, or null.</summary>
-    public static ConductVerdict? FromText(string text) =>
-        Enum.GetValues<ConductVerdict>().Cast<ConductVerdict?>().FirstOrDefault(v => string.Equals(v!.Value.Text(), text?.Trim(), StringComparison.OrdinalIgnoreCase));
 }
