@@ -27,5 +27,4 @@ public static class ConductVerdictExtensions
         ConductVerdict.NotVerified => "not verified",
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
     };
-
 }
