@@ -108,6 +108,20 @@ public sealed class KlaviyoEmulator : IDisposable
         _emulation.Outages.Start(family, clientId);
     }
 
+    /// <summary>
+    /// Puts a refresh token the emulator issued in a situation (revoked, expired, rate-limited), so
+    /// an app's tests meet that refusal on its next refresh.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The emulator issued no such refresh token (the message never quotes it).</exception>
+    public void PutRefreshToken(string refreshToken, RefreshTokenSituation situation)
+    {
+        ArgumentNullException.ThrowIfNull(refreshToken);
+        if (!_emulation.Tokens.ApplySituation(refreshToken, situation))
+        {
+            throw new KeyNotFoundException("No such refresh token.");
+        }
+    }
+
     public void EndOutage(EndpointFamily family, string? clientId = null) => _emulation.Outages.End(family, clientId);
 
     public void Dispose()

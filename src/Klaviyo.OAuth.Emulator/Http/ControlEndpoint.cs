@@ -12,7 +12,7 @@ internal sealed class ControlEndpoint(KlaviyoEmulator emulator)
 {
     public const string Prefix = "/__control";
 
-    private static readonly string[] Capabilities = ["clients", "accounts", "users", "sessions", "uninstall", "clock", "outages", "journal"];
+    private static readonly string[] Capabilities = ["clients", "accounts", "users", "sessions", "uninstall", "clock", "outages", "journal", "refresh-tokens"];
 
     public EmulatorResponse Handle(EmulatorRequest request)
     {
@@ -35,6 +35,7 @@ internal sealed class ControlEndpoint(KlaviyoEmulator emulator)
                 ("PUT", ["outages", var family]) => Outage(family, ControlJson.String(body.RootElement, "clientId"), start: true),
                 ("DELETE", ["outages", var family]) => Outage(family, FormBody.TryParse(request.RawQuery, out _)?["clientId"], start: false),
                 ("GET", ["journal"]) => Journal(request.RawQuery),
+                ("POST", ["refresh-tokens", var situation]) => PutRefreshToken(situation, body.RootElement),
                 _ => Error(404, $"No control route {request.Method} {request.Path}."),
             };
         }
@@ -102,6 +103,20 @@ internal sealed class ControlEndpoint(KlaviyoEmulator emulator)
         }
 
         return EmulatorResponse.Empty(204, $"204 {family} outage {(start ? "started" : "ended")} for {clientId ?? "everyone"}");
+    }
+
+    // The token is in the body, never the path, and no answer or journal line quotes it.
+    private EmulatorResponse PutRefreshToken(string situationName, JsonElement body)
+    {
+        RefreshTokenSituation situation = situationName switch
+        {
+            "revoke" => RefreshTokenSituation.Revoked,
+            "expire" => RefreshTokenSituation.Expired,
+            "rate-limit" => RefreshTokenSituation.RateLimited,
+            _ => throw new KeyNotFoundException($"No refresh-token situation \"{situationName}\"; use revoke, expire or rate-limit."),
+        };
+        emulator.PutRefreshToken(ControlJson.RequiredString(body, "refreshToken"), situation);
+        return EmulatorResponse.Empty(204, $"204 refresh token {situation.ToString().ToLowerInvariant()}");
     }
 
     private EmulatorResponse Journal(string rawQuery)

@@ -30,4 +30,17 @@ internal sealed class RefreshRateLimiter(int limit, TimeSpan window)
             return false;
         }
     }
+
+    /// <summary>Fills the window with uses at <paramref name="now"/>, so the next free use is a full window away.</summary>
+    public void Exhaust(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            _uses.Clear();
+            for (var i = 0; i < limit; i++)
+            {
+                _uses.Enqueue(now);
+            }
+        }
+    }
 }

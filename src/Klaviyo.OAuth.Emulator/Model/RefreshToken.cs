@@ -18,6 +18,7 @@ internal sealed partial class RefreshToken
     private int _pruneAt = MinimumPruneCount;
     private DateTimeOffset? _revokedAt;
     private string? _revokedBecause;
+    private bool _expired;
 
     public RefreshToken(string value, string clientId, string accountId, string scope, DateTimeOffset issuedAt, EmulatorOptions options)
     {
@@ -92,7 +93,7 @@ internal sealed partial class RefreshToken
                 return RefreshOutcome.Refused(RefreshRefusal.Revoked);
             }
 
-            if (now - _lastUsedAt > _inactivityLimit)
+            if (_expired || now - _lastUsedAt > _inactivityLimit)
             {
                 return RefreshOutcome.Refused(RefreshRefusal.Inactive);
             }
@@ -107,6 +108,24 @@ internal sealed partial class RefreshToken
             _issued.Add(accessToken);
             ForgetStaleAccessTokens(now);
             return RefreshOutcome.Granted(accessToken);
+        }
+    }
+
+    /// <summary>Makes the token inactive now, as if unused for longer than the limit (a situation an app's tests create).</summary>
+    public void Expire()
+    {
+        lock (_gate)
+        {
+            _expired = true;
+        }
+    }
+
+    /// <summary>Uses up the token's rate limit at <paramref name="now"/>: refreshes are refused for a full window.</summary>
+    public void ExhaustRateLimit(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            _limiter.Exhaust(now);
         }
     }
 

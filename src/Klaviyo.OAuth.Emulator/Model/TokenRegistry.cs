@@ -119,6 +119,35 @@ internal sealed partial class TokenRegistry(EmulatorClock clock, EmulatorOptions
     public IEnumerable<AuthorizationCode> PendingCodes(string clientId) =>
         _codes.Values.Where(c => string.Equals(c.ClientId, clientId, StringComparison.Ordinal));
 
+    /// <summary>
+    /// Puts one refresh token in a situation an app's own tests want to meet: revoked, expired
+    /// (inactive) or rate-limited. False when no such refresh token was issued.
+    /// </summary>
+    public bool ApplySituation(string refreshToken, RefreshTokenSituation situation)
+    {
+        if (!_refreshTokens.TryGetValue(refreshToken, out var token))
+        {
+            return false;
+        }
+
+        switch (situation)
+        {
+            case RefreshTokenSituation.Revoked:
+                token.Revoke("revoked through the control API (a situation the app's tests created)", clock.Now(token.ClientId));
+                break;
+            case RefreshTokenSituation.Expired:
+                token.Expire();
+                break;
+            case RefreshTokenSituation.RateLimited:
+                token.ExhaustRateLimit(clock.Now(token.ClientId));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(situation), situation, null);
+        }
+
+        return true;
+    }
+
     public AccessToken? FindAccessToken(string value) => _accessTokens.TryGetValue(value, out var t) ? t : null;
 
     public AccessTokenState Check(string value, out AccessToken? token)

@@ -1,0 +1,68 @@
+using System.Text;
+using Klaviyo.OAuth.Guide.Catalogue;
+using Klaviyo.OAuth.Guide.Conduct;
+
+namespace Klaviyo.OAuth.Conformance.Reporting.Conduct;
+
+/// <summary>
+/// The "Client conduct" part: how one app's traffic fares against every client-conduct rule.
+/// Written as client-conduct.json, .md, .html and a JUnit file beside the server's reports.
+/// </summary>
+/// <param name="Source">Where the traffic came from: a file name or the emulator and client id (never a secret).</param>
+/// <param name="Requests">How many requests were graded.</param>
+/// <param name="Results">Every rule's verdict, in the catalogue's order.</param>
+public sealed record ClientConductReport(string Source, int Requests, IReadOnlyList<ConductResult> Results)
+{
+    public const string Title = "Client conduct";
+
+    /// <summary>A documented rule is not satisfied: the run fails CI.</summary>
+    public bool FailsBuild => Results.Any(r => r.FailsBuild);
+
+    public int Count(ConductVerdict verdict) => Results.Count(r => r.Verdict == verdict);
+
+    /// <summary>"9 satisfied · 1 not satisfied · …".</summary>
+    public string Counts(string separator = " · ") =>
+        string.Join(separator, Enum.GetValues<ConductVerdict>().Select(v => $"{Count(v)} {v.Text()}"));
+
+    public string Outcome => FailsBuild
+        ? "FAILS: the app breaks a documented rule of the guide."
+        : "PASSES: the app keeps every documented rule it exercised.";
+
+    public static ClientConductReport Grade(string source, AppTraffic traffic) =>
+        new(source, traffic.Requests.Count, ConductRules.Grade(traffic));
+
+    /// <summary>Writes the four files; returns their full paths.</summary>
+    public IReadOnlyList<string> WriteAll(string reportsDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(reportsDirectory);
+        var directory = Directory.CreateDirectory(reportsDirectory).FullName;
+        var utf8 = new UTF8Encoding(false);
+        var files = new (string Name, string Text)[]
+        {
+            (ConductJsonWriter.FileName, ConductJsonWriter.Render(this)),
+            (ConductMarkdownWriter.FileName, ConductMarkdownWriter.Render(this)),
+            (ConductHtmlWriter.FileName, ConductHtmlWriter.Render(this)),
+            (ConductJUnitWriter.FileName, ConductJUnitWriter.Render(this)),
+        };
+        return [.. files.Select(f =>
+        {
+            var path = Path.Combine(directory, f.Name);
+            File.WriteAllText(path, f.Text, utf8);
+            return path;
+        })];
+    }
+
+    /// <summary>What a rule's row says beyond its verdict: the first breach, or the situation to create.</summary>
+    internal static string Explanation(ConductResult result) => result.Verdict switch
+    {
+        ConductVerdict.NotSatisfied or ConductVerdict.AdvisoryNotMet => Line(result.Evidence[0]) + (result.Evidence.Count > 1 ? $" (+{result.Evidence.Count - 1} more)" : string.Empty),
+        ConductVerdict.NotVerified => result.Situation,
+        _ => $"{result.Exercised} request(s) checked",
+    };
+
+    /// <summary>"#3 POST https://a.klaviyo.com/oauth/token → 400: why — tip.x".</summary>
+    internal static string Line(ConductEvidence e) =>
+        $"#{e.Index} {e.Request}{(e.Answer is { } status ? $" → {status}" : string.Empty)}: {e.Breach} — {e.Diagnosis}";
+
+    internal static string Level(ConductResult result) => result.Rule.Level.Key();
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Klaviyo.OAuth.Guide.Conduct;
+
+namespace Klaviyo.OAuth.Conformance.Reporting.Conduct;
+
+/// <summary>client-conduct.json: every rule with its level, verdict, situation and evidence, for tools.</summary>
+public static class ConductJsonWriter
+{
+    public const string FileName = "client-conduct.json";
+    public const int SchemaVersion = 1;
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static string Render(ClientConductReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return JsonSerializer.Serialize(
+            new
+            {
+                schemaVersion = SchemaVersion,
+                part = ClientConductReport.Title,
+                source = report.Source,
+                requests = report.Requests,
+                failsBuild = report.FailsBuild,
+                counts = Enum.GetValues<ConductVerdict>().ToDictionary(v => v.Text(), report.Count),
+                rules = report.Results.Select(r => new
+                {
+                    id = r.Rule.Id,
+                    level = ClientConductReport.Level(r),
+                    rule = r.Rule.Rule,
+                    source = r.Rule.Source,
+                    verdict = r.Verdict.Text(),
+                    exercised = r.Exercised,
+                    situation = r.Situation,
+                    evidence = r.Evidence.Select(e => new { index = e.Index, time = e.Time, request = e.Request, answer = e.Answer, breach = e.Breach, diagnosis = e.Diagnosis }),
+                }),
+            },
+            Options);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text;
+using Klaviyo.OAuth.Guide.Conduct;
+
+namespace Klaviyo.OAuth.Conformance.Reporting.Conduct;
+
+/// <summary>client-conduct.md: the counts, then one row per rule, then the evidence of each broken rule.</summary>
+public static class ConductMarkdownWriter
+{
+    public const string FileName = "client-conduct.md";
+
+    public static string Render(ClientConductReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var md = new StringBuilder();
+        md.Append("# ").AppendLine(ClientConductReport.Title).AppendLine();
+        md.Append("Traffic: ").Append(Cell(report.Source)).Append(" (").Append(report.Requests).AppendLine(" requests)").AppendLine();
+        md.Append("**").Append(report.Outcome).AppendLine("**").AppendLine();
+        md.AppendLine(report.Counts()).AppendLine();
+        md.AppendLine("| rule | level | verdict | detail |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (var result in report.Results)
+        {
+            md.Append("| `").Append(result.Rule.Id).Append("` | ").Append(ClientConductReport.Level(result)).Append(" | ")
+                .Append(result.Verdict.Text()).Append(" | ").Append(Cell(ClientConductReport.Explanation(result))).AppendLine(" |");
+        }
+
+        foreach (var result in report.Results.Where(r => r.Evidence.Count > 0))
+        {
+            md.AppendLine().Append("## `").Append(result.Rule.Id).Append("`: ").AppendLine(Cell(result.Rule.Rule)).AppendLine();
+            foreach (var evidence in result.Evidence)
+            {
+                md.Append("- ").AppendLine(Cell(ClientConductReport.Line(evidence)));
+            }
+        }
+
+        return md.ToString();
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ');
+}
