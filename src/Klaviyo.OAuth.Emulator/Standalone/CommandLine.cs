@@ -43,6 +43,7 @@ internal sealed record CommandLine(EmulatorOptions Options, bool ShowHelp)
                     options.DataSeed = ++i < args.Count && int.TryParse(args[i], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var seed)
                         ? seed
                         : throw new ArgumentException("--data-seed needs a whole number, e.g. --data-seed 42.");
+                    break;
                 case "--diagnosis-header":
                     options.DiagnosisHeader = true;
                     break;

@@ -16,7 +16,7 @@ public sealed class AppTraffic
     {
         ArgumentNullException.ThrowIfNull(exchanges);
         var webHosts = new HashSet<string>(KlaviyoWebHosts.Concat(webHostAuthorities ?? []), StringComparer.OrdinalIgnoreCase);
-        Redactor = redactor ?? SecretRedactor.Shared;
+        Redactor = redactor ?? new SecretRedactor();
         var recorded = exchanges.ToList();
         // A capture may list requests out of order (HAR pages); when every one has a time, time decides.
         var ordered = recorded.All(e => e.Time is not null) ? recorded.OrderBy(e => e.Time).ToList() : recorded;

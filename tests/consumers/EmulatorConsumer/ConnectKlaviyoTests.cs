@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Klaviyo.OAuth.Emulator;
+using Klaviyo.OAuth.Guide;
 using NUnit.Framework;
 
 namespace EmulatorConsumer;
