@@ -73,6 +73,7 @@ public class IdentityModelFlowTests
 
             using var call = new HttpRequestMessage(HttpMethod.Get, new Uri(emulator.ApiBaseUrl, "api/accounts/"));
             call.SetBearerToken(refreshed.AccessToken!);
+            call.Headers.Add("revision", "2025-10-15"); // Klaviyo's API requires a revision on every call
             (await http.SendAsync(call)).StatusCode.Should().Be(HttpStatusCode.OK);
 
             var revoked = await http.RevokeTokenAsync(new TokenRevocationRequest

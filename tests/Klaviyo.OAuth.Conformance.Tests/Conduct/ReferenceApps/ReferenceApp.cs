@@ -142,6 +142,11 @@ internal class ReferenceApp : IDisposable
     protected async Task<HttpResponseMessage> Send(HttpMethod method, Uri url, HttpContent? body = null, AuthenticationHeaderValue? authorization = null, string? cookie = null)
     {
         using var request = new HttpRequestMessage(method, url) { Content = body };
+        if (url.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            request.Headers.Add("revision", "2025-10-15"); // Klaviyo's API requires a revision on every call
+        }
+
         request.Headers.Authorization = authorization ?? (url.AbsolutePath.StartsWith("/oauth/", StringComparison.Ordinal) && url.Host == Emulator.ApiBaseUrl.Host && url.Port == Emulator.ApiBaseUrl.Port ? ClientAuthentication : null);
         if (cookie is not null)
         {
