@@ -58,11 +58,11 @@ median() { # column of a samples file
 
 echo
 echo "Medians of $runs interleaved runs each, after a warm-up; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '| %-58s | %8s | %8s | %9s |\n' command wall CPU 'peak RSS'
-printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..60})" '---------:' '---------:' '----------:'
+printf '| %-66s | %8s | %8s | %9s |\n' command wall CPU 'peak RSS'
+printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..68})" '---------:' '---------:' '----------:'
 for name in catalogue floor; do
   project=$catalogue; [ "$name" = floor ] && project=$floor
-  printf '| %-58s | %6.2f s | %6.2f s | %5d MiB |\n' "\`dotnet test $project --no-build\`" \
+  printf '| %-66s | %6.2f s | %6.2f s | %5d MiB |\n' "\`dotnet test $project --no-build\`" \
     "$(median "$name" 1)" "$(median "$name" 2)" "$(( $(median "$name" 3) / 1024 ))"
 done
 awk -v c="$(median catalogue 1)" -v f="$(median floor 1)" -v cc="$(median catalogue 2)" -v fc="$(median floor 2)" \
