@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Times two whole processes side by side: the catalogue (`dotnet test` of the Specs project, every
+# scenario against the embedded emulator) and the floor (`dotnet test` of a one-test NUnit project with
+# the same NUnit, adapter and test SDK). Builds both once, runs each once to warm the disk cache, then
+# RUNS times each, interleaved so that load on a shared machine falls on both alike, and prints the
+# medians of wall time, CPU time (user + sys, children included) and peak RSS, and the ratio.
+#
+#   benchmarks/whole-process/compare.sh [RUNS]     (default 5; RUNS=… in the environment works too)
+#   NO_BUILD=1 benchmarks/whole-process/compare.sh  skips the build when both are already built
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+runs="${1:-${RUNS:-5}}"
+catalogue=tests/Klaviyo.OAuth.Conformance.Specs
+floor=benchmarks/whole-process/Floor
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# GNU time reports the children's CPU and the largest child's peak RSS; bash's `time` does not.
+if [ ! -x /usr/bin/time ]; then
+  echo "Installing GNU time…" >&2
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null) \
+    || { echo "GNU time (/usr/bin/time) is needed and could not be installed." >&2; exit 1; }
+fi
+
+if [ -z "${NO_BUILD:-}" ]; then
+  echo "Building both…" >&2
+  # The catalogue as fast as it builds: ReadyToRun on (READY_TO_RUN=false measures the default build).
+  dotnet build "$catalogue" -v quiet -nologo -p:ReadyToRunOnBuild="${READY_TO_RUN:-true}" >/dev/null
+  dotnet build "$floor" -v quiet -nologo >/dev/null
+fi
+
+samples="$(mktemp -d)"
+trap 'rm -rf "$samples"' EXIT
+
+# One timed run: appends "wall cpu rss_kib" to $samples/<name>; a failing run stops the comparison.
+time_one() {
+  local name="$1" project="$2" out="$samples/last"
+  if ! /usr/bin/time -f '%e %U %S %M' -o "$out" dotnet test "$project" --no-build >"$samples/$name.log" 2>&1; then
+    echo "\`dotnet test $project --no-build\` failed; its output:" >&2
+    tail -n 40 "$samples/$name.log" >&2
+    exit 1
+  fi
+  awk '{ printf "%.2f %.2f %d\n", $1, $2 + $3, $4 }' "$out" >>"$samples/$name"
+}
+
+echo "Warm-up…" >&2
+time_one warmup "$catalogue"
+time_one warmup "$floor"
+for i in $(seq 1 "$runs"); do
+  echo "Run $i of $runs (load average $(cut -d' ' -f1-3 /proc/loadavg))…" >&2
+  time_one catalogue "$catalogue"
+  time_one floor "$floor"
+done
+
+median() { # column of a samples file
+  cut -d' ' -f"$2" "$samples/$1" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+echo
+echo "Medians of $runs interleaved runs each, after a warm-up; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '| %-66s | %8s | %8s | %9s |\n' command wall CPU 'peak RSS'
+printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..68})" '---------:' '---------:' '----------:'
+for name in catalogue floor; do
+  project=$catalogue; [ "$name" = floor ] && project=$floor
+  printf '| %-66s | %6.2f s | %6.2f s | %5d MiB |\n' "\`dotnet test $project --no-build\`" \
+    "$(median "$name" 1)" "$(median "$name" 2)" "$(( $(median "$name" 3) / 1024 ))"
+done
+awk -v c="$(median catalogue 1)" -v f="$(median floor 1)" -v cc="$(median catalogue 2)" -v fc="$(median floor 2)" \
+  'BEGIN { printf "\ncatalogue / floor: %.2fx wall, %.2fx CPU\n", c / f, cc / fc }'
