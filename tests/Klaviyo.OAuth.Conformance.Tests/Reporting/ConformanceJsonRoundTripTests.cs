@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentAssertions;
 using Klaviyo.OAuth.Conformance.Reporting;
+using Klaviyo.OAuth.Guide.Catalogue;
 using Klaviyo.OAuth.Conformance.Reporting.Writers;
 using Klaviyo.OAuth.Conformance.Tests.Support;
 using NUnit.Framework;
@@ -80,4 +81,16 @@ public class ConformanceJsonRoundTripTests
     public void A_verdict_given_as_a_number_is_refused() =>
         FluentActions.Invoking(() => ConformanceJsonWriter.Read(json.Replace("\"verdict\": \"satisfied\"", "\"verdict\": 0", StringComparison.Ordinal)))
             .Should().Throw<JsonException>();
+
+    [Test]
+    public void Levels_groups_and_defect_kinds_keep_the_names_the_schema_documents()
+    {
+        Enum.GetValues<RequirementLevel>().Select(l => l.Key()).Should().Equal("documented", "baseline", "rfc-must", "rfc-should");
+        Enum.GetValues<BehaviourGroup>().Select(g => g.Key()).Should().Equal("token", "revoke", "authorize", "client-page", "api", "beyond-the-guide");
+        Enum.GetValues<SuiteDefectKind>().Select(k => new SuiteDefect(k, "m").KindKey).Should().Equal("no-scenario", "unknown-behaviour-id", "scenario-without-behaviour");
+    }
+
+    [Test]
+    public void A_value_outside_an_enum_has_no_machine_name() =>
+        FluentActions.Invoking(() => ((Verdict)42).Key()).Should().Throw<ArgumentOutOfRangeException>();
 }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Klaviyo.OAuth.Guide.Catalogue;
 
 namespace Klaviyo.OAuth.Conformance.Reporting.Writers;
 
@@ -21,7 +22,7 @@ public static class ConformanceJsonWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         NumberHandling = JsonNumberHandling.Strict,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
+        Converters = { new JsonStringEnumConverter(MachineName.Policy, allowIntegerValues: false) },
     };
 
     public static void Write(ConformanceMatrix matrix, Stream stream)
