@@ -1,3 +1,5 @@
+using Klaviyo.OAuth.Guide.Catalogue;
+
 namespace Klaviyo.OAuth.Conformance.Reporting;
 
 public enum SuiteDefectKind
@@ -15,11 +17,6 @@ public enum SuiteDefectKind
 /// <summary>A defect of the suite itself, not of the target: the catalogue and the scenarios disagree.</summary>
 public sealed record SuiteDefect(SuiteDefectKind Kind, string Message, string? BehaviourId = null, string? Scenario = null, string? Uri = null)
 {
-    public string KindKey => Kind switch
-    {
-        SuiteDefectKind.NoScenario => "no-scenario",
-        SuiteDefectKind.UnknownBehaviourId => "unknown-behaviour-id",
-        SuiteDefectKind.ScenarioWithoutBehaviour => "scenario-without-behaviour",
-        _ => throw new InvalidOperationException($"Unknown defect kind {Kind}."),
-    };
+    /// <summary>The kind's name in reports: no-scenario, unknown-behaviour-id, scenario-without-behaviour.</summary>
+    public string KindKey => MachineName.Of(Kind);
 }

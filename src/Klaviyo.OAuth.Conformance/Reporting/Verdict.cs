@@ -1,3 +1,5 @@
+using Klaviyo.OAuth.Guide.Catalogue;
+
 namespace Klaviyo.OAuth.Conformance.Reporting;
 
 /// <summary>What the run says about one behaviour of the catalogue.</summary>
@@ -22,15 +24,7 @@ public enum Verdict
 public static class VerdictExtensions
 {
     /// <summary>The stable machine name used in conformance.json and HTML ids: satisfied, not-satisfied, advisory-not-met, not-verified, no-scenario.</summary>
-    public static string Key(this Verdict verdict) => verdict switch
-    {
-        Verdict.Satisfied => "satisfied",
-        Verdict.NotSatisfied => "not-satisfied",
-        Verdict.AdvisoryNotMet => "advisory-not-met",
-        Verdict.NotVerified => "not-verified",
-        Verdict.NoScenario => "no-scenario",
-        _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
-    };
+    public static string Key(this Verdict verdict) => MachineName.Of(verdict);
 
     /// <summary>The verdict for people: "not satisfied".</summary>
     public static string Label(this Verdict verdict) => verdict.Key().Replace('-', ' ');

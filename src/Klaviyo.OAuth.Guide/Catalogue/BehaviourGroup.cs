@@ -26,14 +26,5 @@ public static class BehaviourGroupExtensions
     };
 
     /// <summary>A stable machine name (kebab case) for reports: token, revoke, authorize, client-page, api, beyond-the-guide.</summary>
-    public static string Key(this BehaviourGroup group) => group switch
-    {
-        BehaviourGroup.Token => "token",
-        BehaviourGroup.Revoke => "revoke",
-        BehaviourGroup.Authorize => "authorize",
-        BehaviourGroup.ClientPage => "client-page",
-        BehaviourGroup.Api => "api",
-        BehaviourGroup.BeyondTheGuide => "beyond-the-guide",
-        _ => throw new ArgumentOutOfRangeException(nameof(group), group, null),
-    };
+    public static string Key(this BehaviourGroup group) => MachineName.Of(group);
 }

@@ -22,14 +22,7 @@ public static class RequirementLevelExtensions
     public static string Tag(this RequirementLevel level) => "@" + level.Key();
 
     /// <summary>The level's name in reports: documented, baseline, rfc-must, rfc-should.</summary>
-    public static string Key(this RequirementLevel level) => level switch
-    {
-        RequirementLevel.Documented => "documented",
-        RequirementLevel.Baseline => "baseline",
-        RequirementLevel.RfcMust => "rfc-must",
-        RequirementLevel.RfcShould => "rfc-should",
-        _ => throw new ArgumentOutOfRangeException(nameof(level), level, null),
-    };
+    public static string Key(this RequirementLevel level) => MachineName.Of(level);
 
     /// <summary>RFC levels are reported separately and fail a build only when advisory rows are strict.</summary>
     public static bool IsAdvisory(this RequirementLevel level) =>

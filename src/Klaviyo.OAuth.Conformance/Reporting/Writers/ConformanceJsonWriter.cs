@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Klaviyo.OAuth.Guide.Catalogue;
 
 namespace Klaviyo.OAuth.Conformance.Reporting.Writers;
@@ -10,187 +11,35 @@ public static class ConformanceJsonWriter
     public const string FileName = "conformance.json";
     public const int SchemaVersion = 1;
 
-    private static readonly JsonWriterOptions Options = new()
+    /// <summary>
+    /// The document's shape: camelCase properties, verdicts, levels, groups, outcomes and defect kinds by
+    /// their kebab-case names (NotSatisfied is "not-satisfied"), nulls written rather than left out.
+    /// </summary>
+    private static JsonSerializerOptions SerializerOptions { get; } = new(JsonSerializerDefaults.Web)
     {
-        Indented = true,
+        WriteIndented = true,
         // Readable em dashes and quotes; the file is never embedded in HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        NumberHandling = JsonNumberHandling.Strict,
+        Converters = { new JsonStringEnumConverter(MachineName.Policy, allowIntegerValues: false) },
     };
 
     public static void Write(ConformanceMatrix matrix, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(matrix);
-        using var json = new Utf8JsonWriter(stream, Options);
-        json.WriteStartObject();
-        json.WriteNumber("schemaVersion", SchemaVersion);
-        WriteRun(json, matrix.Run);
-        WriteSummary(json, matrix);
-
-        json.WriteStartArray("groups");
-        foreach (var group in matrix.Groups)
-        {
-            json.WriteStartObject();
-            json.WriteString("group", group.Group.Key());
-            json.WriteString("title", group.Title);
-            json.WriteStartArray("behaviours");
-            foreach (var row in group.Rows)
-            {
-                WriteRow(json, row);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-
-        json.WriteStartArray("troubleshootingTips");
-        foreach (var tip in matrix.TipRows)
-        {
-            json.WriteStartObject();
-            json.WriteString("id", tip.Id);
-            json.WriteString("section", tip.Tip.Section);
-            json.WriteString("tip", tip.Tip.Words);
-            json.WriteString("verdict", tip.Verdict.Key());
-            json.WriteStartArray("scenarios");
-            foreach (var scenario in tip.Scenarios)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", scenario.Name);
-                json.WriteString("uri", scenario.Uri);
-                json.WriteString("outcome", scenario.Outcome.ToString().ToLowerInvariant());
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-
-        json.WriteStartArray("defects");
-        foreach (var defect in matrix.Defects)
-        {
-            json.WriteStartObject();
-            json.WriteString("kind", defect.KindKey);
-            json.WriteString("message", defect.Message);
-            json.WriteString("behaviourId", defect.BehaviourId);
-            json.WriteString("scenario", defect.Scenario);
-            json.WriteString("uri", defect.Uri);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
+        JsonSerializer.Serialize(stream, ConformanceDocument.From(matrix, SchemaVersion), SerializerOptions);
     }
 
     public static string Render(ConformanceMatrix matrix)
     {
-        using var stream = new MemoryStream();
-        Write(matrix, stream);
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        ArgumentNullException.ThrowIfNull(matrix);
+        return Render(ConformanceDocument.From(matrix, SchemaVersion));
     }
 
-    private static void WriteRun(Utf8JsonWriter json, RunDescription run)
-    {
-        json.WriteStartObject("run");
-        json.WriteString("targetKind", run.TargetKind);
-        json.WriteString("apiBaseUrl", run.ApiBaseUrl);
-        json.WriteString("webBaseUrl", run.WebBaseUrl);
-        WriteTime(json, "startedAt", run.StartedAt);
-        WriteTime(json, "finishedAt", run.FinishedAt);
-        WriteSeconds(json, "durationSeconds", run.Duration);
-        json.WriteString("suiteVersion", run.SuiteVersion);
-        json.WriteString("tool", run.Tool);
-        json.WriteString("unreachable", run.Unreachable);
-        json.WriteEndObject();
-    }
+    public static string Render(ConformanceDocument document) => JsonSerializer.Serialize(document, SerializerOptions);
 
-    private static void WriteSummary(Utf8JsonWriter json, ConformanceMatrix matrix)
-    {
-        json.WriteStartObject("summary");
-        json.WriteNumber("behaviours", matrix.Rows.Count);
-        json.WriteNumber("scenarios", matrix.ScenarioCount);
-        json.WriteStartObject("verdicts");
-        foreach (var (verdict, count) in matrix.Counts.OrderBy(c => c.Key))
-        {
-            json.WriteNumber(verdict.Key(), count);
-        }
-
-        json.WriteEndObject();
-        json.WriteNumber("suiteDefects", matrix.Defects.Count);
-        json.WriteNumber("malformedLines", matrix.MalformedLines);
-        json.WriteBoolean("failsBuild", matrix.FailsBuild(strictAdvisory: false));
-        json.WriteBoolean("failsBuildStrict", matrix.FailsBuild(strictAdvisory: true));
-        json.WriteBoolean("nothingVerified", matrix.NothingVerified);
-        json.WriteStartArray("settingsThatWouldVerifyMore");
-        foreach (var setting in matrix.SettingsThatWouldVerifyMore)
-        {
-            json.WriteStringValue(setting);
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    private static void WriteRow(Utf8JsonWriter json, BehaviourRow row)
-    {
-        var behaviour = row.Behaviour;
-        json.WriteStartObject();
-        json.WriteString("id", behaviour.Id);
-        json.WriteString("level", behaviour.Level.Key());
-        json.WriteBoolean("advisory", behaviour.Level.IsAdvisory());
-        json.WriteString("description", behaviour.Description);
-        json.WriteString("expected", behaviour.Expected);
-        json.WriteString("reference", behaviour.Reference);
-        json.WriteString("whyAndHowToFix", behaviour.WhyAndHowToFix);
-        json.WriteString("verdict", row.Verdict.Key());
-        json.WriteStartArray("reasons");
-        foreach (var reason in row.Reasons)
-        {
-            json.WriteStringValue(reason);
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("scenarios");
-        foreach (var scenario in row.Scenarios)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", scenario.Name);
-            json.WriteString("uri", scenario.Uri);
-            json.WriteString("outcome", scenario.Outcome.ToString().ToLowerInvariant());
-            WriteSeconds(json, "durationSeconds", scenario.Duration);
-            json.WriteString("reason", scenario.Reason);
-            json.WriteString("failedStep", scenario.FailedStep);
-            json.WriteString("evidence", scenario.Evidence);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? time)
-    {
-        if (time is { } value)
-        {
-            json.WriteString(name, value.ToUniversalTime());
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
-    private static void WriteSeconds(Utf8JsonWriter json, string name, TimeSpan? duration)
-    {
-        if (duration is { } value)
-        {
-            json.WriteNumber(name, Math.Round(value.TotalSeconds, 3));
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
+    /// <summary>Reads a document this writer wrote, e.g. to compare two runs; null for the JSON literal null.</summary>
+    public static ConformanceDocument? Read(string json) =>
+        JsonSerializer.Deserialize<ConformanceDocument>(json, SerializerOptions);
 }

@@ -1,0 +1,135 @@
+using Klaviyo.OAuth.Guide.Catalogue;
+
+namespace Klaviyo.OAuth.Conformance.Reporting.Writers;
+
+/// <summary>
+/// conformance.json as typed records: property order is the document's order (docs/conformance-report.md),
+/// enums become their kebab-case names through the serializer's options, absent values stay null.
+/// </summary>
+public sealed record ConformanceDocument(
+    int SchemaVersion,
+    ConformanceDocument.RunPart Run,
+    ConformanceDocument.SummaryPart Summary,
+    IReadOnlyList<ConformanceDocument.GroupPart> Groups,
+    IReadOnlyList<ConformanceDocument.TipPart> TroubleshootingTips,
+    IReadOnlyList<ConformanceDocument.DefectPart> Defects)
+{
+    public static ConformanceDocument From(ConformanceMatrix matrix, int schemaVersion) => new(
+        schemaVersion,
+        RunPart.From(matrix.Run),
+        SummaryPart.From(matrix),
+        [.. matrix.Groups.Select(g => new GroupPart(g.Group, g.Title, [.. g.Rows.Select(BehaviourPart.From)]))],
+        [.. matrix.TipRows.Select(TipPart.From)],
+        [.. matrix.Defects.Select(d => new DefectPart(d.Kind, d.Message, d.BehaviourId, d.Scenario, d.Uri))]);
+
+    /// <summary>Seconds with millisecond precision: the figure people compare, without float noise.</summary>
+    private static double? Seconds(TimeSpan? duration) =>
+        duration is { } value ? Math.Round(value.TotalSeconds, 3) : null;
+
+    public sealed record RunPart(
+        string TargetKind,
+        string? ApiBaseUrl,
+        string? WebBaseUrl,
+        DateTimeOffset? StartedAt,
+        DateTimeOffset? FinishedAt,
+        double? DurationSeconds,
+        string? SuiteVersion,
+        string? Tool,
+        string? Unreachable)
+    {
+        public static RunPart From(RunDescription run) => new(
+            run.TargetKind,
+            run.ApiBaseUrl,
+            run.WebBaseUrl,
+            run.StartedAt?.ToUniversalTime(),
+            run.FinishedAt?.ToUniversalTime(),
+            Seconds(run.Duration),
+            run.SuiteVersion,
+            run.Tool,
+            run.Unreachable);
+    }
+
+    public sealed record SummaryPart(
+        int Behaviours,
+        int Scenarios,
+        IReadOnlyDictionary<Verdict, int> Verdicts,
+        int SuiteDefects,
+        int MalformedLines,
+        bool FailsBuild,
+        bool FailsBuildStrict,
+        bool NothingVerified,
+        IReadOnlyList<string> SettingsThatWouldVerifyMore)
+    {
+        public static SummaryPart From(ConformanceMatrix matrix) => new(
+            matrix.Rows.Count,
+            matrix.ScenarioCount,
+            // Verdict order, so the counts read the same in every run.
+            matrix.Counts.OrderBy(c => c.Key).ToDictionary(),
+            matrix.Defects.Count,
+            matrix.MalformedLines,
+            matrix.FailsBuild(strictAdvisory: false),
+            matrix.FailsBuild(strictAdvisory: true),
+            matrix.NothingVerified,
+            matrix.SettingsThatWouldVerifyMore);
+    }
+
+    public sealed record GroupPart(BehaviourGroup Group, string Title, IReadOnlyList<BehaviourPart> Behaviours);
+
+    public sealed record BehaviourPart(
+        string Id,
+        RequirementLevel Level,
+        bool Advisory,
+        string Description,
+        string Expected,
+        string Reference,
+        string WhyAndHowToFix,
+        Verdict Verdict,
+        IReadOnlyList<string> Reasons,
+        IReadOnlyList<ScenarioPart> Scenarios)
+    {
+        public static BehaviourPart From(BehaviourRow row) => new(
+            row.Behaviour.Id,
+            row.Behaviour.Level,
+            row.Behaviour.Level.IsAdvisory(),
+            row.Behaviour.Description,
+            row.Behaviour.Expected,
+            row.Behaviour.Reference,
+            row.Behaviour.WhyAndHowToFix,
+            row.Verdict,
+            row.Reasons,
+            [.. row.Scenarios.Select(ScenarioPart.From)]);
+    }
+
+    public sealed record ScenarioPart(
+        string Name,
+        string Uri,
+        ScenarioOutcome Outcome,
+        double? DurationSeconds,
+        string? Reason,
+        string? FailedStep,
+        string? Evidence)
+    {
+        public static ScenarioPart From(ScenarioResult scenario) => new(
+            scenario.Name,
+            scenario.Uri,
+            scenario.Outcome,
+            Seconds(scenario.Duration),
+            scenario.Reason,
+            scenario.FailedStep,
+            scenario.Evidence);
+    }
+
+    public sealed record TipPart(string Id, string Section, string Tip, Verdict Verdict, IReadOnlyList<TipScenarioPart> Scenarios)
+    {
+        public static TipPart From(TipRow row) => new(
+            row.Id,
+            row.Tip.Section,
+            row.Tip.Words,
+            row.Verdict,
+            [.. row.Scenarios.Select(s => new TipScenarioPart(s.Name, s.Uri, s.Outcome))]);
+    }
+
+    public sealed record TipScenarioPart(string Name, string Uri, ScenarioOutcome Outcome);
+
+    public sealed record DefectPart(SuiteDefectKind Kind, string Message, string? BehaviourId, string? Scenario, string? Uri);
+}
