@@ -3,18 +3,22 @@ using Klaviyo.OAuth.Emulator.Standalone;
 
 namespace Klaviyo.OAuth.Conformance.Tool;
 
-/// <summary>The command line: <c>run</c>, <c>emulate</c> and <c>report</c>. Bad usage is one message and exit code 2.</summary>
+/// <summary>The command line: <c>run</c>, <c>emulate</c>, <c>report</c> and <c>diagnose</c>. Bad usage is one message and exit code 2.</summary>
 internal static class ToolCommands
 {
     public const string Name = "klaviyo-oauth-conformance";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
+        RunAsync(args, output, error, Console.OpenStandardInput);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<Stream> standardInput)
     {
         var root = new RootCommand("Checks an OAuth server against the behaviours of Klaviyo's \"Troubleshoot OAuth errors\" guide.")
         {
             RunCommand.Create(output, error),
             EmulateCommand(),
             ReportCommand.Create(output, error),
+            DiagnoseCommand.Create(output, error, standardInput),
         };
 
         var parsed = root.Parse(args);

@@ -9,12 +9,12 @@ namespace Klaviyo.OAuth.Conformance.Tests.Diagnosis;
 
 public class DiagnoseCommandTests
 {
-    private const string Form = "-H 'Content-Type: application/x-www-form-urlencoded'";
-    private const string Good = "-H 'Authorization: Basic YXBwMWNsaWVudDpzM2NyZXQtdmFsdWUtMTIzNDU2'";
-    private const string Refresh = "--data-raw 'grant_type=refresh_token&refresh_token=klr_RefreshTokenOfTheAppNumberOne0123456789'";
+    internal const string Form = "-H 'Content-Type: application/x-www-form-urlencoded'";
+    internal const string Good = "-H 'Authorization: Basic YXBwMWNsaWVudDpzM2NyZXQtdmFsdWUtMTIzNDU2'";
+    internal const string Refresh = "--data-raw 'grant_type=refresh_token&refresh_token=klr_RefreshTokenOfTheAppNumberOne0123456789'";
 
     // One "Copy as cURL" line per tip; the tips that need the server's records carry its answer as a raw response instead.
-    private static readonly (string Tip, string Input)[] TipInputs =
+    internal static readonly (string Tip, string Input)[] TipInputs =
     [
         ("tip.client-id", "POST /oauth/token HTTP/1.1\nHost: a.klaviyo.com\nAuthorization: Basic YXBwMWNsaWVudDpzM2NyZXQtdmFsdWUtMTIzNDU2\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=refresh_token&refresh_token=klr_x\n\nHTTP/1.1 401 Unauthorized\nContent-Type: application/json\n\n{\"error\":\"invalid_client\"}"),
         ("tip.credentials-base64", $"curl https://a.klaviyo.com/oauth/token -H 'Authorization: Basic app1client:s3cret-value' {Form} {Refresh}"),
