@@ -1,8 +1,6 @@
-using System.Text;
 using FluentAssertions;
 using Capture = Klaviyo.OAuth.Conformance.Tests.Conduct.Traffic;
 using Klaviyo.OAuth.Conformance.Tool;
-using Klaviyo.OAuth.Guide.Traffic;
 using NUnit.Framework;
 
 namespace Klaviyo.OAuth.Conformance.Tests.Tool;
@@ -55,12 +53,7 @@ public class GradeToolCommandTests
         error.Should().Contain(message).And.NotContain("   at ");
     }
 
-    private string WriteHar(Capture traffic)
-    {
-        var path = Path.Combine(_folder, "app.har");
-        File.WriteAllText(path, HarWriter.Write(traffic.Build().Requests.Select(r => r.Exchange)), Encoding.UTF8);
-        return path;
-    }
+    private string WriteHar(Capture traffic) => traffic.WriteHar(_folder);
 
     private static (int Exit, string Output, string Error) Run(params string[] args)
     {
