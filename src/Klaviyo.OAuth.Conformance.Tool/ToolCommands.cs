@@ -3,7 +3,7 @@ using Klaviyo.OAuth.Emulator.Standalone;
 
 namespace Klaviyo.OAuth.Conformance.Tool;
 
-/// <summary>The command line: <c>run</c>, <c>emulate</c>, <c>report</c> and <c>diagnose</c>. Bad usage is one message and exit code 2.</summary>
+/// <summary>The command line: <c>run</c>, <c>emulate</c>, <c>report</c>, <c>diagnose</c> and <c>grade</c>. Bad usage is one message and exit code 2.</summary>
 internal static class ToolCommands
 {
     public const string Name = "klaviyo-oauth-conformance";
@@ -19,6 +19,7 @@ internal static class ToolCommands
             EmulateCommand(),
             ReportCommand.Create(output, error),
             DiagnoseCommand.Create(output, error, standardInput),
+            GradeToolCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);

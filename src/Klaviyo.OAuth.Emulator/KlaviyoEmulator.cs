@@ -21,10 +21,11 @@ public sealed class KlaviyoEmulator : IDisposable
         options.Validate();
         _emulation = new Emulation(options, timeProvider);
         var diagnosis = new RefusalDiagnosis(_emulation);
-        _api = new EmulatorHost("api", options.ApiUrl, Record, () => _emulation.Clock.Now(), diagnosis, options.DiagnosisHeader);
+        var sanitizer = new JournalSanitizer();
+        _api = new EmulatorHost("api", options.ApiUrl, Record, () => _emulation.Clock.Now(), diagnosis, options.DiagnosisHeader, sanitizer);
         try
         {
-            _web = new EmulatorHost("web", options.WebUrl, Record, () => _emulation.Clock.Now(), diagnosis, options.DiagnosisHeader);
+            _web = new EmulatorHost("web", options.WebUrl, Record, () => _emulation.Clock.Now(), diagnosis, options.DiagnosisHeader, sanitizer);
         }
         catch
         {

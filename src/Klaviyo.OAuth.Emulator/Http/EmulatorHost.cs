@@ -46,9 +46,11 @@ internal sealed class EmulatorHost : IDisposable
     private readonly Func<DateTimeOffset> _now;
     private readonly RefusalDiagnosis _diagnosis;
     private readonly bool _diagnosisHeader;
+    private readonly JournalSanitizer _sanitizer;
 
-    public EmulatorHost(string kind, string url, Action<JournalEntry> record, Func<DateTimeOffset> now, RefusalDiagnosis diagnosis, bool diagnosisHeader)
+    public EmulatorHost(string kind, string url, Action<JournalEntry> record, Func<DateTimeOffset> now, RefusalDiagnosis diagnosis, bool diagnosisHeader, JournalSanitizer sanitizer)
     {
+        _sanitizer = sanitizer;
         _kind = kind;
         _record = record;
         _now = now;
@@ -124,7 +126,8 @@ internal sealed class EmulatorHost : IDisposable
             response.WithHeader(DiagnosisHeader, JsonSerializer.Serialize(findings.Select(f => new { f.Finding, f.Tip, f.Behaviour, f.Detail }), HeaderJson));
         }
 
-        Journal(message.Method ?? "?", path, rawQuery, response, requestId, clientId, findings);
+        var exchange = request is null ? null : Sanitize(request, response);
+        Journal(message.Method ?? "?", path, rawQuery, response, requestId, clientId, findings, exchange);
         return ToWireMock(response);
     }
 
@@ -141,10 +144,23 @@ internal sealed class EmulatorHost : IDisposable
         }
     }
 
+    private JournalExchange? Sanitize(EmulatorRequest request, EmulatorResponse response)
+    {
+        try
+        {
+            return _sanitizer.Sanitize(BaseUrl, request, response);
+        }
+        catch (Exception)
+        {
+            // Like an explanation, the record for grading must never change the answer.
+            return null;
+        }
+    }
+
     // Values from the request are escaped: a newline in a path or a field must not forge a console line.
     private void Journal(
         string method, string path, string rawQuery, EmulatorResponse response,
-        string? requestId = null, string? clientId = null, IReadOnlyList<FindingReport>? findings = null) =>
+        string? requestId = null, string? clientId = null, IReadOnlyList<FindingReport>? findings = null, JournalExchange? exchange = null) =>
         _record(new JournalEntry(
             _now(),
             LogText.Escape(method),
@@ -154,7 +170,8 @@ internal sealed class EmulatorHost : IDisposable
             LogText.Escape(response.Outcome),
             requestId,
             clientId,
-            findings));
+            findings,
+            exchange));
 
     private static string PathAndQuery(string path, string rawQuery)
     {

@@ -1,7 +1,5 @@
-using System.Text;
 using FluentAssertions;
 using Klaviyo.OAuth.Conformance.Grading;
-using Klaviyo.OAuth.Guide.Traffic;
 using NUnit.Framework;
 
 namespace Klaviyo.OAuth.Conformance.Tests.Conduct;
@@ -71,12 +69,7 @@ public class GradeCommandTests
         Grade(path).Exit.Should().Be(GradeCommand.BadInput);
     }
 
-    private string WriteHar(Traffic traffic)
-    {
-        var path = Path.Combine(_folder, "app.har");
-        File.WriteAllText(path, HarWriter.Write(traffic.Build().Requests.Select(r => r.Exchange)), Encoding.UTF8);
-        return path;
-    }
+    private string WriteHar(Traffic traffic) => traffic.WriteHar(_folder);
 
     private static (int Exit, string Output, string Error) Grade(string file, params string[] options) => Run([file, .. options]);
 

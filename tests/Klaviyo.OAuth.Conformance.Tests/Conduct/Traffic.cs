@@ -58,4 +58,12 @@ internal sealed class Traffic
     public AppTraffic Build() => new(_exchanges);
 
     public ConductResult GradeBy(string ruleId) => ConductRules.Find(ruleId)!.Evaluate(Build());
+
+    /// <summary>Writes the traffic as a HAR, as a capture tool would, and returns its path.</summary>
+    public string WriteHar(string folder)
+    {
+        var path = Path.Combine(folder, "app.har");
+        File.WriteAllText(path, HarWriter.Write(_exchanges), Encoding.UTF8);
+        return path;
+    }
 }
