@@ -1,4 +1,5 @@
 using System.Text;
+using System.Web;
 using Klaviyo.OAuth.Emulator.Http;
 using Klaviyo.OAuth.Emulator.Model;
 using Klaviyo.OAuth.Guide.Diagnosis;
@@ -32,6 +33,14 @@ internal sealed class RefusalDiagnosis(Emulation emulation)
 
         // A success is explained by nothing; the model has moved on (a code is spent), so its
         // findings would be about a state the request did not meet.
-        return (diagnosis.ClientId, response.Status < 400 ? [] : [.. diagnosis.Findings.Select(FindingReport.From)]);
+        return (diagnosis.ClientId ?? AuthorizingClient(request), response.Status < 400 ? [] : [.. diagnosis.Findings.Select(FindingReport.From)]);
     }
+
+    // An authorization request carries no client credentials, but names its app: the journal
+    // attributes it to that app, so that grading an app sees its authorizations (state, PKCE).
+    private static string? AuthorizingClient(EmulatorRequest request) =>
+        RequestKinds.Of(request.Path) != RequestKind.Authorize
+            ? null
+            : HttpUtility.ParseQueryString(request.RawQuery)["client_id"]
+                ?? HttpUtility.ParseQueryString(Encoding.UTF8.GetString(request.Body))["client_id"];
 }

@@ -60,14 +60,7 @@ public sealed class AppRequest
     /// <summary>The path, e.g. /oauth/token: what "the same endpoint" means for retries.</summary>
     public string Endpoint => Exchange.Url.AbsolutePath;
 
-    private static RequestKind KindOf(string path) => path.TrimEnd('/') switch
-    {
-        "/oauth/token" => RequestKind.Token,
-        "/oauth/revoke" => RequestKind.Revoke,
-        "/oauth/authorize" => RequestKind.Authorize,
-        var p when p.StartsWith("/api/", StringComparison.Ordinal) || p == "/api" => RequestKind.Api,
-        _ => RequestKind.Other,
-    };
+    private static RequestKind KindOf(string path) => RequestKinds.Of(path);
 
     private static string? ErrorCodeOf(RecordedResponse? response)
     {

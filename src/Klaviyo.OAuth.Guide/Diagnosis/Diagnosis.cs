@@ -27,14 +27,3 @@ public sealed record Diagnosis(
         : Findings.Count > 0 ? "will answer " + Findings[0].KlaviyoAnswers : null;
 }
 
-/// <summary>The endpoints the guide covers.</summary>
-public enum RequestKind
-{
-    /// <summary>Not one of Klaviyo's OAuth or API endpoints: not diagnosed.</summary>
-    Other,
-    Token,
-    Revoke,
-    Api,
-    Authorize,
-    ClientPage,
-}

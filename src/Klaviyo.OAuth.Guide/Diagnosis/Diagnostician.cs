@@ -45,15 +45,7 @@ public sealed class Diagnostician(IServerKnowledge? server = null)
         return [.. exchanges.Select(e => Diagnose(e, webHosts.Contains(e.Url.Authority) || IsWebHost(e)))];
     }
 
-    public static RequestKind KindOf(string path) => path switch
-    {
-        "/oauth/token" or "/oauth/token/" => RequestKind.Token,
-        "/oauth/revoke" or "/oauth/revoke/" => RequestKind.Revoke,
-        "/oauth/authorize" or "/oauth/authorize/" => RequestKind.Authorize,
-        "/oauth/client" or "/oauth/client/" => RequestKind.ClientPage,
-        _ when path.StartsWith("/api/", StringComparison.Ordinal) => RequestKind.Api,
-        _ => RequestKind.Other,
-    };
+    public static RequestKind KindOf(string path) => RequestKinds.Of(path);
 
     private static bool IsWebHost(RecordedExchange exchange) =>
         WebHosts.Contains(exchange.Url.Host, StringComparer.OrdinalIgnoreCase)

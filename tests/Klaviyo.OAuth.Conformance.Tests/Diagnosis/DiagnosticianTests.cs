@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Klaviyo.OAuth.Guide;
 using Klaviyo.OAuth.Guide.Diagnosis;
 using Klaviyo.OAuth.Guide.Traffic;
 using NUnit.Framework;

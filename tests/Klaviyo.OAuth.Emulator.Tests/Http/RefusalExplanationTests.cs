@@ -132,6 +132,7 @@ public class RefusalExplanationTests
         var entries = await Journal($"clientId={scenario.Client.ClientId}&since={Uri.EscapeDataString(since)}");
         entries.Select(e => e.GetProperty("status").GetInt32()).Should().Contain([400, 200]).And.HaveCountGreaterThanOrEqualTo(3, "the code exchange and the API call are this client's too");
         entries.Should().OnlyContain(e => e.GetProperty("clientId").GetString() == scenario.Client.ClientId);
+        entries.Should().Contain(e => e.GetProperty("path").GetString()!.StartsWith("/oauth/authorize", StringComparison.Ordinal), "an authorization names its app in its client_id, so grading the app sees it");
 
         var refusals = await Journal($"clientId={scenario.Client.ClientId}&status=4xx");
         refusals.Should().ContainSingle().Which.GetProperty("findings")[0].GetProperty("tip").GetString().Should().Be("tip.grant-type");
