@@ -44,29 +44,8 @@ public static class ConformanceJsonWriter
 
         json.WriteEndArray();
 
-        json.WriteStartArray("troubleshootingTips");
-        foreach (var tip in matrix.TipRows)
-        {
-            json.WriteStartObject();
-            json.WriteString("id", tip.Id);
-            json.WriteString("section", tip.Tip.Section);
-            json.WriteString("tip", tip.Tip.Words);
-            json.WriteString("verdict", tip.Verdict.Key());
-            json.WriteStartArray("scenarios");
-            foreach (var scenario in tip.Scenarios)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", scenario.Name);
-                json.WriteString("uri", scenario.Uri);
-                json.WriteString("outcome", scenario.Outcome.ToString().ToLowerInvariant());
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        WriteEnginePart(json, "troubleshootingTips", "section", "tip", matrix.TipRows);
+        WriteEnginePart(json, "clientConductRules", "level", "rule", matrix.ConductRuleRows);
 
         json.WriteStartArray("defects");
         foreach (var defect in matrix.Defects)
@@ -192,5 +171,33 @@ public static class ConformanceJsonWriter
         {
             json.WriteNull(name);
         }
+    }
+
+    // The parts whose scenarios test the guide's engines (tips, client-conduct rules), not the target.
+    private static void WriteEnginePart(Utf8JsonWriter json, string name, string section, string words, IReadOnlyList<EnginePartRow> rows)
+    {
+        json.WriteStartArray(name);
+        foreach (var row in rows)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", row.Id);
+            json.WriteString(section, row.Section);
+            json.WriteString(words, row.Words);
+            json.WriteString("verdict", row.Verdict.Key());
+            json.WriteStartArray("scenarios");
+            foreach (var scenario in row.Scenarios)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", scenario.Name);
+                json.WriteString("uri", scenario.Uri);
+                json.WriteString("outcome", scenario.Outcome.ToString().ToLowerInvariant());
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 }
