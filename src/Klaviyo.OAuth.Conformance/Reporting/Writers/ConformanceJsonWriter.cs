@@ -134,10 +134,7 @@ public static class ConformanceJsonWriter
         json.WriteStartArray("scenarios");
         foreach (var scenario in row.Scenarios)
         {
-            json.WriteStartObject();
-            json.WriteString("name", scenario.Name);
-            json.WriteString("uri", scenario.Uri);
-            json.WriteString("outcome", scenario.Outcome.ToString().ToLowerInvariant());
+            WriteScenarioStart(json, scenario);
             WriteSeconds(json, "durationSeconds", scenario.Duration);
             json.WriteString("reason", scenario.Reason);
             json.WriteString("failedStep", scenario.FailedStep);
@@ -187,10 +184,7 @@ public static class ConformanceJsonWriter
             json.WriteStartArray("scenarios");
             foreach (var scenario in row.Scenarios)
             {
-                json.WriteStartObject();
-                json.WriteString("name", scenario.Name);
-                json.WriteString("uri", scenario.Uri);
-                json.WriteString("outcome", scenario.Outcome.ToString().ToLowerInvariant());
+                WriteScenarioStart(json, scenario);
                 json.WriteEndObject();
             }
 
@@ -199,5 +193,14 @@ public static class ConformanceJsonWriter
         }
 
         json.WriteEndArray();
+    }
+
+    // Opens a scenario's object with what every part says of it: name, feature file, outcome.
+    private static void WriteScenarioStart(Utf8JsonWriter json, ScenarioResult scenario)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", scenario.Name);
+        json.WriteString("uri", scenario.Uri);
+        json.WriteString("outcome", scenario.Outcome.ToString().ToLowerInvariant());
     }
 }
