@@ -37,6 +37,9 @@ public sealed partial class ConformanceMatrix
     /// <summary>The "Troubleshooting tips" part: one row per tip of the guide, beside the behaviours.</summary>
     public IReadOnlyList<TipRow> TipRows { get; init; } = [];
 
+    /// <summary>The "Client conduct rules" part: one row per client-conduct rule, beside the tips.</summary>
+    public IReadOnlyList<ConductRuleRow> ConductRuleRows { get; init; } = [];
+
     /// <summary>Every row, in catalogue order.</summary>
     public IReadOnlyList<BehaviourRow> Rows { get; }
 

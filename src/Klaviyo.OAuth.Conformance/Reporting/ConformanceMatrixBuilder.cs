@@ -1,5 +1,6 @@
 using Klaviyo.OAuth.Guide.Catalogue;
 using Klaviyo.OAuth.Conformance.Reporting.Messages;
+using Klaviyo.OAuth.Guide.Conduct;
 using Klaviyo.OAuth.Guide.Tips;
 
 namespace Klaviyo.OAuth.Conformance.Reporting;
@@ -52,9 +53,10 @@ public sealed class ConformanceMatrixBuilder(ReportOptions? options = null)
 
         defects.AddRange(ScenarioDefects(results));
         var tips = TipCatalogue.All.Select(tip => TipRow.For(tip, results.Where(s => s.TipIds.Contains(tip.Id, StringComparer.Ordinal)).ToList())).ToList();
+        var conduct = ClientRuleCatalogue.All.Select(rule => ConductRuleRow.For(rule, results.Where(s => s.ConductRuleIds.Contains(rule.Id, StringComparer.Ordinal)).ToList())).ToList();
 
         var description = (run ?? RunDescription.Unknown).CompletedWith(messages.StartedAt, messages.FinishedAt, messages.Tool);
-        return new ConformanceMatrix(description, rows, defects, results.Count, messages.MalformedLines) { TipRows = tips };
+        return new ConformanceMatrix(description, rows, defects, results.Count, messages.MalformedLines) { TipRows = tips, ConductRuleRows = conduct };
     }
 
     // Every run lists every pickle of the features it touched, run or not: a scenario that ran in one
@@ -112,7 +114,7 @@ public sealed class ConformanceMatrixBuilder(ReportOptions? options = null)
         foreach (var scenario in results)
         {
             var ids = scenario.BehaviourIds.ToList();
-            if (ids.Count == 0 && !scenario.IsDiagnosis)
+            if (ids.Count == 0 && !scenario.IsDiagnosis && !scenario.IsConduct)
             {
                 yield return new SuiteDefect(SuiteDefectKind.ScenarioWithoutBehaviour,
                     $"Scenario \"{scenario.Name}\" names no behaviour id.", Scenario: scenario.Name, Uri: scenario.Uri);

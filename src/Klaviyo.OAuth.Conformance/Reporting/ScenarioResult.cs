@@ -30,9 +30,9 @@ public sealed record ScenarioResult(
     /// <summary>Whether the run started this scenario (passed, failed, or skipped by a hook or step).</summary>
     public bool Ran => Reason != DidNotRunReason;
 
-    /// <summary>The behaviour ids this scenario verifies: its dotted tags other than tip and finding ids, without the @.</summary>
+    /// <summary>The behaviour ids this scenario verifies: its dotted tags other than tip, finding and client-rule ids, without the @.</summary>
     public IEnumerable<string> BehaviourIds =>
-        Tags.Where(t => Guide.Catalogue.BehaviourCatalogue.LooksLikeBehaviourId(t) && !IsDiagnosisTag(t)).Select(t => t.TrimStart('@'));
+        Tags.Where(t => Guide.Catalogue.BehaviourCatalogue.LooksLikeBehaviourId(t) && !IsDiagnosisTag(t) && !IsConductTag(t)).Select(t => t.TrimStart('@'));
 
     /// <summary>The troubleshooting tips this scenario shows diagnosed (tags <c>@tip.…</c>).</summary>
     public IEnumerable<string> TipIds => Tags.Select(t => t.TrimStart('@')).Where(t => t.StartsWith(TipPrefix, StringComparison.Ordinal));
@@ -40,7 +40,17 @@ public sealed record ScenarioResult(
     /// <summary>A diagnosis scenario: it shows a tip or a finding, and verifies no behaviour of a target.</summary>
     public bool IsDiagnosis => Tags.Any(IsDiagnosisTag);
 
+    /// <summary>The client-conduct rules this scenario grades traffic by (tags <c>@client.…</c>).</summary>
+    public IEnumerable<string> ConductRuleIds => Tags.Where(IsConductTag).Select(t => t.TrimStart('@'));
+
+    /// <summary>A client-conduct scenario: it grades an app's traffic by a rule, and verifies no behaviour of a target.</summary>
+    public bool IsConduct => Tags.Any(IsConductTag);
+
     private const string TipPrefix = "tip.";
+
+    private const string ConductPrefix = "client.";
+
+    private static bool IsConductTag(string tag) => tag.TrimStart('@').StartsWith(ConductPrefix, StringComparison.Ordinal);
 
     private static bool IsDiagnosisTag(string tag)
     {

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using Klaviyo.OAuth.Guide.Catalogue;
+using Klaviyo.OAuth.Guide.Conduct;
 using Klaviyo.OAuth.Guide.Diagnosis;
 using Klaviyo.OAuth.Guide.Tips;
 using NUnit.Framework;
@@ -8,8 +9,8 @@ namespace Klaviyo.OAuth.Conformance.Tests.Catalogue;
 
 /// <summary>
 /// The features and the catalogue agree: every behaviour has a scenario, every scenario names
-/// exactly one behaviour and that behaviour's level. (An id with no scenario, or a scenario with
-/// no id, is a defect of the suite.)
+/// exactly one behaviour and that behaviour's level; every client-conduct rule has scenarios, each
+/// with its rule's level. (An id with no scenario, or a scenario with no id, is a defect of the suite.)
 /// </summary>
 public class FeatureCoverageTests
 {
@@ -35,9 +36,22 @@ public class FeatureCoverageTests
             .Select(s => s.ToString())
             .Should().BeEmpty();
 
+    [TestCaseSource(nameof(ClientRuleIds))]
+    public void Every_client_conduct_rule_has_a_conduct_scenario(string id) =>
+        Scenarios.Should().Contain(s => s.File.StartsWith("client-conduct/", StringComparison.Ordinal) && s.Tags.Contains(id), $"@{id} is a client-conduct rule of DIAGNOSIS.md");
+
+    [Test]
+    public void Conduct_scenarios_name_one_rule_and_exactly_its_level() =>
+        Scenarios.Where(s => s.IsConduct)
+            .Where(s => s.Tags.Where(t => t.StartsWith("client.", StringComparison.Ordinal)).Select(ClientRuleCatalogue.Find).ToList() is not [{ } rule]
+                || s.Tags.Where(RequirementLevels.Contains).ToList() is not [var level] || level != rule.Level.Key()
+                || s.Tags.Any(t => BehaviourCatalogue.Find(t) is not null))
+            .Select(s => s.ToString())
+            .Should().BeEmpty();
+
     [Test]
     public void Every_scenario_names_exactly_one_catalogue_behaviour() =>
-        Scenarios.Where(s => !s.IsDiagnosis && s.Tags.Count(t => BehaviourCatalogue.Find(t) is not null) != 1)
+        Scenarios.Where(s => !s.IsDiagnosis && !s.IsConduct && s.Tags.Count(t => BehaviourCatalogue.Find(t) is not null) != 1)
             .Select(s => s.ToString())
             .Should().BeEmpty();
 
@@ -50,10 +64,12 @@ public class FeatureCoverageTests
 
     [Test]
     public void No_scenario_is_tagged_with_a_dotted_id_the_catalogue_does_not_know() =>
-        Scenarios.Where(s => !s.IsDiagnosis).SelectMany(s => s.Tags.Where(t => BehaviourCatalogue.LooksLikeBehaviourId(t) && BehaviourCatalogue.Find(t) is null).Select(t => $"{s}: @{t}"))
+        Scenarios.Where(s => !s.IsDiagnosis && !s.IsConduct).SelectMany(s => s.Tags.Where(t => BehaviourCatalogue.LooksLikeBehaviourId(t) && BehaviourCatalogue.Find(t) is null).Select(t => $"{s}: @{t}"))
             .Should().BeEmpty();
 
     private static IEnumerable<string> BehaviourIds() => BehaviourCatalogue.All.Select(b => b.Id);
+
+    private static IEnumerable<string> ClientRuleIds() => ClientRuleCatalogue.All.Select(r => r.Id);
 
     private static IEnumerable<string> TipAndFindingIds() => TipCatalogue.All.Select(t => t.Id).Concat(FindingCatalogue.All.Select(f => f.Id));
 
@@ -118,6 +134,9 @@ public class FeatureCoverageTests
 
         /// <summary>A scenario of features/diagnosis: it shows a tip or finding, not a target's behaviour.</summary>
         public bool IsDiagnosis => Tags.Any(t => t.StartsWith("tip.", StringComparison.Ordinal) || t.StartsWith("finding.", StringComparison.Ordinal));
+
+        /// <summary>A scenario of features/client-conduct: it grades traffic by a client rule, not a target's behaviour.</summary>
+        public bool IsConduct => Tags.Any(t => t.StartsWith("client.", StringComparison.Ordinal));
 
         public override string ToString() => $"{File}:{Line} {Name}";
     }

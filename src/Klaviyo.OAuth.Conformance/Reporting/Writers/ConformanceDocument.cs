@@ -12,6 +12,7 @@ public sealed record ConformanceDocument(
     ConformanceDocument.SummaryPart Summary,
     IReadOnlyList<ConformanceDocument.GroupPart> Groups,
     IReadOnlyList<ConformanceDocument.TipPart> TroubleshootingTips,
+    IReadOnlyList<ConformanceDocument.RulePart> ClientConductRules,
     IReadOnlyList<ConformanceDocument.DefectPart> Defects)
 {
     public static ConformanceDocument From(ConformanceMatrix matrix, int schemaVersion) => new(
@@ -20,6 +21,7 @@ public sealed record ConformanceDocument(
         SummaryPart.From(matrix),
         [.. matrix.Groups.Select(g => new GroupPart(g.Group, g.Title, [.. g.Rows.Select(BehaviourPart.From)]))],
         [.. matrix.TipRows.Select(TipPart.From)],
+        [.. matrix.ConductRuleRows.Select(RulePart.From)],
         [.. matrix.Defects.Select(d => new DefectPart(d.Kind, d.Message, d.BehaviourId, d.Scenario, d.Uri))]);
 
     /// <summary>Seconds with millisecond precision: the figure people compare, without float noise.</summary>
@@ -119,17 +121,28 @@ public sealed record ConformanceDocument(
             scenario.Evidence);
     }
 
-    public sealed record TipPart(string Id, string Section, string Tip, Verdict Verdict, IReadOnlyList<TipScenarioPart> Scenarios)
+    public sealed record TipPart(string Id, string Section, string Tip, Verdict Verdict, IReadOnlyList<EngineScenarioPart> Scenarios)
     {
         public static TipPart From(TipRow row) => new(
             row.Id,
             row.Tip.Section,
             row.Tip.Words,
             row.Verdict,
-            [.. row.Scenarios.Select(s => new TipScenarioPart(s.Name, s.Uri, s.Outcome))]);
+            [.. row.Scenarios.Select(s => new EngineScenarioPart(s.Name, s.Uri, s.Outcome))]);
     }
 
-    public sealed record TipScenarioPart(string Name, string Uri, ScenarioOutcome Outcome);
+    public sealed record RulePart(string Id, RequirementLevel Level, string Rule, Verdict Verdict, IReadOnlyList<EngineScenarioPart> Scenarios)
+    {
+        public static RulePart From(ConductRuleRow row) => new(
+            row.Id,
+            row.Rule.Level,
+            row.Rule.Rule,
+            row.Verdict,
+            [.. row.Scenarios.Select(s => new EngineScenarioPart(s.Name, s.Uri, s.Outcome))]);
+    }
+
+    /// <summary>A scenario of an engine's part (tips, client-conduct rules): it tests the guide's engine, not the target.</summary>
+    public sealed record EngineScenarioPart(string Name, string Uri, ScenarioOutcome Outcome);
 
     public sealed record DefectPart(SuiteDefectKind Kind, string Message, string? BehaviourId, string? Scenario, string? Uri);
 }

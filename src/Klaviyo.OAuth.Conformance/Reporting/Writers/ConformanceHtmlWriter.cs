@@ -56,7 +56,8 @@ public static class ConformanceHtmlWriter
             AppendGroup(html, group);
         }
 
-        AppendTips(html, matrix);
+        AppendEnginePart(html, ReportText.TipsTitle, "troubleshooting-tips", "tip", "the guide's tip", matrix.TipRows);
+        AppendEnginePart(html, ReportText.ConductTitle, "client-conduct-rules", "rule", "what the app does", matrix.ConductRuleRows);
         AppendDefects(html, matrix);
         html.AppendLine("</body>");
         html.AppendLine("</html>");
@@ -88,22 +89,22 @@ public static class ConformanceHtmlWriter
         html.AppendLine("</section>");
     }
 
-    private static void AppendTips(StringBuilder html, ConformanceMatrix matrix)
+    private static void AppendEnginePart(StringBuilder html, string title, string id, string kind, string words, IReadOnlyList<EnginePartRow> rows)
     {
-        if (matrix.TipRows.Count == 0)
+        if (rows.Count == 0)
         {
             return;
         }
 
-        html.AppendLine("<section class=\"group\" id=\"troubleshooting-tips\">");
-        html.Append("<h2>").Append(E(ReportText.TipsTitle)).AppendLine("</h2>");
+        html.Append("<section class=\"group\" id=\"").Append(id).AppendLine("\">");
+        html.Append("<h2>").Append(E(title)).AppendLine("</h2>");
         html.AppendLine("<table>");
-        html.AppendLine("<thead><tr><th>tip</th><th>section</th><th>the guide's tip</th><th>verdict</th><th>scenarios</th></tr></thead>");
+        html.Append("<thead><tr><th>").Append(kind).Append("</th><th>section</th><th>").Append(words).AppendLine("</th><th>verdict</th><th>scenarios</th></tr></thead>");
         html.AppendLine("<tbody>");
-        foreach (var row in matrix.TipRows)
+        foreach (var row in rows)
         {
-            html.Append("<tr data-tip-id=\"").Append(E(row.Id)).Append("\" class=\"verdict-").Append(row.Verdict.Key()).AppendLine("\">");
-            html.Append("<td><code>").Append(E(row.Id)).Append("</code></td><td>").Append(E(row.Tip.Section)).Append("</td><td>").Append(E(row.Tip.Words)).AppendLine("</td>");
+            html.Append("<tr data-").Append(kind).Append("-id=\"").Append(E(row.Id)).Append("\" class=\"verdict-").Append(row.Verdict.Key()).AppendLine("\">");
+            html.Append("<td><code>").Append(E(row.Id)).Append("</code></td><td>").Append(E(row.Section)).Append("</td><td>").Append(E(row.Words)).AppendLine("</td>");
             html.Append("<td class=\"verdict\">").Append(row.Verdict.TextMark()).Append(' ').Append(E(row.Verdict.Label())).AppendLine("</td>");
             html.Append("<td>").Append(E(row.ScenarioTally())).AppendLine("</td>");
             html.AppendLine("</tr>");

@@ -33,27 +33,28 @@ public static class ConformanceMarkdownWriter
             md.AppendLine();
         }
 
-        AppendTips(md, matrix);
+        AppendEnginePart(md, ReportText.TipsTitle, "tip", matrix.TipRows);
+        AppendEnginePart(md, ReportText.ConductTitle, "rule", matrix.ConductRuleRows);
         AppendNotVerified(md, matrix);
         AppendFailures(md, matrix);
         AppendDefects(md, matrix);
         return md.ToString();
     }
 
-    // The guide's other half: each tip, and whether its diagnosis scenarios pass.
-    private static void AppendTips(StringBuilder md, ConformanceMatrix matrix)
+    // The guide's other half: each tip (and each client-conduct rule), and whether its scenarios pass.
+    private static void AppendEnginePart(StringBuilder md, string title, string kind, IReadOnlyList<EnginePartRow> rows)
     {
-        if (matrix.TipRows.Count == 0)
+        if (rows.Count == 0)
         {
             return;
         }
 
-        md.Append("## ").AppendLine(ReportText.TipsTitle).AppendLine();
-        md.AppendLine("| tip | section | verdict | scenarios |");
+        md.Append("## ").AppendLine(title).AppendLine();
+        md.Append("| ").Append(kind).AppendLine(" | section | verdict | scenarios |");
         md.AppendLine("|---|---|---|---|");
-        foreach (var row in matrix.TipRows)
+        foreach (var row in rows)
         {
-            md.Append("| `").Append(row.Id).Append("` | ").Append(Cell(row.Tip.Section))
+            md.Append("| `").Append(row.Id).Append("` | ").Append(Cell(row.Section))
                 .Append(" | ").Append(row.Verdict.Mark()).Append(' ').Append(row.Verdict.Label())
                 .Append(" | ").Append(row.ScenarioTally()).AppendLine(" |");
         }

@@ -21,7 +21,7 @@ public static class JUnitXmlWriter
         ArgumentNullException.ThrowIfNull(matrix);
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
         using var xml = XmlWriter.Create(stream, settings);
-        var cases = matrix.Rows.SelectMany(r => r.Scenarios).Concat(TipCases(matrix)).ToList();
+        var cases = matrix.Rows.SelectMany(r => r.Scenarios).Concat(EngineCases(matrix.TipRows)).Concat(EngineCases(matrix.ConductRuleRows)).ToList();
         xml.WriteStartDocument();
         xml.WriteStartElement("testsuites");
         xml.WriteAttributeString("name", ReportText.Title);
@@ -40,27 +40,28 @@ public static class JUnitXmlWriter
             WriteGroup(xml, group, matrix.Run);
         }
 
-        WriteTips(xml, matrix);
+        WriteEnginePart(xml, ReportText.TipsTitle, "troubleshooting-tips", matrix.TipRows, s => s.TipIds.FirstOrDefault() ?? "tip");
+        WriteEnginePart(xml, ReportText.ConductTitle, "client-conduct-rules", matrix.ConductRuleRows, s => s.ConductRuleIds.FirstOrDefault() ?? "client");
         WriteDefects(xml, matrix.Defects);
         xml.WriteEndElement();
         xml.WriteEndDocument();
     }
 
-    // A scenario showing two tips is one test case, under its first tip.
-    private static List<ScenarioResult> TipCases(ConformanceMatrix matrix) =>
-        matrix.TipRows.SelectMany(r => r.Scenarios).Distinct().ToList();
+    // A scenario showing two tips (or rules) is one test case, under its first.
+    private static List<ScenarioResult> EngineCases(IReadOnlyList<EnginePartRow> rows) =>
+        rows.SelectMany(r => r.Scenarios).Distinct().ToList();
 
-    private static void WriteTips(XmlWriter xml, ConformanceMatrix matrix)
+    private static void WriteEnginePart(XmlWriter xml, string title, string id, IReadOnlyList<EnginePartRow> rows, Func<ScenarioResult, string> className)
     {
-        var cases = TipCases(matrix);
+        var cases = EngineCases(rows);
         if (cases.Count == 0)
         {
             return;
         }
 
         xml.WriteStartElement("testsuite");
-        xml.WriteAttributeString("name", ReportText.TipsTitle);
-        xml.WriteAttributeString("id", "troubleshooting-tips");
+        xml.WriteAttributeString("name", title);
+        xml.WriteAttributeString("id", id);
         WriteCounts(xml,
             tests: cases.Count,
             failures: cases.Count(c => c.Outcome == ScenarioOutcome.Failed),
@@ -69,7 +70,7 @@ public static class JUnitXmlWriter
         foreach (var scenario in cases)
         {
             xml.WriteStartElement("testcase");
-            xml.WriteAttributeString("classname", scenario.TipIds.FirstOrDefault() ?? "tip");
+            xml.WriteAttributeString("classname", className(scenario));
             xml.WriteAttributeString("name", Clean(scenario.Name));
             xml.WriteAttributeString("file", scenario.Uri);
             xml.WriteAttributeString("time", Seconds(scenario.Duration));

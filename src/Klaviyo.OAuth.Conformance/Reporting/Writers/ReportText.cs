@@ -10,6 +10,9 @@ internal static class ReportText
     /// <summary>The reports' part for the guide's troubleshooting tips, beside the behaviours.</summary>
     public const string TipsTitle = "Troubleshooting tips";
 
+    /// <summary>The reports' part for the client-conduct rules an app is graded by, beside the tips.</summary>
+    public const string ConductTitle = "Client conduct rules";
+
     /// <summary>"30 satisfied · 1 not satisfied · …".</summary>
     public static string Counts(ConformanceMatrix matrix, string separator = " · ") =>
         string.Join(separator, Enum.GetValues<Verdict>().Select(v => $"{matrix.Counts[v]} {v.Label()}"));
