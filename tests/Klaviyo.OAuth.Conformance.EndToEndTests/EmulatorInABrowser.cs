@@ -40,7 +40,7 @@ public sealed class EmulatorInABrowser
         _clientSecret = client.RootElement.GetProperty("clientSecret").GetString()!;
 
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-dev-shm-usage"] });
+        _browser = await HeadlessChromium.LaunchAsync(_playwright, chromium);
     }
 
     [OneTimeTearDown]

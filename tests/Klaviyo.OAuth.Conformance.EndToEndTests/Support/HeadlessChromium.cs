@@ -1,4 +1,5 @@
 using Klaviyo.OAuth.Conformance.Testing;
+using Microsoft.Playwright;
 
 namespace Klaviyo.OAuth.Conformance.EndToEndTests.Support;
 
@@ -35,6 +36,18 @@ public static class HeadlessChromium
         Assert.Ignore(MissingLocally);
         throw new InvalidOperationException("unreachable");
     }
+
+    /// <summary>Playwright waits this long at most for any one call, so a browser that hangs fails its test instead of stalling the run.</summary>
+    public const float PlaywrightTimeoutMs = 15_000;
+
+    /// <summary>Debian's chromium under Playwright, headless and without the sandbox a container cannot give it.</summary>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright, string chromium) =>
+        playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = chromium,
+            Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-dev-shm-usage"],
+            Timeout = PlaywrightTimeoutMs * 2,
+        });
 
     public static Task<string> DumpDomAsync(string chromium, string htmlFile) =>
         LoadAsync(chromium, new Uri(Path.GetFullPath(htmlFile)));
