@@ -13,7 +13,7 @@ namespace Klaviyo.OAuth.Conformance.EndToEndTests;
 /// access_denied); an analyst gets the 403 page.
 /// </summary>
 [NonParallelizable]
-public sealed class EmulatorInABrowser
+public sealed partial class EmulatorInABrowser
 {
     private const string AppName = "Acme <Sync> & Co";
     private const string Scope = "accounts:read profiles:read";
@@ -107,9 +107,9 @@ public sealed class EmulatorInABrowser
     }
 
     /// <summary>A fresh browser (no session) opens the app's authorization URL and lands on the sign-in page.</summary>
-    private async Task<(IPage Page, string Verifier)> OpenAuthorizationRequestAsync(string state)
+    private async Task<(IPage Page, string Verifier)> OpenAuthorizationRequestAsync(string state, BrowserNewContextOptions? options = null)
     {
-        var context = await _browser.NewContextAsync();
+        var context = await _browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         await page.RouteAsync(_redirectUri + "**", route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = "<h1>The app's callback</h1>" }));
         var verifier = InstalledApp.NewVerifier();
