@@ -22,6 +22,13 @@ internal sealed class RefusalDiagnosis(Emulation emulation)
             return (null, []);
         }
 
+        // A success is explained by nothing: the app is the one the model recognised, and the
+        // model has moved on (a code is spent), so findings would be about a state the request did not meet.
+        if (response.Status < 400)
+        {
+            return (request.RecognisedClientId ?? AuthorizingClient(request), []);
+        }
+
         var target = request.RawQuery.Length == 0 ? request.Path : request.Path + "?" + request.RawQuery;
         var headers = new RecordedHeaders(request.Headers.SelectMany(h => h.Value.Select(v => KeyValuePair.Create(h.Key, v))));
         var answer = new RecordedResponse(
@@ -30,10 +37,7 @@ internal sealed class RefusalDiagnosis(Emulation emulation)
             Encoding.UTF8.GetBytes(response.Body));
         var exchange = new RecordedExchange(null, request.Method, new Uri(hostBaseUrl, target), headers, request.Body, answer);
         var diagnosis = _diagnostician.Diagnose(exchange, webHost);
-
-        // A success is explained by nothing; the model has moved on (a code is spent), so its
-        // findings would be about a state the request did not meet.
-        return (diagnosis.ClientId ?? AuthorizingClient(request), response.Status < 400 ? [] : [.. diagnosis.Findings.Select(FindingReport.From)]);
+        return (diagnosis.ClientId ?? request.RecognisedClientId ?? AuthorizingClient(request), [.. diagnosis.Findings.Select(FindingReport.From)]);
     }
 
     // An authorization request carries no client credentials, but names its app: the journal

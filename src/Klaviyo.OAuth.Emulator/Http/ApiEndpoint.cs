@@ -49,6 +49,7 @@ internal sealed class ApiEndpoint(Emulation emulation, Uri apiBase)
 
     private EmulatorResponse Authenticated(EmulatorRequest request, AccessToken accessToken)
     {
+        request.RecognisedClientId = accessToken.ClientId;
         var options = emulation.Options;
         if (ApiRevision.Problem(request) is { } revisionProblem)
         {

@@ -41,6 +41,7 @@ internal static class ClientRequestGate
             ? emulation.Clients.Authenticate(credentials.ClientId!, credentials.Secret!)
             : new ClientCheck(null, credentials.Failure!);
         client = check.Client;
+        request.RecognisedClientId = client?.Id;
         if (client is null)
         {
             return invalidClient(form?["client_id"] is not null && !credentials.IsParsed

@@ -5,28 +5,23 @@ using System.Text.Json;
 using Klaviyo.OAuth.Emulator.Diagnosis;
 using Klaviyo.OAuth.Guide.Diagnosis;
 using Klaviyo.OAuth.Guide.Redaction;
-using WireMock;
+using Microsoft.AspNetCore.Http;
 using WireMock.Logging;
-using WireMock.Matchers;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Settings;
-using WireMock.Types;
-using WireMock.Util;
 
 namespace Klaviyo.OAuth.Emulator.Http;
 
 /// <summary>
-/// One WireMock.Net server (the API host or the web host): mappings whose callbacks hand a
-/// WireMock-free <see cref="EmulatorRequest"/> to an endpoint, journal the outcome, and turn any
-/// unexpected exception into a 400 instead of a 500.
+/// One host (the API host or the web host): a WireMock.Net server whose Kestrel carries the
+/// emulator's own router in front of WireMock's request matching. The router hands a
+/// WireMock-free <see cref="EmulatorRequest"/> to the endpoint for the path, journals the outcome,
+/// and turns any unexpected exception into a 400 instead of a 500. Every path has an endpoint (the
+/// fallback answers the rest), so WireMock's matching and its request and response mapping never
+/// run: measured, they cost more than the whole model (docs/benchmarks.md).
 /// </summary>
 internal sealed class EmulatorHost : IDisposable
 {
-    private const int RoutePriority = 10;
-    private const int FallbackPriority = 1000;
-
     /// <summary>Sent with every answer; the journal entry of the request carries the same id.</summary>
     public const string RequestIdHeader = "X-Request-Id";
 
@@ -47,6 +42,9 @@ internal sealed class EmulatorHost : IDisposable
     private readonly RefusalDiagnosis _diagnosis;
     private readonly bool _diagnosisHeader;
     private readonly JournalSanitizer _sanitizer;
+    private readonly Dictionary<string, Func<EmulatorRequest, EmulatorResponse>> _exact = new(StringComparer.Ordinal);
+    private readonly List<(string Prefix, Func<EmulatorRequest, EmulatorResponse> Endpoint)> _prefixes = [];
+    private Func<EmulatorRequest, EmulatorResponse> _fallback = request => EmulatorResponse.Empty(404, $"404 no endpoint for {request.Path}");
 
     public EmulatorHost(string kind, string url, Action<JournalEntry> record, Func<DateTimeOffset> now, RefusalDiagnosis diagnosis, bool diagnosisHeader, JournalSanitizer sanitizer)
     {
@@ -57,8 +55,9 @@ internal sealed class EmulatorHost : IDisposable
         _diagnosis = diagnosis;
         _diagnosisHeader = diagnosisHeader;
         var concreteUrl = WithConcretePort(url);
-        var guard = new RequestGuard((context, response) =>
-            Journal(context.Request.Method, context.Request.Path.Value ?? "/", context.Request.QueryString.Value ?? string.Empty, response));
+        var guard = new RequestGuard(
+            AnswerAsync,
+            (context, response) => Journal(context.Request.Method, context.Request.Path.Value ?? "/", context.Request.QueryString.Value ?? string.Empty, response));
         _server = WireMockServer.Start(new WireMockServerSettings
         {
             PreWireMockMiddlewareInit = guard.Install,
@@ -78,16 +77,13 @@ internal sealed class EmulatorHost : IDisposable
     public Uri BaseUrl { get; }
 
     /// <summary>Routes one exact path to an endpoint, any method (endpoints answer 405 themselves).</summary>
-    public void Route(string path, Func<EmulatorRequest, EmulatorResponse> endpoint) =>
-        Map(Request.Create().WithPath(path).UsingAnyMethod(), RoutePriority, endpoint);
+    public void Route(string path, Func<EmulatorRequest, EmulatorResponse> endpoint) => _exact[path] = endpoint;
 
     /// <summary>Routes every path under a prefix (e.g. "/api/") to an endpoint.</summary>
-    public void RoutePrefix(string prefix, Func<EmulatorRequest, EmulatorResponse> endpoint) =>
-        Map(Request.Create().WithPath(new WildcardMatcher(prefix + "*")).UsingAnyMethod(), RoutePriority + 1, endpoint);
+    public void RoutePrefix(string prefix, Func<EmulatorRequest, EmulatorResponse> endpoint) => _prefixes.Add((prefix, endpoint));
 
     /// <summary>What every other request gets.</summary>
-    public void Fallback(Func<EmulatorRequest, EmulatorResponse> endpoint) =>
-        Map(Request.Create().WithPath(new WildcardMatcher("*")).UsingAnyMethod(), FallbackPriority, endpoint);
+    public void Fallback(Func<EmulatorRequest, EmulatorResponse> endpoint) => _fallback = endpoint;
 
     public void Dispose()
     {
@@ -95,26 +91,47 @@ internal sealed class EmulatorHost : IDisposable
         _server.Dispose();
     }
 
-    private void Map(IRequestBuilder request, int priority, Func<EmulatorRequest, EmulatorResponse> endpoint) =>
-        _server.Given(request).AtPriority(priority).RespondWith(Response.Create().WithCallback(message => Answer(message, endpoint)));
-
-    private ResponseMessage Answer(IRequestMessage message, Func<EmulatorRequest, EmulatorResponse> endpoint)
+    // Exact paths first, then prefixes in the order they were added, then the fallback; case-sensitive, as URL paths are.
+    private Func<EmulatorRequest, EmulatorResponse> EndpointFor(string path)
     {
-        var path = message.AbsolutePath ?? message.Path ?? "/";
-        var rawQuery = message.RawQuery ?? string.Empty;
+        if (_exact.TryGetValue(path, out var endpoint))
+        {
+            return endpoint;
+        }
+
+        foreach (var (prefix, prefixed) in _prefixes)
+        {
+            if (path.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return prefixed;
+            }
+        }
+
+        return _fallback;
+    }
+
+    private Task AnswerAsync(HttpContext context, byte[] body)
+    {
+        var method = context.Request.Method;
+        var path = context.Request.Path.Value is { Length: > 0 } value ? value : "/";
+        var rawQuery = context.Request.QueryString.Value ?? string.Empty;
         EmulatorResponse response;
         EmulatorRequest? request = null;
         try
         {
-            var headers = (message.Headers ?? new Dictionary<string, WireMockList<string>>())
-                .ToDictionary(h => h.Key, h => (IReadOnlyList<string>)h.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
-            request = new EmulatorRequest(message.Method ?? "GET", path, rawQuery, headers, message.BodyData?.BodyAsBytes ?? []);
-            response = endpoint(request);
+            var headers = new Dictionary<string, IReadOnlyList<string>>(context.Request.Headers.Count, StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, values) in context.Request.Headers)
+            {
+                headers[name] = values.ToArray()!;
+            }
+
+            request = new EmulatorRequest(method, path, rawQuery, headers, body);
+            response = EndpointFor(path)(request);
         }
         catch (Exception e)
         {
             // A request the endpoints did not foresee is the client's fault by construction: the model
-            // never throws on valid input. Answer 400 rather than let WireMock answer 500.
+            // never throws on valid input. Answer 400 rather than 500.
             response = EmulatorResponse.Json(400, JsonText.Error("invalid_request", "Malformed request."), $"400 unexpected {e.GetType().Name}");
         }
 
@@ -127,8 +144,33 @@ internal sealed class EmulatorHost : IDisposable
         }
 
         var exchange = request is null ? null : Sanitize(request, response);
-        Journal(message.Method ?? "?", path, rawQuery, response, requestId, clientId, findings, exchange);
-        return ToWireMock(response);
+        Journal(method, path, rawQuery, response, requestId, clientId, findings, exchange);
+        return WriteAsync(context, response);
+    }
+
+    private static Task WriteAsync(HttpContext context, EmulatorResponse response)
+    {
+        var answer = context.Response;
+        answer.StatusCode = response.Status;
+        if (response.ContentType is not null)
+        {
+            answer.ContentType = response.ContentType;
+        }
+
+        foreach (var (name, value) in response.Headers)
+        {
+            answer.Headers[name] = value;
+        }
+
+        if (response.Body.Length == 0)
+        {
+            answer.ContentLength = 0;
+            return Task.CompletedTask;
+        }
+
+        var bytes = EmulatorResponse.Utf8.GetBytes(response.Body);
+        answer.ContentLength = bytes.Length;
+        return answer.Body.WriteAsync(bytes, 0, bytes.Length, context.RequestAborted);
     }
 
     private (string? ClientId, IReadOnlyList<FindingReport> Findings) Explain(EmulatorRequest request, EmulatorResponse response)
@@ -177,32 +219,6 @@ internal sealed class EmulatorHost : IDisposable
     {
         var query = rawQuery.TrimStart('?');
         return query.Length == 0 ? path : path + "?" + query;
-    }
-
-    private static ResponseMessage ToWireMock(EmulatorResponse response)
-    {
-        var message = new ResponseMessage { StatusCode = response.Status };
-        if (response.ContentType is not null)
-        {
-            message.AddHeader("Content-Type", response.ContentType);
-        }
-
-        foreach (var (name, value) in response.Headers)
-        {
-            message.AddHeader(name, value);
-        }
-
-        if (response.Body.Length > 0)
-        {
-            message.BodyData = new BodyData
-            {
-                BodyAsString = response.Body,
-                DetectedBodyType = BodyType.String,
-                Encoding = EmulatorResponse.Utf8,
-            };
-        }
-
-        return message;
     }
 
     /// <summary>WireMock needs a concrete port; port 0 means "pick a free loopback port".</summary>

@@ -59,10 +59,10 @@ public sealed partial class JournalSanitizer
         return new JournalExchange(url, headers, body, responseHeaders, ErrorOnly(response));
     }
 
-    // Only the error code of an answer: its other fields may be tokens.
+    // Only the error code of a refusal: its other fields may be tokens, and a success has none.
     private static string? ErrorOnly(EmulatorResponse response)
     {
-        if (response.ContentType != "application/json" || response.Body.Length == 0)
+        if (response.Status < 400 || response.ContentType != "application/json" || response.Body.Length == 0)
         {
             return null;
         }

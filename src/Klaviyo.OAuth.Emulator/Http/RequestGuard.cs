@@ -4,22 +4,22 @@ using Microsoft.AspNetCore.Http;
 namespace Klaviyo.OAuth.Emulator.Http;
 
 /// <summary>
-/// Runs in front of WireMock's own request parsing, which answers some requests it cannot parse
-/// (a broken chunked body, a query parameter without a name) with a 500 and a stack trace before
-/// any endpoint sees them. Here the body is read first, and whatever WireMock throws becomes the
-/// emulator's own 400, journaled like every other answer.
+/// The host's one middleware, in front of WireMock's own (which answers some requests it cannot
+/// parse, a broken chunked body or a query parameter without a name, with a 500 and a stack
+/// trace). It reads the body whole first: a body that is not valid HTTP, or over the host's limit,
+/// gets the emulator's own 400, journaled like every other answer; any other request goes to the
+/// emulator's router with its bytes, and never on to WireMock.
 /// </summary>
-internal sealed class RequestGuard(Action<HttpContext, EmulatorResponse> journal)
+internal sealed class RequestGuard(Func<HttpContext, byte[], Task> answer, Action<HttpContext, EmulatorResponse> journal)
 {
-    public void Install(object applicationBuilder) => ((IApplicationBuilder)applicationBuilder).Use(next => context => GuardAsync(context, next));
+    public void Install(object applicationBuilder) => ((IApplicationBuilder)applicationBuilder).Use(_ => GuardAsync);
 
-    private async Task GuardAsync(HttpContext context, RequestDelegate next)
+    private async Task GuardAsync(HttpContext context)
     {
-        context.Request.EnableBuffering();
+        byte[] body;
         try
         {
-            await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
-            context.Request.Body.Position = 0;
+            body = await ReadBodyAsync(context);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -39,12 +39,24 @@ internal sealed class RequestGuard(Action<HttpContext, EmulatorResponse> journal
 
         try
         {
-            await next(context);
+            await answer(context, body);
         }
         catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
         {
             await RefuseAsync(context, "Malformed request.", $"400 request the host could not parse ({e.GetType().Name})");
         }
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength == 0)
+        {
+            return [];
+        }
+
+        using var buffer = new MemoryStream(context.Request.ContentLength is { } length and <= 1 << 20 ? (int)length : 0);
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        return buffer.ToArray();
     }
 
     private async Task RefuseAsync(HttpContext context, string description, string outcome)
