@@ -15,6 +15,11 @@ internal static class Program
             return Emulator.EmulatorSoak.Run();
         }
 
+        if (args is ["loop", var target, var seconds])
+        {
+            return Emulator.EmulatorLoop.Run(target, int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(
             args,
             DefaultConfig.Instance.WithArtifactsPath(Path.Combine(RepositoryPaths.Root, "benchmarks", "Klaviyo.OAuth.Conformance.Benchmarks", "BenchmarkDotNet.Artifacts")));
