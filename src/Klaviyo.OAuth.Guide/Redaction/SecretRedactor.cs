@@ -35,8 +35,14 @@ public sealed partial class SecretRedactor
 
     private readonly Lock gate = new();
 
-    // Replaced as a whole under the lock, read without it: readers always see a complete snapshot.
-    private volatile Registered registered = Registered.None;
+    // Every registered form, under the lock. Registering is frequent (drivers register what they hold
+    // on every use) and redacting rare, so the search structure is built when a redaction needs it,
+    // not on each registration: a run registers hundreds of values.
+    private readonly HashSet<string> literals = new(StringComparer.Ordinal);
+
+    // Built from literals on demand and replaced as a whole, read without the lock: readers always see a
+    // complete snapshot. Null when a registration came after the last build.
+    private volatile Registered? snapshot = Registered.None;
 
     /// <summary>Masks <paramref name="secret"/> and its derived forms (see the class) wherever they appear from now on.</summary>
     public void Register(string? secret)
@@ -46,18 +52,30 @@ public sealed partial class SecretRedactor
             return;
         }
 
-        // Drivers register what they hold on every use: an already-known value costs a lookup, not a re-sort.
-        if (Array.IndexOf(registered.Literals, secret) >= 0)
+        lock (gate)
         {
-            return;
+            // An already-known value costs a lookup.
+            if (literals.Contains(secret))
+            {
+                return;
+            }
+
+            literals.UnionWith(EscapedForms(secret));
+            snapshot = null;
+        }
+    }
+
+    private Registered Current()
+    {
+        if (snapshot is { } current)
+        {
+            return current;
         }
 
         lock (gate)
         {
-            var next = new HashSet<string>(registered.Literals, StringComparer.Ordinal);
-            next.UnionWith(EscapedForms(secret));
             // Longest first, so a value containing another is masked whole.
-            registered = new Registered([.. next.OrderByDescending(s => s.Length).ThenBy(s => s, StringComparer.Ordinal)]);
+            return snapshot ??= new Registered([.. literals.OrderByDescending(s => s.Length).ThenBy(s => s, StringComparer.Ordinal)]);
         }
     }
 
@@ -78,7 +96,7 @@ public sealed partial class SecretRedactor
             return text ?? string.Empty;
         }
 
-        var known = registered;
+        var known = Current();
         var result = known.Literals.Length == 0 ? text : MaskRegistered(text, known);
         result = ReplaceChanged(AuthorizationHeader(), result, m => m.Groups["lead"].Value + Mask);
         result = ReplaceChanged(CredentialAfterScheme(), result, MaskCredential);
