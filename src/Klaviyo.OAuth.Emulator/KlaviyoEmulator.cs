@@ -23,15 +23,7 @@ public sealed class KlaviyoEmulator : IDisposable
         var diagnosis = new RefusalDiagnosis(_emulation);
         var sanitizer = new JournalSanitizer();
         _api = new EmulatorHost("api", options.ApiUrl, Record, () => _emulation.Clock.Now(), diagnosis, options.DiagnosisHeader, sanitizer);
-        try
-        {
-            _web = new EmulatorHost("web", options.WebUrl, Record, () => _emulation.Clock.Now(), diagnosis, options.DiagnosisHeader, sanitizer);
-        }
-        catch
-        {
-            _api.Dispose();
-            throw;
-        }
+        _web = new EmulatorHost("web", options.WebUrl, Record, () => _emulation.Clock.Now(), diagnosis, options.DiagnosisHeader, sanitizer);
 
         _api.Route(HealthEndpoint.Path, HealthEndpoint.Handle);
         _api.Route("/oauth/token", new TokenEndpoint(_emulation).Handle);
@@ -53,6 +45,19 @@ public sealed class KlaviyoEmulator : IDisposable
         _web.Route("/login", new SignInEndpoint(_emulation).Handle);
         _web.Route(HealthEndpoint.Path, HealthEndpoint.Handle);
         _web.Fallback(request => HtmlPages.NotFound($"no such page on the web host: {request.Path}"));
+
+        // Both hosts start at once (each builds its own Kestrel host); if either cannot, neither stays up.
+        try
+        {
+            Parallel.Invoke(_api.Start, _web.Start);
+        }
+        catch (AggregateException e)
+        {
+            _api.Dispose();
+            _web.Dispose();
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            throw;
+        }
 
         // Generating the API's data (Bogus loads its locale data first) can take seconds on a busy
         // machine; doing it now, off the request path, keeps an app's first API call from timing out.

@@ -35,7 +35,8 @@ internal sealed class EmulatorHost : IDisposable
     // reads it, and the emulator has no literal secrets to register with it.
     private static readonly SecretRedactor JournalRedactor = new();
 
-    private readonly WireMockServer _server;
+    private readonly WireMockServerSettings _settings;
+    private WireMockServer? _server;
     private readonly string _kind;
     private readonly Action<JournalEntry> _record;
     private readonly Func<DateTimeOffset> _now;
@@ -58,7 +59,7 @@ internal sealed class EmulatorHost : IDisposable
         var guard = new RequestGuard(
             AnswerAsync,
             (context, response) => Journal(context.Request.Method, context.Request.Path.Value ?? "/", context.Request.QueryString.Value ?? string.Empty, response));
-        _server = WireMockServer.Start(new WireMockServerSettings
+        _settings = new WireMockServerSettings
         {
             PreWireMockMiddlewareInit = guard.Install,
             Urls = [concreteUrl],
@@ -69,7 +70,7 @@ internal sealed class EmulatorHost : IDisposable
             DisableDeserializeFormUrlEncoded = true,
             DisableRequestBodyDecompressing = true,
             MaxRequestLogCount = 0,
-        });
+        };
         // WireMock reports 127.0.0.1 as "localhost"; keep the address it was asked to bind.
         BaseUrl = new Uri(concreteUrl + "/");
     }
@@ -85,10 +86,13 @@ internal sealed class EmulatorHost : IDisposable
     /// <summary>What every other request gets.</summary>
     public void Fallback(Func<EmulatorRequest, EmulatorResponse> endpoint) => _fallback = endpoint;
 
+    /// <summary>Starts listening; routes are registered before, so no request ever meets a half-built table.</summary>
+    public void Start() => _server = WireMockServer.Start(_settings);
+
     public void Dispose()
     {
-        _server.Stop();
-        _server.Dispose();
+        _server?.Stop();
+        _server?.Dispose();
     }
 
     // Exact paths first, then prefixes in the order they were added, then the fallback; case-sensitive, as URL paths are.
