@@ -43,6 +43,19 @@ public class ApiDataSetTests
         AccountDetails.Generate(7, "acc_one").OrganizationName.Should().NotBe(AccountDetails.Generate(8, "acc_one").OrganizationName);
     }
 
+    [Test]
+    public void An_accounts_details_do_not_depend_on_which_accounts_were_generated_before_or_alongside()
+    {
+        var alone = AccountDetails.Generate(7, "acc_one");
+
+        var alongside = Enumerable.Range(0, 64).AsParallel()
+            .Select(i => i % 2 == 0 ? AccountDetails.Generate(7, "acc_one") : AccountDetails.Generate(i, "acc_" + i))
+            .Where(details => details.Id == "acc_one")
+            .ToList();
+
+        alongside.Should().HaveCount(32).And.OnlyContain(details => details == alone);
+    }
+
     private static string Snapshot(ApiDataSet data) =>
         JsonSerializer.Serialize(new object[] { data.Profiles.Select(p => p.Attributes), data.Lists.Select(l => l.Id), data.Events.Select(e => e.Attributes) });
 }
