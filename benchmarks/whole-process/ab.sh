@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Compares two builds of the catalogue side by side: `dotnet test` on each built assembly, N runs
+# each, interleaved so that load on a shared machine falls on both alike; prints medians of wall,
+# CPU (user + sys, children included) and the ratio. For one change at a time: build, copy the
+# output folder, change, build again.
+#
+#   benchmarks/whole-process/ab.sh A/Klaviyo.OAuth.Conformance.Specs.dll B/Klaviyo.OAuth.Conformance.Specs.dll [RUNS]
+set -euo pipefail
+a="$1" b="$2" runs="${3:-7}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+samples="$(mktemp -d)"
+trap 'rm -rf "$samples"' EXIT
+
+time_one() { # name dll
+  if ! /usr/bin/time -f '%e %U %S' -o "$samples/last" dotnet test "$2" >"$samples/$1.log" 2>&1; then
+    echo "\`dotnet test $2\` failed; its output:" >&2
+    tail -n 40 "$samples/$1.log" >&2
+    exit 1
+  fi
+  awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' "$samples/last" >>"$samples/$1"
+}
+
+time_one warmup "$a"
+time_one warmup "$b"
+for i in $(seq 1 "$runs"); do
+  time_one A "$a"
+  time_one B "$b"
+done
+
+median() { cut -d' ' -f"$2" "$samples/$1" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+echo "Medians of $runs interleaved runs each; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+for name in A B; do
+  dll=$a; [ "$name" = B ] && dll=$b
+  printf '%s  wall %6.2f s  CPU %6.2f s  %s\n' "$name" "$(median "$name" 1)" "$(median "$name" 2)" "$dll"
+done
+awk -v a="$(median A 1)" -v b="$(median B 1)" -v ac="$(median A 2)" -v bc="$(median B 2)" \
+  'BEGIN { printf "B / A: %.3fx wall, %.3fx CPU\n", b / a, bc / ac }'
