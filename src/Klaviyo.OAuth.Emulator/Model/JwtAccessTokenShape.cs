@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
@@ -20,7 +21,10 @@ internal sealed class JwtAccessTokenShape : AccessTokenShape
     private const int MaxLength = 8 * 1024;
 
     // Serialized once, in this order, so every token starts "eyJhbGci" as Klaviyo's do.
-    private static readonly string Header = Base64Url.EncodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"u8);
+    private static readonly byte[] HeaderAscii = Encoding.ASCII.GetBytes(Base64Url.EncodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"u8));
+
+    // A payload is about 380 bytes; one buffer of this size holds it without growing.
+    private const int PayloadCapacity = 512;
 
     // The jti is long on purpose: with a short scope the token is about 536 characters, Klaviyo's length,
     // so an app that stores tokens in a narrow column fails here as it would in production.
@@ -30,9 +34,30 @@ internal sealed class JwtAccessTokenShape : AccessTokenShape
 
     public override string Create(AccessTokenClaims claims)
     {
-        var payload = Base64Url.EncodeToString(Payload(claims));
-        var signingInput = Header + "." + payload;
-        return signingInput + "." + Base64Url.EncodeToString(HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(signingInput)));
+        // Tokens are minted on every grant: the signing input is written once, as ASCII bytes, and
+        // signed and encoded in place; the token string is the only thing allocated for its length.
+        var payload = new ArrayBufferWriter<byte>(PayloadCapacity);
+        WritePayload(claims, payload);
+        var payloadLength = Base64Url.GetEncodedLength(payload.WrittenCount);
+        var signingLength = HeaderAscii.Length + 1 + payloadLength;
+        var tokenLength = signingLength + 1 + Base64Url.GetEncodedLength(SignatureBytes);
+        var rented = ArrayPool<byte>.Shared.Rent(tokenLength);
+        try
+        {
+            var token = rented.AsSpan(0, tokenLength);
+            HeaderAscii.CopyTo(token);
+            token[HeaderAscii.Length] = (byte)'.';
+            Base64Url.EncodeToUtf8(payload.WrittenSpan, token[(HeaderAscii.Length + 1)..]);
+            Span<byte> signature = stackalloc byte[SignatureBytes];
+            HMACSHA256.HashData(_key, token[..signingLength], signature);
+            token[signingLength] = (byte)'.';
+            Base64Url.EncodeToUtf8(signature, token[(signingLength + 1)..]);
+            return Encoding.ASCII.GetString(token);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     public override bool IsWellFormed(string? value)
@@ -47,27 +72,26 @@ internal sealed class JwtAccessTokenShape : AccessTokenShape
             && CanonicalBase64Url.TryDecode(payload, out var payloadBytes) && IsJsonObject(payloadBytes);
     }
 
-    private static byte[] Payload(AccessTokenClaims claims)
+    private static void WritePayload(AccessTokenClaims claims, IBufferWriter<byte> buffer)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("iss", "klaviyo-emulator");
-            json.WriteString("aud", "klaviyo-api");
-            json.WriteString("sub", claims.AccountId);
-            json.WriteString("client_id", claims.ClientId);
-            json.WriteString("azp", claims.ClientId);
-            json.WriteString("scope", claims.Scope);
-            json.WriteString("token_use", "access");
-            json.WriteNumber("iat", claims.IssuedAt.ToUnixTimeSeconds());
-            json.WriteNumber("nbf", claims.IssuedAt.ToUnixTimeSeconds());
-            json.WriteNumber("exp", claims.ExpiresAt.ToUnixTimeSeconds());
-            json.WriteString("jti", RandomValue.Create(JtiBytes));
-            json.WriteEndObject();
-        }
-
-        return buffer.ToArray();
+        using var json = new Utf8JsonWriter(buffer);
+        json.WriteStartObject();
+        json.WriteString("iss", "klaviyo-emulator");
+        json.WriteString("aud", "klaviyo-api");
+        json.WriteString("sub", claims.AccountId);
+        json.WriteString("client_id", claims.ClientId);
+        json.WriteString("azp", claims.ClientId);
+        json.WriteString("scope", claims.Scope);
+        json.WriteString("token_use", "access");
+        json.WriteNumber("iat", claims.IssuedAt.ToUnixTimeSeconds());
+        json.WriteNumber("nbf", claims.IssuedAt.ToUnixTimeSeconds());
+        json.WriteNumber("exp", claims.ExpiresAt.ToUnixTimeSeconds());
+        Span<byte> jti = stackalloc byte[JtiBytes];
+        RandomNumberGenerator.Fill(jti);
+        Span<byte> jtiText = stackalloc byte[Base64Url.GetEncodedLength(JtiBytes)];
+        Base64Url.EncodeToUtf8(jti, jtiText);
+        json.WriteString("jti"u8, jtiText);
+        json.WriteEndObject();
     }
 
     private static bool SignsWithThisAlgorithm(byte[] header)
