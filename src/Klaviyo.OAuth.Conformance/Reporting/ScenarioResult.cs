@@ -55,6 +55,6 @@ public sealed record ScenarioResult(
     private static bool IsDiagnosisTag(string tag)
     {
         var id = tag.TrimStart('@');
-        return id.StartsWith(TipPrefix, StringComparison.Ordinal) || id.StartsWith("finding.", StringComparison.Ordinal);
+        return id.StartsWith(TipPrefix, StringComparison.Ordinal) || id.StartsWith("finding-", StringComparison.Ordinal);
     }
 }

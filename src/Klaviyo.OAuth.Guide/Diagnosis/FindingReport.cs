@@ -4,7 +4,7 @@ namespace Klaviyo.OAuth.Guide.Diagnosis;
 /// A finding as it travels: in the emulator's journal and diagnosis header, and in
 /// <c>diagnose --json</c>. Flat strings, so any JSON reader takes it.
 /// </summary>
-/// <param name="Finding">The finding id, e.g. <c>finding.bytes-literal</c>.</param>
+/// <param name="Finding">The finding id, e.g. <c>finding-bytes-literal</c>.</param>
 /// <param name="Tip">The tip id, or null for findings beyond the tips.</param>
 /// <param name="Behaviour">The behaviour id whose answer the request earns.</param>
 /// <param name="Detail">What this request shows.</param>

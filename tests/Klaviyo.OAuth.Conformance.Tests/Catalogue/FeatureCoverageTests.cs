@@ -32,7 +32,7 @@ public class FeatureCoverageTests
         Scenarios.Where(s => s.IsDiagnosis)
             .Where(s => s.Tags.Any(t => BehaviourCatalogue.Find(t) is not null || RequirementLevels.Contains(t))
                 || s.Tags.Any(t => t.StartsWith("tip.", StringComparison.Ordinal) && TipCatalogue.Find(t) is null)
-                || s.Tags.Any(t => t.StartsWith("finding.", StringComparison.Ordinal) && FindingCatalogue.Find(t) is null))
+                || s.Tags.Any(t => t.StartsWith("finding-", StringComparison.Ordinal) && FindingCatalogue.Find(t) is null))
             .Select(s => s.ToString())
             .Should().BeEmpty();
 
@@ -133,7 +133,7 @@ public class FeatureCoverageTests
         }
 
         /// <summary>A scenario of features/diagnosis: it shows a tip or finding, not a target's behaviour.</summary>
-        public bool IsDiagnosis => Tags.Any(t => t.StartsWith("tip.", StringComparison.Ordinal) || t.StartsWith("finding.", StringComparison.Ordinal));
+        public bool IsDiagnosis => Tags.Any(t => t.StartsWith("tip.", StringComparison.Ordinal) || t.StartsWith("finding-", StringComparison.Ordinal));
 
         /// <summary>A scenario of features/client-conduct: it grades traffic by a client rule, not a target's behaviour.</summary>
         public bool IsConduct => Tags.Any(t => t.StartsWith("client.", StringComparison.Ordinal));

@@ -14,8 +14,8 @@ public class TroubleshootingTipsPartTests
     {
         var directory = TestData.TempDirectory();
         var ndjson = new Messages().EveryBehaviourPassing()
-            .Scenario("A bytes literal", ["@tip.bytes-to-string", "@finding.bytes-literal"], Messages.Passed)
-            .Scenario("A short verifier", ["@tip.code-verifier-pattern", "@finding.verifier-length"], Messages.Failed("expected finding.verifier-length"))
+            .Scenario("A bytes literal", ["@tip.bytes-to-string", "@finding-bytes-literal"], Messages.Passed)
+            .Scenario("A short verifier", ["@tip.code-verifier-pattern", "@finding-verifier-length"], Messages.Failed("expected finding-verifier-length"))
             .WriteTo(directory);
         return ConformanceReport.Build(ndjson);
     }

@@ -21,14 +21,14 @@ public class RefusalExplanationTests
         var secret = scenario.Client.ClientSecret;
         var (authorization, body, finding, tip) = variant switch
         {
-            "no-header" => ((string?)null, "grant_type=refresh_token&refresh_token=x", "finding.authorization-missing", "tip.authorization-header"),
-            "not-base64" => ("Basic " + id + ":" + secret, "grant_type=refresh_token&refresh_token=x", "finding.credentials-in-clear", "tip.credentials-base64"),
-            "no-colon" => ("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(id + secret)), "grant_type=refresh_token&refresh_token=x", "finding.credentials-no-colon", "tip.authorization-header"),
-            "bearer" => ("Bearer " + scenario.Basic[6..], "grant_type=refresh_token&refresh_token=x", "finding.scheme-not-basic", "tip.basic-prefix"),
-            "bytes-literal" => ("Basic b'" + scenario.Basic[6..] + "'", "grant_type=refresh_token&refresh_token=x", "finding.bytes-literal", "tip.bytes-to-string"),
-            "unknown-client" => (Scenario.BasicOf("no-such-client", secret), "grant_type=refresh_token&refresh_token=x", "finding.client-id-unknown", "tip.client-id"),
-            "wrong-secret" => (Scenario.BasicOf(id, "wrong-secret"), "grant_type=refresh_token&refresh_token=x", "finding.secret-wrong", "tip.authorization-header"),
-            _ => (null, $"grant_type=refresh_token&refresh_token=x&client_id={id}&client_secret={secret}", "finding.credentials-in-body", "tip.authorization-header"),
+            "no-header" => ((string?)null, "grant_type=refresh_token&refresh_token=x", "finding-authorization-missing", "tip.authorization-header"),
+            "not-base64" => ("Basic " + id + ":" + secret, "grant_type=refresh_token&refresh_token=x", "finding-credentials-in-clear", "tip.credentials-base64"),
+            "no-colon" => ("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(id + secret)), "grant_type=refresh_token&refresh_token=x", "finding-credentials-no-colon", "tip.authorization-header"),
+            "bearer" => ("Bearer " + scenario.Basic[6..], "grant_type=refresh_token&refresh_token=x", "finding-scheme-not-basic", "tip.basic-prefix"),
+            "bytes-literal" => ("Basic b'" + scenario.Basic[6..] + "'", "grant_type=refresh_token&refresh_token=x", "finding-bytes-literal", "tip.bytes-to-string"),
+            "unknown-client" => (Scenario.BasicOf("no-such-client", secret), "grant_type=refresh_token&refresh_token=x", "finding-client-id-unknown", "tip.client-id"),
+            "wrong-secret" => (Scenario.BasicOf(id, "wrong-secret"), "grant_type=refresh_token&refresh_token=x", "finding-secret-wrong", "tip.authorization-header"),
+            _ => (null, $"grant_type=refresh_token&refresh_token=x&client_id={id}&client_secret={secret}", "finding-credentials-in-body", "tip.authorization-header"),
         };
 
         using var response = await scenario.Token(body, authorization);
@@ -44,10 +44,10 @@ public class RefusalExplanationTests
         JsonSerializer.Serialize(entry).Should().NotContain(secret);
     }
 
-    [TestCase("grant_type=refresh-token&refresh_token=x", "finding.grant-type-unsupported")]
-    [TestCase("grant_type=authorization_code&code=c&code_verifier=short", "finding.verifier-length")]
-    [TestCase("grant_type=refresh_token&refresh_token=klr_never-issued", "finding.refresh-token-unknown")]
-    [TestCase("grant_type=refresh_token", "finding.refresh-token-missing")]
+    [TestCase("grant_type=refresh-token&refresh_token=x", "finding-grant-type-unsupported")]
+    [TestCase("grant_type=authorization_code&code=c&code_verifier=short", "finding-verifier-length")]
+    [TestCase("grant_type=refresh_token&refresh_token=klr_never-issued", "finding-refresh-token-unknown")]
+    [TestCase("grant_type=refresh_token", "finding-refresh-token-missing")]
     public async Task Grant_type_pkce_and_refresh_token_errors_are_journaled_with_their_finding(string body, string finding)
     {
         var scenario = new Scenario();
@@ -63,7 +63,7 @@ public class RefusalExplanationTests
         var scenario = new Scenario();
         var code = await scenario.Approve();
         using var plain = await scenario.Token(Scenario.CodeExchangeBody(code, Scenario.Challenge));
-        EntryOf(plain).Findings!.Single().Finding.Should().Be("finding.challenge-plain");
+        EntryOf(plain).Findings!.Single().Finding.Should().Be("finding-challenge-plain");
 
         var (_, refreshToken) = await new Scenario().ObtainTokens();
         var owner = new Scenario();
@@ -115,7 +115,7 @@ public class RefusalExplanationTests
         using var response = await http.SendAsync(request);
 
         using var findings = JsonDocument.Parse(response.Headers.GetValues("X-Klaviyo-Emulator-Diagnosis").Single());
-        findings.RootElement.EnumerateArray().Select(f => f.GetProperty("finding").GetString()).Should().Equal("finding.bytes-literal", "finding.body-json");
+        findings.RootElement.EnumerateArray().Select(f => f.GetProperty("finding").GetString()).Should().Equal("finding-bytes-literal", "finding-body-json");
     }
 
     [Test]
