@@ -172,9 +172,18 @@ internal sealed partial class RefreshToken
         }
     }
 
-    // Called under _gate. Pruning when the list has doubled keeps the cost per use constant.
+    // Called under _gate. Tokens are issued oldest first, so the forgettable ones are a prefix: it is
+    // dropped at once, and the list holds no more than the registry does (each held token is a JWT of
+    // half a kilobyte). Pruning the whole list when it has doubled is the net under a clock moved back.
     private void ForgetStaleAccessTokens(DateTimeOffset now)
     {
+        var stale = 0;
+        while (stale < _issued.Count && _issued[stale].IsForgettable(now, _forgetAfter))
+        {
+            stale++;
+        }
+
+        _issued.RemoveRange(0, stale);
         if (_issued.Count < _pruneAt)
         {
             return;
