@@ -35,29 +35,21 @@ internal sealed class JwtAccessTokenShape : AccessTokenShape
     public override string Create(AccessTokenClaims claims)
     {
         // Tokens are minted on every grant: the signing input is written once, as ASCII bytes, and
-        // signed and encoded in place; the token string is the only thing allocated for its length.
+        // signed and encoded in place (on the stack); the token string is the only thing allocated for its length.
         var payload = new ArrayBufferWriter<byte>(PayloadCapacity);
         WritePayload(claims, payload);
         var payloadLength = Base64Url.GetEncodedLength(payload.WrittenCount);
         var signingLength = HeaderAscii.Length + 1 + payloadLength;
         var tokenLength = signingLength + 1 + Base64Url.GetEncodedLength(SignatureBytes);
-        var rented = ArrayPool<byte>.Shared.Rent(tokenLength);
-        try
-        {
-            var token = rented.AsSpan(0, tokenLength);
-            HeaderAscii.CopyTo(token);
-            token[HeaderAscii.Length] = (byte)'.';
-            Base64Url.EncodeToUtf8(payload.WrittenSpan, token[(HeaderAscii.Length + 1)..]);
-            Span<byte> signature = stackalloc byte[SignatureBytes];
-            HMACSHA256.HashData(_key, token[..signingLength], signature);
-            token[signingLength] = (byte)'.';
-            Base64Url.EncodeToUtf8(signature, token[(signingLength + 1)..]);
-            return Encoding.ASCII.GetString(token);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        Span<byte> token = tokenLength <= 1024 ? stackalloc byte[tokenLength] : new byte[tokenLength];
+        HeaderAscii.CopyTo(token);
+        token[HeaderAscii.Length] = (byte)'.';
+        Base64Url.EncodeToUtf8(payload.WrittenSpan, token[(HeaderAscii.Length + 1)..]);
+        Span<byte> signature = stackalloc byte[SignatureBytes];
+        HMACSHA256.HashData(_key, token[..signingLength], signature);
+        token[signingLength] = (byte)'.';
+        Base64Url.EncodeToUtf8(signature, token[(signingLength + 1)..]);
+        return Encoding.ASCII.GetString(token);
     }
 
     public override bool IsWellFormed(string? value)
