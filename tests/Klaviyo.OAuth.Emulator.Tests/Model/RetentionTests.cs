@@ -100,4 +100,28 @@ public class RetentionTests
         model.Tokens.Held.AccessTokens.Should().BeLessThan(TokenRegistry.SweepEvery + 31);
         model.Tokens.Refresh(model.Client.Id, token).Refusal.Should().Be(RefreshRefusal.None);
     }
+
+    [Test]
+    public void A_refresh_token_does_not_keep_an_access_token_the_registry_has_forgotten()
+    {
+        var options = new EmulatorOptions { ForgetAfter = Grace };
+        var model = new ModelBuilder(options);
+        var token = model.NewRefreshToken();
+        var first = RefreshOnce(model, token);
+
+        model.Time.Advance(options.AccessTokenLifetime + Grace + TimeSpan.FromMinutes(1));
+        model.Tokens.Refresh(model.Client.Id, token).Refusal.Should().Be(RefreshRefusal.None);
+        model.Tokens.ForgetStale();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        // Each held access token is a JWT of half a kilobyte: one kept alive per refresh adds up.
+        first.IsAlive.Should().BeFalse("the refresh token should let go of an access token once it is forgettable");
+    }
+
+    // Not inlined, so no local of the caller keeps the access token alive.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference RefreshOnce(ModelBuilder model, string token) =>
+        new(model.Tokens.Refresh(model.Client.Id, token).AccessToken ?? throw new InvalidOperationException("refresh refused"));
 }
