@@ -9,31 +9,9 @@ using Captures = Klaviyo.OAuth.Conformance.Tests.Diagnosis.DiagnoseCommandTests;
 namespace Klaviyo.OAuth.Conformance.Tests.Tool;
 
 /// <summary><c>diagnose</c> as the tool's users call it: through the command line, on a file or standard input.</summary>
-public class DiagnoseCommandTests
+public class DiagnoseCommandTests : ToolCommandTests
 {
     private const string CorrectRefresh = $"curl https://a.klaviyo.com/oauth/token {Captures.Good} {Captures.Form} {Captures.Refresh}";
-
-    private readonly StringWriter output = new();
-    private readonly StringWriter error = new();
-    private string directory = null!;
-
-    [SetUp]
-    public void NewDirectory() => directory = Directory.CreateTempSubdirectory("diagnose-tool-").FullName;
-
-    [TearDown]
-    public void RemoveDirectory()
-    {
-        Directory.Delete(directory, recursive: true);
-        output.GetStringBuilder().Clear();
-        error.GetStringBuilder().Clear();
-    }
-
-    [OneTimeTearDown]
-    public void DisposeWriters()
-    {
-        output.Dispose();
-        error.Dispose();
-    }
 
     private static IEnumerable<TestCaseData> Tips() => Captures.TipInputs.Select(t => new TestCaseData(t.Tip, t.Input).SetName("tool_diagnose_" + t.Tip));
 
@@ -42,8 +20,8 @@ public class DiagnoseCommandTests
     {
         Run("diagnose", Write(input)).Should().Be(ExitCodes.FailsBuild);
 
-        output.ToString().Should().Contain("✗ " + tip).And.Contain(TipCatalogue.Find(tip)!.Words);
-        error.ToString().Should().BeEmpty();
+        Output.Should().Contain("✗ " + tip).And.Contain(TipCatalogue.Find(tip)!.Words);
+        Error.Should().BeEmpty();
     }
 
     [Test]
@@ -53,8 +31,8 @@ public class DiagnoseCommandTests
 
         Run("diagnose", Write(flow)).Should().Be(ExitCodes.Conforming);
 
-        output.ToString().Should().NotContain("✗");
-        error.ToString().Should().BeEmpty();
+        Output.Should().NotContain("✗");
+        Error.Should().BeEmpty();
     }
 
     [Test]
@@ -64,7 +42,7 @@ public class DiagnoseCommandTests
 
         Run(new MemoryStream(input), "diagnose", "-", "--json").Should().Be(ExitCodes.FailsBuild);
 
-        using var json = JsonDocument.Parse(output.ToString());
+        using var json = JsonDocument.Parse(Output);
         json.RootElement.GetProperty("withFindings").GetInt32().Should().Be(1);
         json.RootElement.GetProperty("requests")[0].GetProperty("findings").EnumerateArray()
             .Select(f => f.GetProperty("tip").GetString()).Should().Contain("tip.api-host");
@@ -82,7 +60,7 @@ public class DiagnoseCommandTests
     [Test]
     public void A_binary_file_exits_2_with_one_line()
     {
-        var path = Path.Combine(directory, "capture.pcap");
+        var path = Path.Combine(Folder, "capture.pcap");
         File.WriteAllBytes(path, [0xd4, 0xc3, 0xb2, 0xa1, 0x02, 0x00, 0x04, 0x00, 0xff, 0xfe, 0x00, 0x00]);
 
         Run("diagnose", path).Should().Be(ExitCodes.BadUsage);
@@ -93,7 +71,7 @@ public class DiagnoseCommandTests
     [Test]
     public void A_500_MB_file_exits_2_with_one_line_before_reading_it()
     {
-        var path = Path.Combine(directory, "huge.har");
+        var path = Path.Combine(Folder, "huge.har");
         using (var file = new FileStream(path, FileMode.CreateNew))
         {
             file.SetLength(500L * 1024 * 1024);
@@ -106,7 +84,7 @@ public class DiagnoseCommandTests
 
     [Test]
     public void A_missing_file_exits_2_with_one_line() =>
-        Run("diagnose", Path.Combine(directory, "absent.har")).Should().Be(ExitCodes.BadUsage);
+        Run("diagnose", Path.Combine(Folder, "absent.har")).Should().Be(ExitCodes.BadUsage);
 
     [Test]
     public void No_file_is_bad_usage() =>
@@ -114,8 +92,8 @@ public class DiagnoseCommandTests
 
     private string OneLineOfError()
     {
-        output.ToString().Should().BeEmpty();
-        var lines = error.ToString().Trim().Split('\n');
+        Output.Should().BeEmpty();
+        var lines = Error.Trim().Split('\n');
         lines.Should().ContainSingle();
         lines[0].Should().NotContain(" at Klaviyo").And.NotContain("Exception");
         return lines[0];
@@ -123,13 +101,12 @@ public class DiagnoseCommandTests
 
     private string Write(string text)
     {
-        var path = Path.Combine(directory, "capture.txt");
+        var path = Path.Combine(Folder, "capture.txt");
         File.WriteAllText(path, text);
         return path;
     }
 
     private int Run(params string[] args) => Run(Stream.Null, args);
 
-    private int Run(Stream stdin, params string[] args) =>
-        ToolCommands.RunAsync(args, output, error, () => stdin).GetAwaiter().GetResult();
+    private int Run(Stream stdin, params string[] args) => RunTool(args, stdin);
 }

@@ -6,23 +6,16 @@ using NUnit.Framework;
 namespace Klaviyo.OAuth.Conformance.Tests.Tool;
 
 /// <summary><c>klaviyo-oauth-conformance grade FILE.har</c>: the tool's command line reaches the grading and keeps its exit codes.</summary>
-public class GradeToolCommandTests
+public class GradeToolCommandTests : ToolCommandTests
 {
     private const string Secret = "s3cr3t-client-secret-value";
-    private string _folder = null!;
-
-    [SetUp]
-    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("grade-tool-").FullName;
-
-    [TearDown]
-    public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
 
     [Test]
     public void A_capture_that_breaks_a_documented_rule_exits_1_names_the_rule_and_writes_the_reports()
     {
         var har = WriteHar(new Capture()
             .Send(0, "POST", Capture.Api + "/oauth/token", 401, $"grant_type=refresh_token&refresh_token=r1&client_id=app&client_secret={Secret}", authorization: null));
-        var reports = Path.Combine(_folder, "reports");
+        var reports = Path.Combine(Folder, "reports");
 
         var (exit, output, _) = Run("grade", har, "--out", reports);
 
@@ -53,13 +46,7 @@ public class GradeToolCommandTests
         error.Should().Contain(message).And.NotContain("   at ");
     }
 
-    private string WriteHar(Capture traffic) => traffic.WriteHar(_folder);
+    private string WriteHar(Capture traffic) => traffic.WriteHar(Folder);
 
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = ToolCommands.RunAsync(args, output, error).GetAwaiter().GetResult();
-        return (exit, output.ToString(), error.ToString());
-    }
+    private (int Exit, string Output, string Error) Run(params string[] args) => (RunTool(args), Output, Error);
 }

@@ -7,59 +7,37 @@ using NUnit.Framework;
 
 namespace Klaviyo.OAuth.Conformance.Tests.Tool;
 
-public class ReportCommandTests
+public class ReportCommandTests : ToolCommandTests
 {
-    private readonly StringWriter output = new();
-    private readonly StringWriter error = new();
-    private string directory = null!;
-
-    [SetUp]
-    public void NewDirectory() => directory = TestData.TempDirectory();
-
-    [TearDown]
-    public void RemoveDirectory()
-    {
-        Directory.Delete(directory, recursive: true);
-        output.GetStringBuilder().Clear();
-        error.GetStringBuilder().Clear();
-    }
-
-    [OneTimeTearDown]
-    public void DisposeWriters()
-    {
-        output.Dispose();
-        error.Dispose();
-    }
-
-    private int Run(params string[] args) => ToolCommands.RunAsync(["report", .. args], output, error).GetAwaiter().GetResult();
+    private int Run(params string[] args) => RunTool(["report", .. args]);
 
     [Test]
     public void A_conforming_run_exits_0_and_writes_the_reports_beside_the_messages()
     {
-        var ndjson = new Messages().EveryBehaviourPassing().WriteTo(directory);
+        var ndjson = new Messages().EveryBehaviourPassing().WriteTo(Folder);
 
         Run(ndjson).Should().Be(ExitCodes.Conforming);
-        Directory.GetFiles(directory).Select(Path.GetFileName).Should().Contain(["conformance.json", "conformance.md", "conformance.html", "junit.xml"]);
-        output.ToString().Should().Contain("PASSES");
+        Directory.GetFiles(Folder).Select(Path.GetFileName).Should().Contain(["conformance.json", "conformance.md", "conformance.html", "junit.xml"]);
+        Output.Should().Contain("PASSES");
     }
 
     [Test]
     public void A_run_with_a_documented_failure_exits_1_and_prints_the_summary()
     {
-        Run(TestData.MixedVerdicts, "--out", directory).Should().Be(ExitCodes.FailsBuild);
+        Run(TestData.MixedVerdicts, "--out", Folder).Should().Be(ExitCodes.FailsBuild);
 
-        output.ToString().Should().Contain("token.invalid-client").And.Contain(directory);
-        File.Exists(Path.Combine(directory, "junit.xml")).Should().BeTrue();
+        Output.Should().Contain("token.invalid-client").And.Contain(Folder);
+        File.Exists(Path.Combine(Folder, "junit.xml")).Should().BeTrue();
     }
 
     [Test]
     public void A_run_whose_target_was_unreachable_exits_1_as_the_suite_did_even_with_every_scenario_skipped()
     {
-        var ndjson = new Messages().EveryBehaviourPassing().WriteTo(directory);
-        new RunDescription("remote", Unreachable: "GET http://127.0.0.1:9/ could not be reached: connection refused").WriteSidecar(directory);
+        var ndjson = new Messages().EveryBehaviourPassing().WriteTo(Folder);
+        new RunDescription("remote", Unreachable: "GET http://127.0.0.1:9/ could not be reached: connection refused").WriteSidecar(Folder);
 
         Run(ndjson).Should().Be(ExitCodes.FailsBuild);
-        output.ToString().Should().Contain("FAILS: GET http://127.0.0.1:9/ could not be reached: connection refused");
+        Output.Should().Contain("FAILS: GET http://127.0.0.1:9/ could not be reached: connection refused");
     }
 
     [Test]
@@ -71,10 +49,10 @@ public class ReportCommandTests
             messages.Scenario(behaviour.Id, [behaviour.Level.Tag(), behaviour.Tag], Messages.SkippedByException("Not verified: set Conformance:ClientId."));
         }
 
-        var ndjson = messages.WriteTo(directory);
+        var ndjson = messages.WriteTo(Folder);
 
         Run(ndjson).Should().Be(ExitCodes.FailsBuild);
-        output.ToString().Should().Contain("no documented behaviour was verified").And.Contain("Conformance:ClientId");
+        Output.Should().Contain("no documented behaviour was verified").And.Contain("Conformance:ClientId");
     }
 
     [Test]
@@ -82,7 +60,7 @@ public class ReportCommandTests
     {
         var ndjson = new Messages().EveryBehaviourPassing()
             .Scenario("no Retry-After", ["@rfc-should", "@rfc6585.retry-after"], Messages.Failed("none"))
-            .WriteTo(directory);
+            .WriteTo(Folder);
 
         Run(ndjson).Should().Be(ExitCodes.Conforming);
         Run(ndjson, "--strict-advisory").Should().Be(ExitCodes.FailsBuild);
@@ -91,9 +69,9 @@ public class ReportCommandTests
     [Test]
     public void A_missing_file_exits_2_with_a_clear_message_and_no_stack_trace()
     {
-        Run(Path.Combine(directory, "nope.ndjson")).Should().Be(ExitCodes.BadUsage);
+        Run(Path.Combine(Folder, "nope.ndjson")).Should().Be(ExitCodes.BadUsage);
 
-        error.ToString().Should().Contain("No such file").And.NotContain("   at ");
+        Error.Should().Contain("No such file").And.NotContain("   at ");
     }
 
     [TestCase]
@@ -105,21 +83,21 @@ public class ReportCommandTests
     {
         Run(args).Should().Be(ExitCodes.BadUsage);
 
-        error.ToString().Should().NotBeEmpty().And.NotContain("   at ");
+        Error.Should().NotBeEmpty().And.NotContain("   at ");
     }
 
     [Test]
     public void Several_runs_merge_into_one_matrix()
     {
-        var first = Directory.CreateDirectory(Path.Combine(directory, "token")).FullName;
-        var second = Directory.CreateDirectory(Path.Combine(directory, "rest")).FullName;
+        var first = Directory.CreateDirectory(Path.Combine(Folder, "token")).FullName;
+        var second = Directory.CreateDirectory(Path.Combine(Folder, "rest")).FullName;
         new Messages().EveryBehaviourPassing().WriteTo(first);
         new Messages().Scenario("extra advisory", ["@rfc-should", "@rfc6585.retry-after"], Messages.Failed("none")).WriteTo(second);
 
-        Run(Path.Combine(first, "cucumber.ndjson"), "--out", directory, "--strict-advisory").Should().Be(ExitCodes.Conforming);
-        Run(Path.Combine(first, "cucumber.ndjson"), Path.Combine(second, "cucumber.ndjson"), "--out", directory, "--strict-advisory").Should().Be(ExitCodes.FailsBuild);
+        Run(Path.Combine(first, "cucumber.ndjson"), "--out", Folder, "--strict-advisory").Should().Be(ExitCodes.Conforming);
+        Run(Path.Combine(first, "cucumber.ndjson"), Path.Combine(second, "cucumber.ndjson"), "--out", Folder, "--strict-advisory").Should().Be(ExitCodes.FailsBuild);
 
-        output.ToString().Should().Contain("1 advisory not met");
+        Output.Should().Contain("1 advisory not met");
     }
 
     [Test]
@@ -127,14 +105,14 @@ public class ReportCommandTests
     {
         Run("--help").Should().Be(ExitCodes.Conforming);
 
-        output.ToString().Should().Contain("Usage:");
+        Output.Should().Contain("Usage:");
     }
 
     [Test]
     public void The_evidence_length_can_be_set_on_the_command_line()
     {
-        Run(TestData.MixedVerdicts, "--out", directory, "--max-evidence", "10");
+        Run(TestData.MixedVerdicts, "--out", Folder, "--max-evidence", "10");
 
-        File.ReadAllText(Path.Combine(directory, "conformance.md")).Should().Contain("Expected a… [truncated 52 chars]");
+        File.ReadAllText(Path.Combine(Folder, "conformance.md")).Should().Contain("Expected a… [truncated 52 chars]");
     }
 }
