@@ -25,6 +25,17 @@ internal sealed class BareTokenEndpoint : IAsyncDisposable
 
     public Uri TokenUrl { get; }
 
+    /// <summary>The refresh an app sends to the emulator, sent here instead: same body, same Basic header.</summary>
+    public async Task<HttpResponseMessage> TokenAsync(HttpClient http, string authorization, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, TokenUrl)
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        return await http.SendAsync(request);
+    }
+
     public static async Task<BareTokenEndpoint> StartAsync(string tokenJson)
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -97,12 +97,7 @@ public class EmulatorBenchmarks
     [Benchmark(Description = "POST /oauth/token on bare Kestrel, same JSON → 200")]
     public async Task<string> BareKestrelToken()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _bare.TokenUrl)
-        {
-            Content = new StringContent(_refreshBody, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"),
-        };
-        request.Headers.TryAddWithoutValidation("Authorization", _refreshing.Basic);
-        using var response = await _http.SendAsync(request);
+        using var response = await _bare.TokenAsync(_http, _refreshing.Basic, _refreshBody);
         return await LoopbackApp.ExpectAsync(response, HttpStatusCode.OK);
     }
 }

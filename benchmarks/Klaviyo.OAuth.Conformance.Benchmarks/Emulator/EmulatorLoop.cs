@@ -26,7 +26,7 @@ internal static class EmulatorLoop
         while (watch.Elapsed.TotalSeconds < seconds)
         {
             emulator.AdvanceClock(LoopbackApp.RefreshSpacing, app.Client.ClientId);
-            using var response = bare is null ? app.TokenAsync(body).GetAwaiter().GetResult() : SendBare(http, bare, app.Basic, body);
+            using var response = bare is null ? app.TokenAsync(body).GetAwaiter().GetResult() : bare.TokenAsync(http, app.Basic, body).GetAwaiter().GetResult();
             LoopbackApp.ExpectAsync(response, HttpStatusCode.OK).GetAwaiter().GetResult();
             count++;
         }
@@ -34,15 +34,5 @@ internal static class EmulatorLoop
         Console.WriteLine($"{target}: {count} refreshes in {watch.Elapsed.TotalSeconds:F1} s, {watch.Elapsed.TotalMicroseconds / count:F0} µs each");
         bare?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return 0;
-    }
-
-    private static HttpResponseMessage SendBare(HttpClient http, BareTokenEndpoint bare, string basic, string body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, bare.TokenUrl)
-        {
-            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"),
-        };
-        request.Headers.TryAddWithoutValidation("Authorization", basic);
-        return http.Send(request);
     }
 }
