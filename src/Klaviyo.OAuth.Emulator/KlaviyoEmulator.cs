@@ -46,16 +46,16 @@ public sealed class KlaviyoEmulator : IDisposable
         _web.Route(HealthEndpoint.Path, HealthEndpoint.Handle);
         _web.Fallback(request => HtmlPages.NotFound($"no such page on the web host: {request.Path}"));
 
-        // Both hosts start at once (each builds its own Kestrel host); if either cannot, neither stays up.
+        // The hosts listen only now that every route is in place; if either cannot, neither stays up.
         try
         {
-            Parallel.Invoke(_api.Start, _web.Start);
+            _api.Start();
+            _web.Start();
         }
-        catch (AggregateException e)
+        catch
         {
             _api.Dispose();
             _web.Dispose();
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
             throw;
         }
 
