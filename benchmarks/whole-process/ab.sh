@@ -11,14 +11,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 samples="$(mktemp -d)"
 trap 'rm -rf "$samples"' EXIT
 
-time_one() { # name dll
-  if ! /usr/bin/time -f '%e %U %S' -o "$samples/last" dotnet test "$2" >"$samples/$1.log" 2>&1; then
-    echo "\`dotnet test $2\` failed; its output:" >&2
-    tail -n 40 "$samples/$1.log" >&2
-    exit 1
-  fi
-  awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' "$samples/last" >>"$samples/$1"
-}
+. "$(dirname "$0")/timing.sh"
+time_one() { timed "$1" dotnet test "$2"; }
 
 time_one warmup "$a"
 time_one warmup "$b"
@@ -27,7 +21,6 @@ for i in $(seq 1 "$runs"); do
   time_one B "$b"
 done
 
-median() { cut -d' ' -f"$2" "$samples/$1" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo "Medians of $runs interleaved runs each; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 for name in A B; do
   dll=$a; [ "$name" = B ] && dll=$b

@@ -20,13 +20,6 @@ tool="$tool_project/bin/Debug/net10.0/Klaviyo.OAuth.Conformance.Tool"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# GNU time reports the children's CPU and the largest child's peak RSS; bash's `time` does not.
-if [ ! -x /usr/bin/time ]; then
-  echo "Installing GNU time…" >&2
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null) \
-    || { echo "GNU time (/usr/bin/time) is needed and could not be installed." >&2; exit 1; }
-fi
-
 if [ -z "${NO_BUILD:-}" ]; then
   echo "Building both…" >&2
   # The catalogue as fast as it builds: ReadyToRun on (READY_TO_RUN=false measures the default build).
@@ -37,18 +30,15 @@ fi
 
 samples="$(mktemp -d)"
 trap 'rm -rf "$samples"' EXIT
+. benchmarks/whole-process/timing.sh
 
-# One timed run: appends "wall cpu rss_kib" to $samples/<name>; a failing run stops the comparison.
+# One timed run of the catalogue or the floor (a project), or of the tool's run.
 time_one() {
-  local name="$1" project="$2" out="$samples/last"
-  local command=(dotnet test "$project" --no-build)
-  [ "$project" = tool ] && command=("$tool" run --out "$samples/tool-reports")
-  if ! /usr/bin/time -f '%e %U %S %M' -o "$out" "${command[@]}" >"$samples/$name.log" 2>&1; then
-    echo "\`${command[*]}\` failed; its output:" >&2
-    tail -n 40 "$samples/$name.log" >&2
-    exit 1
+  if [ "$2" = tool ]; then
+    timed "$1" "$tool" run --out "$samples/tool-reports"
+  else
+    timed "$1" dotnet test "$2" --no-build
   fi
-  awk '{ printf "%.2f %.2f %d\n", $1, $2 + $3, $4 }' "$out" >>"$samples/$name"
 }
 
 echo "Warm-up…" >&2
@@ -61,10 +51,6 @@ for i in $(seq 1 "$runs"); do
   time_one floor "$floor"
   time_one tool tool
 done
-
-median() { # column of a samples file
-  cut -d' ' -f"$2" "$samples/$1" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 
 echo
 echo "Medians of $runs interleaved runs each, after a warm-up; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
