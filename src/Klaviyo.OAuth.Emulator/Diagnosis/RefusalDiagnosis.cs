@@ -24,9 +24,10 @@ internal sealed class RefusalDiagnosis(Emulation emulation)
 
         // A success is explained by nothing: the app is the one the model recognised, and the
         // model has moved on (a code is spent), so findings would be about a state the request did not meet.
+        var recognised = request.RecognisedClientId ?? AuthorizingClient(request);
         if (response.Status < 400)
         {
-            return (request.RecognisedClientId ?? AuthorizingClient(request), []);
+            return (recognised, []);
         }
 
         var target = request.RawQuery.Length == 0 ? request.Path : request.Path + "?" + request.RawQuery;
@@ -37,7 +38,7 @@ internal sealed class RefusalDiagnosis(Emulation emulation)
             Encoding.UTF8.GetBytes(response.Body));
         var exchange = new RecordedExchange(null, request.Method, new Uri(hostBaseUrl, target), headers, request.Body, answer);
         var diagnosis = _diagnostician.Diagnose(exchange, webHost);
-        return (diagnosis.ClientId ?? request.RecognisedClientId ?? AuthorizingClient(request), [.. diagnosis.Findings.Select(FindingReport.From)]);
+        return (diagnosis.ClientId ?? recognised, [.. diagnosis.Findings.Select(FindingReport.From)]);
     }
 
     // An authorization request carries no client credentials, but names its app: the journal
