@@ -123,12 +123,7 @@ internal sealed class EmulatorHost : IDisposable
         EmulatorRequest? request = null;
         try
         {
-            var headers = new Dictionary<string, IReadOnlyList<string>>(context.Request.Headers.Count, StringComparer.OrdinalIgnoreCase);
-            foreach (var (name, values) in context.Request.Headers)
-            {
-                headers[name] = values.ToArray()!;
-            }
-
+            var headers = context.Request.Headers.Select(h => KeyValuePair.Create(h.Key, (IReadOnlyList<string>)h.Value.ToArray()!));
             request = new EmulatorRequest(method, path, rawQuery, headers, body);
             response = EndpointFor(path)(request);
         }

@@ -10,7 +10,7 @@ internal sealed class EmulatorRequest(
     string method,
     string path,
     string rawQuery,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> headers,
+    IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> headers,
     byte[] body)
 {
     private readonly Dictionary<string, IReadOnlyList<string>> _headers = new(headers, StringComparer.OrdinalIgnoreCase);
