@@ -128,7 +128,7 @@ public sealed record ConformanceDocument(
             row.Tip.Section,
             row.Tip.Words,
             row.Verdict,
-            [.. row.Scenarios.Select(s => new EngineScenarioPart(s.Name, s.Uri, s.Outcome))]);
+            EngineScenarioPart.Of(row));
     }
 
     public sealed record RulePart(string Id, RequirementLevel Level, string Rule, Verdict Verdict, IReadOnlyList<EngineScenarioPart> Scenarios)
@@ -138,11 +138,14 @@ public sealed record ConformanceDocument(
             row.Rule.Level,
             row.Rule.Rule,
             row.Verdict,
-            [.. row.Scenarios.Select(s => new EngineScenarioPart(s.Name, s.Uri, s.Outcome))]);
+            EngineScenarioPart.Of(row));
     }
 
     /// <summary>A scenario of an engine's part (tips, client-conduct rules): it tests the guide's engine, not the target.</summary>
-    public sealed record EngineScenarioPart(string Name, string Uri, ScenarioOutcome Outcome);
+    public sealed record EngineScenarioPart(string Name, string Uri, ScenarioOutcome Outcome)
+    {
+        public static IReadOnlyList<EngineScenarioPart> Of(EnginePartRow row) => [.. row.Scenarios.Select(s => new EngineScenarioPart(s.Name, s.Uri, s.Outcome))];
+    }
 
     public sealed record DefectPart(SuiteDefectKind Kind, string Message, string? BehaviourId, string? Scenario, string? Uri);
 }
