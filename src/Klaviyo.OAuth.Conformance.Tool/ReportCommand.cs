@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Klaviyo.OAuth.Guide;
 using Klaviyo.OAuth.Conformance.Reporting;
 
 namespace Klaviyo.OAuth.Conformance.Tool;

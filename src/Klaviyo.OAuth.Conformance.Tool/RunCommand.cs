@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Klaviyo.OAuth.Guide;
 using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Runner;
 using Klaviyo.OAuth.Conformance.Suite.Support;

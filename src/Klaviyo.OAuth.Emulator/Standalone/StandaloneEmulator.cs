@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 using System.Runtime.InteropServices;
 
 namespace Klaviyo.OAuth.Emulator.Standalone;
@@ -22,13 +23,13 @@ public static class StandaloneEmulator
         {
             await Console.Error.WriteLineAsync(e.Message);
             await Console.Error.WriteLineAsync("Run with --help for usage.");
-            return 2;
+            return ExitCodes.BadUsage;
         }
 
         if (commandLine.ShowHelp)
         {
             Console.WriteLine(CommandLine.UsageFor(invokedAs));
-            return 0;
+            return ExitCodes.Conforming;
         }
 
         using var stopped = new ManualResetEventSlim();
@@ -51,7 +52,7 @@ public static class StandaloneEmulator
         catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException or System.Net.Sockets.SocketException)
         {
             await Console.Error.WriteLineAsync($"Could not start the emulator: {e.Message}");
-            return 2;
+            return ExitCodes.BadUsage;
         }
 
         using (emulator)
@@ -63,6 +64,6 @@ public static class StandaloneEmulator
             Console.WriteLine("Emulator stopping");
         }
 
-        return 0;
+        return ExitCodes.Conforming;
     }
 }

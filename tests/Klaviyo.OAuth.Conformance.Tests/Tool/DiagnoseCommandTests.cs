@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 using System.Text;
 using System.Text.Json;
 using FluentAssertions;

@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 using FluentAssertions;
 using Capture = Klaviyo.OAuth.Conformance.Tests.Conduct.Traffic;
 using Klaviyo.OAuth.Conformance.Tool;
