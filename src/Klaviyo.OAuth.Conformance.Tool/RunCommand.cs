@@ -28,18 +28,22 @@ internal static class RunCommand
         ("--timeout-seconds", nameof(ConformanceSettings.TimeoutSeconds), "per-request timeout (default 10)"),
     ];
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, Func<Stream> standardInput)
     {
         var config = new Option<string?>("--config") { Description = "a JSON settings file with a Conformance section (see conformance.example.json)" };
         var outFolder = new Option<string?>("--out") { Description = "where to write the reports (default ./reports)" };
         var filter = new Option<string?>("--filter") { Description = "scenarios to run, in dotnet test --filter syntax over tags, e.g. \"Category=documented&Category!=needs-clock\"" };
         var allowDestructive = new Option<bool>("--allow-destructive") { Description = "allow scenarios that revoke the configured tokens" };
         var strictAdvisory = new Option<bool>("--strict-advisory") { Description = "advisory (@rfc-*) behaviours not met also fail (exit code 1)" };
+        var signIn = new Option<bool>("--sign-in")
+        {
+            Description = "against a target without a control API: print an authorize URL for each approval the scenarios need, and take the code from the browser's redirect (a loopback redirect URI) or the URL you paste; destructive checks then use the sign-in's own tokens, revoked at the end",
+        };
         var keyed = Keys.Select(k => (k.Key, Option: new Option<string?>(k.Option) { Description = k.Description })).ToList();
 
         var command = new Command("run", "Runs the conformance catalogue against the embedded emulator or your endpoint and writes the reports.")
         {
-            config, outFolder, filter, allowDestructive, strictAdvisory,
+            config, outFolder, filter, allowDestructive, strictAdvisory, signIn,
         };
         keyed.ForEach(k => command.Options.Add(k.Option));
         command.SetAction(async (result, _) =>
@@ -63,14 +67,19 @@ internal static class RunCommand
                 overrides[Key(nameof(ConformanceSettings.StrictAdvisory))] = "true";
             }
 
-            return await RunAsync(result.GetValue(config), overrides, result.GetValue(filter), result.GetValue(outFolder), output, error);
+            if (result.GetValue(signIn))
+            {
+                overrides[Key(nameof(ConformanceSettings.SignIn))] = "true";
+            }
+
+            return await RunAsync(result.GetValue(config), overrides, result.GetValue(filter), result.GetValue(outFolder), output, error, standardInput);
         });
         return command;
     }
 
     private static string Key(string name) => $"{ConformanceSettings.SectionName}:{name}";
 
-    private static async Task<int> RunAsync(string? configFile, Dictionary<string, string?> overrides, string? filterText, string? outFolder, TextWriter output, TextWriter error)
+    private static async Task<int> RunAsync(string? configFile, Dictionary<string, string?> overrides, string? filterText, string? outFolder, TextWriter output, TextWriter error, Func<Stream> standardInput)
     {
         TagFilter filter;
         try
@@ -103,7 +112,10 @@ internal static class RunCommand
             return ExitCodes.BadUsage;
         }
 
-        var passed = await ConsoleRunner.RunAsync(typeof(RunCommand).Assembly, features, filter, output);
+        // Only this host asks a person: the same key under dotnet test leaves the approvals not verified.
+        var synchronized = TextWriter.Synchronized(output);
+        SuiteSettings.SignInConsole = SuiteSettings.Current is { SignIn: true } ? new SignInPrompt(synchronized, standardInput) : null;
+        var passed = await ConsoleRunner.RunAsync(typeof(RunCommand).Assembly, features, filter, synchronized);
         return passed ? ExitCodes.Conforming : ExitCodes.FailsBuild;
     }
 }

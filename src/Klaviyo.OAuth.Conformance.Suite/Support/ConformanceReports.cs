@@ -17,7 +17,8 @@ public static class ConformanceReports
 {
     private static readonly string[] AdvisoryTags = ["rfc-must", "rfc-should"];
 
-    public static void Arrange(IConformanceTarget target, bool strictAdvisory, string? unreachable, SecretRedactor redactor)
+    /// <param name="signIn">Read once the run has ended: what the assisted sign-in did (approvals, throwaway tokens revoked), or null.</param>
+    public static void Arrange(IConformanceTarget target, bool strictAdvisory, string? unreachable, SecretRedactor redactor, Func<string?>? signIn = null)
     {
         RunnerSettings.WarnOnlyTags = strictAdvisory
             ? new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -28,7 +29,7 @@ public static class ConformanceReports
             target.WebBaseUrl.ToString(),
             SuiteVersion: typeof(ConformanceReports).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0],
             Unreachable: unreachable);
-        RunnerSettings.OnRunCompleted(folder => Task.FromResult(Write(folder, run, strictAdvisory, redactor)));
+        RunnerSettings.OnRunCompleted(folder => Task.FromResult(Write(folder, run with { SignIn = signIn?.Invoke() }, strictAdvisory, redactor)));
     }
 
     private static string? Write(string folder, RunDescription run, bool strictAdvisory, SecretRedactor redactor)

@@ -47,6 +47,13 @@ public sealed class ConformanceSettings
     /// <summary>Let scenarios revoke the configured tokens or exhaust their rate limit.</summary>
     public bool AllowDestructive { get; set; }
 
+    /// <summary>
+    /// Let the suite play the app against a target without a control API: it prints an authorize URL,
+    /// a person signs in to a test account and approves, and the redirect brings the code back. Only
+    /// the tool's <c>run</c> asks (<c>--sign-in</c>); <c>dotnet test</c> never does.
+    /// </summary>
+    public bool SignIn { get; set; }
+
     /// <summary>Per request.</summary>
     public int TimeoutSeconds { get; set; } = 10;
 
@@ -114,6 +121,7 @@ public sealed class ConformanceSettings
             Typed(section, nameof(MaxBodyBytes), "a whole number of bytes, e.g. 1048576", v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)),
             Typed(section, nameof(AllowDestructive), "true or false", v => bool.TryParse(v, out _)),
             Typed(section, nameof(StrictAdvisory), "true or false", v => bool.TryParse(v, out _)),
+            Typed(section, nameof(SignIn), "true or false", v => bool.TryParse(v, out _)),
         }.OfType<string>().ToArray();
         if (problems.Length > 0)
         {
@@ -136,7 +144,7 @@ public sealed class ConformanceSettings
         Plain(text, nameof(RedirectUri), RedirectUri);
         Secret(text, nameof(RefreshToken), RefreshToken);
         Secret(text, nameof(AccessToken), AccessToken);
-        text.Append(CultureInfo.InvariantCulture, $", AllowDestructive={AllowDestructive}, TimeoutSeconds={TimeoutSeconds}, MaxBodyBytes={MaxBodyBytes}, StrictAdvisory={StrictAdvisory}");
+        text.Append(CultureInfo.InvariantCulture, $", AllowDestructive={AllowDestructive}, SignIn={SignIn}, TimeoutSeconds={TimeoutSeconds}, MaxBodyBytes={MaxBodyBytes}, StrictAdvisory={StrictAdvisory}");
         return text.ToString();
     }
 
