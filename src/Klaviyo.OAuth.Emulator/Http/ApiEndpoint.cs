@@ -72,7 +72,7 @@ internal sealed class ApiEndpoint(Emulation emulation, Uri apiBase)
             return JsonApiError.Of(403, options.ScopeErrorCode, options.ScopeErrorTitle, $"This access token lacks the scope {collection.ReadScope}.", $"scope {collection.ReadScope} not granted");
         }
 
-        var query = FormBody.TryParse(request.RawQuery, out var queryProblem);
+        var query = FormFields.TryParse(request.RawQuery, out var queryProblem);
         if (query is null)
         {
             return JsonApiError.Of(400, InvalidCode, InvalidTitle, $"The query string is malformed: {queryProblem}.", "malformed query");
