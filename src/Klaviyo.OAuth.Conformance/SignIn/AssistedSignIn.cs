@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Web;
-using Klaviyo.OAuth.Conformance.Pkce;
+using Klaviyo.OAuth.Guide.Protocol;
 using Klaviyo.OAuth.Conformance.Targets;
 using Klaviyo.OAuth.Guide.Redaction;
 
@@ -82,8 +82,8 @@ public sealed class AssistedSignIn : IDisposable
                 throw new SignInException($"No more approvals are asked for in this run: {why}");
             }
 
-            var verifier = codeVerifier ?? CodeVerifier.Generate();
-            var challenge = codeChallenge ?? CodeVerifier.S256Challenge(verifier);
+            var verifier = codeVerifier ?? Pkce.GenerateVerifier();
+            var challenge = codeChallenge ?? Pkce.ChallengeFor(verifier);
             var state = RandomNumberGenerator.GetHexString(24, lowercase: true);
             var request = new AuthorizationRequest(webBaseUrl, app.ClientId, app.RequiredRedirectUri, Scope, state, challenge);
             int approval;

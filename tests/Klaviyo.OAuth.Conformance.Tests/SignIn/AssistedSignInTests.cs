@@ -24,7 +24,7 @@ public class AssistedSignInTests
         var approved = await signIn.ApproveAsync(Web, App(redirect), "Code challenge failed");
 
         approved.Code.Should().Be("abc-code");
-        approved.CodeChallenge.Should().Be(Pkce.CodeVerifier.S256Challenge(approved.CodeVerifier));
+        approved.CodeChallenge.Should().Be(Klaviyo.OAuth.Guide.Protocol.Pkce.ChallengeFor(approved.CodeVerifier));
         person.Lines.Should().Contain("Sign-in needed — approval 1: Code challenge failed");
         var url = person.Lines.Single(l => l.StartsWith(Web.AbsoluteUri, StringComparison.Ordinal));
         var query = HttpUtility.ParseQueryString(new Uri(url).Query);
