@@ -54,5 +54,5 @@ internal sealed class InjectionPoint(Emulation emulation)
     };
 
     private static string? GrantType(EmulatorRequest request) =>
-        request.IsFormUrlEncoded ? FormBody.TryParse(request.Body, out _)?["grant_type"] : null;
+        request.IsFormUrlEncoded ? FormFields.TryParse(request.Body, out _)?["grant_type"] : null;
 }

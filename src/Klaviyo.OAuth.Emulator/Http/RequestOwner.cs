@@ -25,8 +25,8 @@ internal static class RequestOwner
             return bearerOwner;
         }
 
-        var form = request.IsFormUrlEncoded && request.Body.Length <= emulation.Options.MaxBodyBytes ? FormBody.TryParse(request.Body, out _) : null;
-        var query = FormBody.TryParse(request.RawQuery, out _);
+        var form = request.IsFormUrlEncoded && request.Body.Length <= emulation.Options.MaxBodyBytes ? FormFields.TryParse(request.Body, out _) : null;
+        var query = FormFields.TryParse(request.RawQuery, out _);
         if ((form?["client_id"] ?? query?["client_id"]) is { } named)
         {
             return named;
