@@ -26,6 +26,7 @@ internal static class RunCommand
         ("--refresh-token", nameof(ConformanceSettings.RefreshToken), "a refresh token obtained beforehand"),
         ("--access-token", nameof(ConformanceSettings.AccessToken), "an access token obtained beforehand"),
         ("--timeout-seconds", nameof(ConformanceSettings.TimeoutSeconds), "per-request timeout (default 10)"),
+        ("--deviations", nameof(ConformanceSettings.Deviations), "a known-deviations file: a JSON array of {id, reason, until?}; listed failures are reported and do not fail"),
     ];
 
     public static Command Create(TextWriter output, TextWriter error)
@@ -35,11 +36,12 @@ internal static class RunCommand
         var filter = new Option<string?>("--filter") { Description = "scenarios to run, in dotnet test --filter syntax over tags, e.g. \"Category=documented&Category!=needs-clock\"" };
         var allowDestructive = new Option<bool>("--allow-destructive") { Description = "allow scenarios that revoke the configured tokens" };
         var strictAdvisory = new Option<bool>("--strict-advisory") { Description = "advisory (@rfc-*) behaviours not met also fail (exit code 1)" };
+        var strictDeviations = new Option<bool>("--strict-deviations") { Description = "a listed deviation that is satisfied (resolved) fails (exit code 1) instead of warning" };
         var keyed = Keys.Select(k => (k.Key, Option: new Option<string?>(k.Option) { Description = k.Description })).ToList();
 
         var command = new Command("run", "Runs the conformance catalogue against the embedded emulator or your endpoint and writes the reports.")
         {
-            config, outFolder, filter, allowDestructive, strictAdvisory,
+            config, outFolder, filter, allowDestructive, strictAdvisory, strictDeviations,
         };
         keyed.ForEach(k => command.Options.Add(k.Option));
         command.SetAction(async (result, _) =>
@@ -61,6 +63,11 @@ internal static class RunCommand
             if (result.GetValue(strictAdvisory))
             {
                 overrides[Key(nameof(ConformanceSettings.StrictAdvisory))] = "true";
+            }
+
+            if (result.GetValue(strictDeviations))
+            {
+                overrides[Key(nameof(ConformanceSettings.StrictDeviations))] = "true";
             }
 
             return await RunAsync(result.GetValue(config), overrides, result.GetValue(filter), result.GetValue(outFolder), output, error);

@@ -37,7 +37,7 @@ public sealed class RunHooks
         _run = new ConformanceRun(target, http, redactor) { Unreachable = unreachable is null ? null : redactor.Redact(unreachable) };
         container.RegisterInstanceAs(_run);
         RunnerSettings.Progress.WriteLine($"Target: {target.Describe()}");
-        ConformanceReports.Arrange(target, settings.StrictAdvisory, _run.Unreachable, redactor);
+        ConformanceReports.Arrange(target, settings.StrictAdvisory, _run.Unreachable, redactor, settings.KnownDeviations());
     }
 
     [AfterTestRun(Order = 1000)]

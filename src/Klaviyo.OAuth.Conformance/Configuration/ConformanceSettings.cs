@@ -61,11 +61,23 @@ public sealed class ConformanceSettings
     /// <summary>When true, failures of advisory (@rfc-*) behaviours fail the build too.</summary>
     public bool StrictAdvisory { get; set; }
 
+    /// <summary>A known-deviations file (a JSON array of <c>{id, reason, until?}</c>), relative to the working directory; optional.</summary>
+    public string? Deviations { get; set; }
+
+    /// <summary>When true, a listed behaviour that is satisfied (a deviation resolved) fails the build; otherwise it is a warning.</summary>
+    public bool StrictDeviations { get; set; }
+
     public bool IsRemote => string.Equals(Target?.Trim(), RemoteTarget, StringComparison.OrdinalIgnoreCase);
 
     public bool IsEmbedded => string.Equals(Target?.Trim(), EmbeddedTarget, StringComparison.OrdinalIgnoreCase);
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
+
+    /// <summary>The <see cref="Deviations"/> file, read and checked against the catalogue; none when unset.</summary>
+    /// <exception cref="Conformance.Deviations.DeviationsFileException">The file cannot be used; the message names the entry.</exception>
+    public Conformance.Deviations.KnownDeviations KnownDeviations() => IsSet(Deviations)
+        ? Conformance.Deviations.KnownDeviations.ForBehaviours(Deviations!.Trim(), StrictDeviations)
+        : Conformance.Deviations.KnownDeviations.None;
 
     /// <summary>Reads <see cref="FileName"/> at <paramref name="repositoryRoot"/> (if there is one), then environment variables, which win.</summary>
     public static ConformanceSettings Load(string repositoryRoot)
@@ -114,6 +126,7 @@ public sealed class ConformanceSettings
             Typed(section, nameof(MaxBodyBytes), "a whole number of bytes, e.g. 1048576", v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)),
             Typed(section, nameof(AllowDestructive), "true or false", v => bool.TryParse(v, out _)),
             Typed(section, nameof(StrictAdvisory), "true or false", v => bool.TryParse(v, out _)),
+            Typed(section, nameof(StrictDeviations), "true or false", v => bool.TryParse(v, out _)),
         }.OfType<string>().ToArray();
         if (problems.Length > 0)
         {
@@ -137,6 +150,8 @@ public sealed class ConformanceSettings
         Secret(text, nameof(RefreshToken), RefreshToken);
         Secret(text, nameof(AccessToken), AccessToken);
         text.Append(CultureInfo.InvariantCulture, $", AllowDestructive={AllowDestructive}, TimeoutSeconds={TimeoutSeconds}, MaxBodyBytes={MaxBodyBytes}, StrictAdvisory={StrictAdvisory}");
+        Plain(text, nameof(Deviations), Deviations);
+        text.Append(CultureInfo.InvariantCulture, $", StrictDeviations={StrictDeviations}");
         return text.ToString();
     }
 

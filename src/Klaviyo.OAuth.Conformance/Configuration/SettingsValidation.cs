@@ -41,6 +41,18 @@ public static class SettingsValidation
             problems.AddRange(RemoteProblems(settings));
         }
 
+        if (ConformanceSettings.IsSet(settings.Deviations))
+        {
+            try
+            {
+                settings.KnownDeviations();
+            }
+            catch (Deviations.DeviationsFileException bad)
+            {
+                problems.Add($"Conformance:Deviations: {bad.Message}");
+            }
+        }
+
         return problems;
     }
 
