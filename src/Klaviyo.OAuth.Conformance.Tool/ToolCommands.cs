@@ -20,7 +20,7 @@ internal static class ToolCommands
             EmulateCommand(),
             ReportCommand.Create(output, error),
             DiagnoseCommand.Create(output, error, standardInput),
-            GradeToolCommand.Create(output, error),
+            GradeCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);
