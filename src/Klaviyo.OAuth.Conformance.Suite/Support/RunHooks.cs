@@ -47,7 +47,7 @@ public sealed class RunHooks
         }
 
         RunnerSettings.Progress.WriteLine($"Target: {target.Describe()}");
-        ConformanceReports.Arrange(target, settings.StrictAdvisory, _run.Unreachable, redactor, () => _signInOutcome);
+        ConformanceReports.Arrange(target, settings.StrictAdvisory, _run.Unreachable, redactor, settings.KnownDeviations(), () => _signInOutcome);
     }
 
     /// <summary>Ends the sign-in's part of the run: every token set it obtained is revoked, and the reports say so.</summary>
