@@ -13,27 +13,30 @@ internal sealed class TokenEndpoint(Emulation emulation)
 
     public EmulatorResponse Handle(EmulatorRequest request) => OAuthError.NoStore(Answer(request));
 
-    private static EmulatorResponse InvalidClient(string reason) =>
+    public static EmulatorResponse InvalidClient(string reason) =>
         OAuthError.Of(401, "invalid_client", null, reason).WithHeader("WWW-Authenticate", "Basic realm=\"Klaviyo OAuth\"");
 
     private EmulatorResponse Answer(EmulatorRequest request)
     {
-        if (ClientRequestGate.Admit(emulation, request, EndpointFamily.Token, InvalidClient, out var client, out var form) is { } refusal)
-        {
-            return refusal;
-        }
+        var admission = ClientRequestGate.Admit(emulation, request, EndpointFamily.Token, InvalidClient);
+        return admission.IsRefused ? admission.Refusal : Grant(request, admission.Client, admission.Form).ForClient(admission.Client.Id);
+    }
 
+    private EmulatorResponse Grant(EmulatorRequest request, Client client, FormFields? form)
+    {
         if (form is null)
         {
-            return OAuthError.Of(400, "unsupported_grant_type", null, $"body is {request.MediaType ?? "untyped"}, not application/x-www-form-urlencoded");
+            return UnsupportedGrantType($"body is {request.MediaType ?? "untyped"}, not application/x-www-form-urlencoded");
         }
 
         return form["grant_type"] switch
         {
-            "refresh_token" => _refresh.Exchange(client!, form),
-            "authorization_code" => _code.Exchange(client!, form),
-            null => OAuthError.Of(400, "unsupported_grant_type", null, "grant_type missing"),
-            var other => OAuthError.Of(400, "unsupported_grant_type", null, $"grant_type '{other}' is not supported"),
+            "refresh_token" => _refresh.Exchange(client, form),
+            "authorization_code" => _code.Exchange(client, form),
+            null => UnsupportedGrantType("grant_type missing"),
+            var other => UnsupportedGrantType($"grant_type '{other}' is not supported"),
         };
     }
+
+    public static EmulatorResponse UnsupportedGrantType(string outcome) => OAuthError.Of(400, "unsupported_grant_type", null, outcome);
 }
