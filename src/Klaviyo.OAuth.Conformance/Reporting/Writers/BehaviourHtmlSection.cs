@@ -43,12 +43,11 @@ internal static class BehaviourHtmlSection
 
         if (row.Failures.Any())
         {
-            html.Append("<p class=\"fix\"><strong>Why and how to fix</strong> (").Append(E(behaviour.Reference)).Append("): ")
-                .Append(E(behaviour.WhyAndHowToFix)).AppendLine("</p>");
+            html.Append("<p class=\"fix\"><strong>Why and how to fix:</strong> ").Append(E(behaviour.WhyAndHowToFix)).AppendLine("</p>");
         }
 
-        html.Append("<p class=\"guide\"><a href=\"").Append(TheGuide.Url).Append("\">Klaviyo's guide, ").Append(E(TheGuide.Title))
-            .Append("</a>: ").Append(E(behaviour.Reference)).Append(" · <a href=\"#").Append(E(Anchor(row))).AppendLine("\">link to this behaviour</a></p>");
+        html.Append("<p class=\"guide\"><small>").Append(E(behaviour.Reference)).Append(" · <a href=\"").Append(TheGuide.Url).Append("\">open the guide, ")
+            .Append(E(TheGuide.Title)).Append("</a> · <a href=\"#").Append(E(Anchor(row))).AppendLine("\">link to this behaviour</a></small></p>");
         html.AppendLine("</section>");
     }
 
