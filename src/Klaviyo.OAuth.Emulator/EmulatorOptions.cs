@@ -61,6 +61,9 @@ public sealed class EmulatorOptions
     /// </summary>
     public bool DiagnosisHeader { get; set; }
 
+    /// <summary>Apps registered at start with their own id, secret and redirect URI (<c>--client ID:SECRET:REDIRECT_URI</c>).</summary>
+    public IList<EmulatedClient> Clients { get; } = [];
+
     /// <summary>Request bodies larger than this are refused with 400 invalid_request.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 

@@ -20,6 +20,11 @@ public sealed class KlaviyoEmulator : IDisposable
     {
         options.Validate();
         _emulation = new Emulation(options, timeProvider);
+        foreach (var client in options.Clients)
+        {
+            _emulation.Clients.Register(client);
+        }
+
         var diagnosis = new RefusalDiagnosis(_emulation);
         var sanitizer = new JournalSanitizer();
         _api = new EmulatorHost("api", options.ApiUrl, Record, () => _emulation.Clock.Now(), diagnosis, options.DiagnosisHeader, sanitizer);

@@ -1,3 +1,3 @@
 using Klaviyo.OAuth.Emulator.Standalone;
 
-return await StandaloneEmulator.RunAsync(args, "dotnet run --project src/Klaviyo.OAuth.Emulator --");
+return await EmulatorCommandLine.RunAsync(args, Console.Out, Console.Error);

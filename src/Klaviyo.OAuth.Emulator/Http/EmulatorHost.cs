@@ -87,7 +87,18 @@ internal sealed class EmulatorHost : IDisposable
     public void Fallback(Func<EmulatorRequest, EmulatorResponse> endpoint) => _fallback = endpoint;
 
     /// <summary>Starts listening; routes are registered before, so no request ever meets a half-built table.</summary>
-    public void Start() => _server = WireMockServer.Start(_settings);
+    /// <exception cref="EmulatorStartException">The host could not listen (a busy port, an address not this machine's).</exception>
+    public void Start()
+    {
+        try
+        {
+            _server = WireMockServer.Start(_settings);
+        }
+        catch (Exception e) when (e is not ArgumentException)
+        {
+            throw new EmulatorStartException(_kind == "web" ? EmulatorHostKind.Web : EmulatorHostKind.Api, BaseUrl.GetLeftPart(UriPartial.Authority), e);
+        }
+    }
 
     public void Dispose()
     {
