@@ -1,12 +1,13 @@
 using System.CommandLine;
-using Diagnosis = Klaviyo.OAuth.Guide.Diagnosis.DiagnoseCommand;
+using Klaviyo.OAuth.Guide;
+using Klaviyo.OAuth.Guide.Diagnosis;
+using Klaviyo.OAuth.Guide.Traffic;
 
 namespace Klaviyo.OAuth.Conformance.Tool;
 
 /// <summary>
-/// <c>diagnose FILE|- [--json]</c>: the guide's diagnosis of a HAR, curl command lines or a raw HTTP
-/// request. The logic and its exit codes (0 nothing wrong, 1 findings, 2 bad input) live in the
-/// vocabulary library, so the tool only parses the command line.
+/// <c>diagnose FILE|- [--json]</c>: the guide's diagnosis (<see cref="CaptureDiagnosis"/>) of a HAR,
+/// curl command lines or a raw HTTP exchange, as text or JSON.
 /// </summary>
 internal static class DiagnoseCommand
 {
@@ -18,17 +19,40 @@ internal static class DiagnoseCommand
         {
             file, json,
         };
-        command.SetAction(result =>
-        {
-            string[] args = result.GetValue(json) ? [result.GetValue(file)!, "--json"] : [result.GetValue(file)!];
-            if (args[0] != "-")
-            {
-                return Diagnosis.Run(args, Stream.Null, output, error);
-            }
-
-            using var stdin = standardInput();
-            return Diagnosis.Run(args, stdin, output, error);
-        });
+        command.SetAction(result => Run(result.GetValue(file)!, result.GetValue(json), output, error, standardInput));
         return command;
+    }
+
+    private static int Run(string file, bool json, TextWriter output, TextWriter error, Func<Stream> standardInput)
+    {
+        CaptureDiagnosis diagnosis;
+        try
+        {
+            diagnosis = file == "-" ? ReadStandardInput(standardInput) : CaptureDiagnosis.ReadFile(file);
+        }
+        catch (TrafficFormatException e)
+        {
+            error.WriteLine(e.Message);
+            return ExitCodes.BadUsage;
+        }
+
+        if (json)
+        {
+            output.WriteLine(diagnosis.ToJson());
+        }
+        else
+        {
+            diagnosis.WriteText(output);
+        }
+
+        return diagnosis.HasFindings ? ExitCodes.FailsBuild
+            : diagnosis.NothingDiagnosed ? ExitCodes.Unverified
+            : ExitCodes.Conforming;
+    }
+
+    private static CaptureDiagnosis ReadStandardInput(Func<Stream> standardInput)
+    {
+        using var input = standardInput();
+        return CaptureDiagnosis.Read(input);
     }
 }

@@ -20,7 +20,7 @@ internal static class ToolCommands
             EmulatorCommandLine.Create("emulate", "Runs the reference emulator of Klaviyo's OAuth server until Ctrl-C, as `dotnet run --project src/Klaviyo.OAuth.Emulator` does."),
             ReportCommand.Create(output, error),
             DiagnoseCommand.Create(output, error, standardInput),
-            GradeToolCommand.Create(output, error),
+            GradeCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);

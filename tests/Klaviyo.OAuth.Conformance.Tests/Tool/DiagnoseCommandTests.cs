@@ -5,7 +5,7 @@ using FluentAssertions;
 using Klaviyo.OAuth.Conformance.Tool;
 using Klaviyo.OAuth.Guide.Tips;
 using NUnit.Framework;
-using Captures = Klaviyo.OAuth.Conformance.Tests.Diagnosis.DiagnoseCommandTests;
+using Captures = Klaviyo.OAuth.Conformance.Tests.Diagnosis.CaptureDiagnosisTests;
 
 namespace Klaviyo.OAuth.Conformance.Tests.Tool;
 
@@ -47,6 +47,14 @@ public class DiagnoseCommandTests : ToolCommandTests
         json.RootElement.GetProperty("withFindings").GetInt32().Should().Be(1);
         json.RootElement.GetProperty("requests")[0].GetProperty("findings").EnumerateArray()
             .Select(f => f.GetProperty("tip").GetString()).Should().Contain("tip.api-host");
+    }
+
+    [Test]
+    public void A_capture_without_a_request_to_Klaviyo_verified_nothing_and_exits_3()
+    {
+        Run("diagnose", Write("curl https://example.com/hello")).Should().Be(ExitCodes.Unverified);
+
+        Output.Should().Contain("none to Klaviyo's OAuth endpoints or API");
     }
 
     [TestCase("""{"log":{"entries":[{"request":{"method":"POST","url":"https://a.klaviyo.com/oauth/to""", "not valid JSON", TestName = "A truncated HAR")]

@@ -61,7 +61,7 @@ public sealed record ClientConductReport(string Source, int Requests, IReadOnlyL
     };
 
     /// <summary>"#3 POST https://a.klaviyo.com/oauth/token → 400: why — tip.x".</summary>
-    internal static string Line(ConductEvidence e) =>
+    public static string Line(ConductEvidence e) =>
         $"#{e.Index} {e.Request}{(e.Answer is { } status ? $" → {status}" : string.Empty)}: {e.Breach} — {e.Diagnosis}";
 
     internal static string Level(ConductResult result) => result.Rule.Level.Key();

@@ -3,11 +3,13 @@ using System.Text.Json;
 using FluentAssertions;
 using Klaviyo.OAuth.Guide.Diagnosis;
 using Klaviyo.OAuth.Guide.Tips;
+using Klaviyo.OAuth.Guide.Traffic;
 using NUnit.Framework;
 
 namespace Klaviyo.OAuth.Conformance.Tests.Diagnosis;
 
-public class DiagnoseCommandTests
+/// <summary>The guide's diagnosis of a capture, as text and JSON; bad input is one <see cref="TrafficFormatException"/> message.</summary>
+public class CaptureDiagnosisTests
 {
     internal const string Form = "-H 'Content-Type: application/x-www-form-urlencoded'";
     internal const string Good = "-H 'Authorization: Basic YXBwMWNsaWVudDpzM2NyZXQtdmFsdWUtMTIzNDU2'";
@@ -43,9 +45,9 @@ public class DiagnoseCommandTests
     [TestCaseSource(nameof(Tips))]
     public void A_captured_request_for_each_tip_gets_that_tip_in_the_guides_words(string tip, string input)
     {
-        var (exit, output, _) = Run(input);
+        var (diagnosis, output) = Run(input);
 
-        exit.Should().Be(DiagnoseCommand.Findings);
+        diagnosis.HasFindings.Should().BeTrue();
         output.Should().Contain("✗ " + tip).And.Contain(TipCatalogue.Find(tip)!.Words);
         output.Should().NotContain("s3cret-value").And.NotContain("YXBwMWNsaWVudDpzM2NyZXQtdmFsdWUtMTIzNDU2").And.NotContain("klr_RefreshTokenOfTheAppNumberOne0123456789");
     }
@@ -57,18 +59,18 @@ public class DiagnoseCommandTests
     [Test]
     public void A_correct_request_says_nothing_is_wrong_and_exits_0()
     {
-        var (exit, output, _) = Run($"curl https://a.klaviyo.com/oauth/token {Good} {Form} {Refresh}");
+        var (diagnosis, output) = Run($"curl https://a.klaviyo.com/oauth/token {Good} {Form} {Refresh}");
 
-        exit.Should().Be(DiagnoseCommand.Clean);
+        diagnosis.HasFindings.Should().BeFalse();
         output.Should().Contain("nothing wrong found in 1 request(s)").And.Contain("Not known without the server's records");
     }
 
     [Test]
     public void Json_output_lists_requests_with_findings_quoted_from_the_guide()
     {
-        var (exit, output, _) = Run($"curl https://www.klaviyo.com/oauth/token {Good} {Form} {Refresh}", "--json");
+        var (diagnosis, output) = Run($"curl https://www.klaviyo.com/oauth/token {Good} {Form} {Refresh}", json: true);
 
-        exit.Should().Be(DiagnoseCommand.Findings);
+        diagnosis.HasFindings.Should().BeTrue();
         using var json = JsonDocument.Parse(output);
         var finding = json.RootElement.GetProperty("requests")[0].GetProperty("findings")[0];
         finding.GetProperty("tip").GetString().Should().Be("tip.api-host");
@@ -77,7 +79,7 @@ public class DiagnoseCommandTests
     }
 
     [Test]
-    public void A_500_MB_file_gets_one_message_and_exit_2()
+    public void A_500_MB_file_gets_one_message()
     {
         var path = Path.Combine(directory, "huge.har");
         using (var file = new FileStream(path, FileMode.CreateNew))
@@ -85,25 +87,18 @@ public class DiagnoseCommandTests
             file.SetLength(500L * 1024 * 1024);
         }
 
-        var (exit, output, error) = RunFile(path);
-
-        exit.Should().Be(DiagnoseCommand.BadInput);
-        output.Should().BeEmpty();
-        error.Should().Contain("524,288,000 bytes is more than").And.NotContain(" at ");
+        Message(() => CaptureDiagnosis.ReadFile(path)).Should().Contain("524,288,000 bytes is more than").And.NotContain(" at ");
     }
 
     [TestCase("""{"log":{"entries":[{"request":""", "not valid JSON")]
     [TestCase("""{"log":{"entries":[{"request":{"method":"POST","url":"https://a.klaviyo.com/oauth/token","postData":{"text":"!!","encoding":"base64"}}}]}}""", "not valid base64")]
     [TestCase("not a capture at all", "not a HAR file, a curl command line or an HTTP request")]
-    public void Bad_input_gets_one_clear_message_and_exit_2(string text, string message)
+    public void Bad_input_gets_one_clear_message(string text, string message)
     {
         var path = Path.Combine(directory, "bad.har");
         File.WriteAllText(path, text);
 
-        var (exit, _, error) = RunFile(path);
-
-        exit.Should().Be(DiagnoseCommand.BadInput);
-        error.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain(message);
+        Message(() => CaptureDiagnosis.ReadFile(path)).Split('\n').Should().ContainSingle().Which.Should().Contain(message);
     }
 
     [Test]
@@ -112,39 +107,43 @@ public class DiagnoseCommandTests
         var body = Convert.ToBase64String(Encoding.UTF8.GetBytes("grant_type=refresh-token&refresh_token=klr_x"));
         var har = """{"log":{"entries":[{"request":{"method":"POST","url":"https://a.klaviyo.com/oauth/token","headers":[{"name":"Authorization","value":"Basic YXBwMWNsaWVudDpzM2NyZXQtdmFsdWUtMTIzNDU2"},{"name":"Content-Type","value":"application/x-www-form-urlencoded"}],"postData":{"mimeType":"application/x-www-form-urlencoded","text":"BODY","encoding":"base64"}},"response":{"status":200,"content":{"mimeType":"image/png","text":"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==","encoding":"base64"}}}]}}""".Replace("BODY", body, StringComparison.Ordinal);
 
-        var (exit, output, _) = Run(har);
+        var (diagnosis, output) = Run(har);
 
-        exit.Should().Be(DiagnoseCommand.Findings);
+        diagnosis.HasFindings.Should().BeTrue();
         output.Should().Contain("\"refresh-token\" is a misspelling of refresh_token");
     }
 
     [Test]
-    public void A_binary_file_gets_one_message_and_exit_2()
+    public void A_binary_file_gets_one_message_naming_it()
     {
         var path = Path.Combine(directory, "capture.pcap");
         File.WriteAllBytes(path, [0xd4, 0xc3, 0xb2, 0xa1, 0, 0, 0, 0]);
 
-        RunFile(path).Exit.Should().Be(DiagnoseCommand.BadInput);
+        Message(() => CaptureDiagnosis.ReadFile(path)).Should().Contain(path);
     }
 
     [Test]
-    public void No_file_is_a_usage_error() =>
-        Run(string.Empty, "--json", "x", "y").Exit.Should().Be(DiagnoseCommand.BadInput);
-
-    private static (int Exit, string Output, string Error) RunFile(string path)
+    public void A_capture_without_a_request_to_Klaviyo_diagnoses_nothing()
     {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = DiagnoseCommand.Run([path], Stream.Null, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
+        var (diagnosis, output) = Run("curl https://example.com/hello");
+
+        diagnosis.NothingDiagnosed.Should().BeTrue();
+        output.Should().Contain("none to Klaviyo's OAuth endpoints or API");
     }
 
-    private static (int Exit, string Output, string Error) Run(string stdin, params string[] args)
+    private static string Message(Action read) => read.Should().Throw<TrafficFormatException>().Which.Message;
+
+    private static (CaptureDiagnosis Diagnosis, string Output) Run(string stdin, bool json = false)
     {
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(stdin));
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = DiagnoseCommand.Run(args.Length == 0 ? ["-"] : args.Contains("--json") && args.Length == 1 ? ["-", "--json"] : args, input, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
+        var diagnosis = CaptureDiagnosis.Read(input);
+        if (json)
+        {
+            return (diagnosis, diagnosis.ToJson());
+        }
+
+        using var output = new StringWriter();
+        diagnosis.WriteText(output);
+        return (diagnosis, output.ToString());
     }
 }

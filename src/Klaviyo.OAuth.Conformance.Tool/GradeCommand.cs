@@ -1,0 +1,118 @@
+using System.CommandLine;
+using Klaviyo.OAuth.Conformance.Grading;
+using Klaviyo.OAuth.Conformance.Reporting.Conduct;
+using Klaviyo.OAuth.Guide;
+using Klaviyo.OAuth.Guide.Catalogue;
+using Klaviyo.OAuth.Guide.Conduct;
+
+namespace Klaviyo.OAuth.Conformance.Tool;
+
+/// <summary>
+/// <c>grade FILE.har [--out DIR] [--web-host H]</c> or <c>grade --emulator URL --client ID [--out DIR]</c>:
+/// grades an app's captured traffic, or its requests in a running emulator's journal, by the
+/// client-conduct rules (<see cref="Grader"/>), prints what it broke and writes the reports.
+/// </summary>
+internal static class GradeCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string?>("traffic") { Arity = ArgumentArity.ZeroOrOne, Description = "the app's captured traffic: a HAR file (or curl command lines, or raw HTTP)" };
+        var outFolder = new Option<string?>("--out") { Description = "where to write the client-conduct reports (json, md, html, JUnit)" };
+        var webHosts = new Option<string[]>("--web-host") { Description = "a host:port serving the web side (/oauth/authorize) when it is not www.klaviyo.com", AllowMultipleArgumentsPerToken = false };
+        var emulator = new Option<Uri?>("--emulator") { Description = "grade the journal of the emulator whose API host is at this URL (with --client)", CustomParser = ParseEmulatorUrl };
+        var client = new Option<string?>("--client") { Description = "the client id of the app whose requests to grade from the emulator's journal" };
+        var command = new Command("grade", "Grades an app's OAuth traffic (a capture or the emulator's journal) by the client-conduct rules; exit 1 when a documented rule is broken.")
+        {
+            file, outFolder, webHosts, emulator, client,
+        };
+        command.Validators.Add(result =>
+        {
+            // The URL's own parser speaks about its value; here only which options came together.
+            if (Problem(result.GetValue(file), result.GetResult(emulator) is not null, result.GetValue(client)) is { } problem)
+            {
+                result.AddError(problem);
+            }
+        });
+        command.SetAction(async (result, cancellation) =>
+        {
+            TrafficSource source = result.GetValue(file) is { } path
+                ? new TrafficSource.Capture(path)
+                : new TrafficSource.Journal(result.GetValue(emulator)!, result.GetValue(client)!);
+            var options = new GradeOptions(result.GetValue(webHosts) ?? []);
+            return await RunAsync(source, options, result.GetValue(outFolder), output, error, cancellation);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(TrafficSource source, GradeOptions options, string? outFolder, TextWriter output, TextWriter error, CancellationToken cancellation)
+    {
+        GradeResult graded;
+        try
+        {
+            graded = await Grader.GradeAsync(source, options, cancellation);
+        }
+        catch (GradingInputException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return ExitCodes.BadUsage;
+        }
+
+        Print(graded.Report, output);
+        if (outFolder is not null)
+        {
+            try
+            {
+                foreach (var path in graded.Report.WriteAll(outFolder))
+                {
+                    await output.WriteLineAsync($"wrote {path}");
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"Cannot write the reports to {outFolder}: {e.Message}");
+                return ExitCodes.BadUsage;
+            }
+        }
+
+        return graded.FailsBuild ? ExitCodes.FailsBuild : ExitCodes.Conforming;
+    }
+
+    /// <summary>The summary a developer reads in a terminal or a CI log: each broken rule with its requests and tips.</summary>
+    private static void Print(ClientConductReport report, TextWriter output)
+    {
+        output.WriteLine($"{ClientConductReport.Title}: {report.Source}, {report.Requests} requests");
+        foreach (var result in report.Results)
+        {
+            output.WriteLine($"  {result.Verdict.Text(),-17}{result.Rule.Id} ({result.Rule.Level.Key()})");
+            foreach (var evidence in result.Evidence)
+            {
+                output.WriteLine($"      {ClientConductReport.Line(evidence)}");
+            }
+        }
+
+        output.WriteLine(report.Counts());
+        output.WriteLine(report.Outcome);
+    }
+
+    private static string? Problem(string? file, bool emulator, string? client) => (file, emulator, client) switch
+    {
+        (null, false, null) => "Which traffic? Give a HAR file (or curl command lines, or raw HTTP), or --emulator URL --client ID.",
+        (not null, false, null) => null,
+        (not null, _, _) => $"Grade either a file ({file}) or the emulator's journal, not both.",
+        (null, false, _) => "--client needs --emulator URL: the emulator's API host.",
+        (null, true, null) => "--emulator needs --client ID: the app whose requests to grade.",
+        _ => null,
+    };
+
+    private static Uri? ParseEmulatorUrl(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+        {
+            return url;
+        }
+
+        result.AddError($"--emulator needs the emulator's API URL, as http://127.0.0.1:5080, not '{text}'.");
+        return null;
+    }
+}
