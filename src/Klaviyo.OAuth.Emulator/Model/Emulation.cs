@@ -11,6 +11,7 @@ internal sealed class Emulation
         Clock = new EmulatorClock(timeProvider);
         AccessTokenShape = AccessTokenShape.For(options.AccessTokenFormat);
         Tokens = new TokenRegistry(Clock, options, AccessTokenShape);
+        ApiRateLimits = new ApiRateLimiter(Clock, options.ApiRateLimits);
         _apiData = new Lazy<ApiDataSet>(() => new ApiDataSet(options.DataSeed));
     }
 
@@ -33,4 +34,7 @@ internal sealed class Emulation
     public TokenRegistry Tokens { get; }
 
     public Outages Outages { get; } = new();
+
+    /// <summary>The API's rate limits per installed app and tier (enforced only with <see cref="EmulatorOptions.ApiRateLimits"/>).</summary>
+    public ApiRateLimiter ApiRateLimits { get; }
 }
