@@ -100,7 +100,7 @@ internal sealed class ApiEndpoint(Emulation emulation, Uri apiBase)
 
         counted = decision;
 
-        var query = FormBody.TryParse(request.RawQuery, out var queryProblem);
+        var query = FormFields.TryParse(request.RawQuery, out var queryProblem);
         if (query is null)
         {
             return JsonApiError.Of(400, InvalidCode, InvalidTitle, $"The query string is malformed: {queryProblem}.", "malformed query");

@@ -9,7 +9,7 @@ internal sealed class AuthorizationCodeGrant(Emulation emulation)
     public const string InvalidCode = "Authorization code is invalid or expired";
     public const string ChallengeFailed = "Code challenge failed.";
 
-    public EmulatorResponse Exchange(Client client, FormBody form)
+    public EmulatorResponse Exchange(Client client, FormFields form)
     {
         var code = form["code"];
         if (string.IsNullOrEmpty(code))

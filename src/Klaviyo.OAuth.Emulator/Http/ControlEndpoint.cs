@@ -33,7 +33,7 @@ internal sealed class ControlEndpoint(KlaviyoEmulator emulator)
                 ("POST", ["clients", var clientId, "uninstall"]) => Uninstall(clientId, body.RootElement),
                 ("POST", ["clock", "advance"]) => Advance(body.RootElement),
                 ("PUT", ["outages", var family]) => Outage(family, ControlJson.String(body.RootElement, "clientId"), start: true),
-                ("DELETE", ["outages", var family]) => Outage(family, FormBody.TryParse(request.RawQuery, out _)?["clientId"], start: false),
+                ("DELETE", ["outages", var family]) => Outage(family, FormFields.TryParse(request.RawQuery, out _)?["clientId"], start: false),
                 ("GET", ["journal"]) => Journal(request.RawQuery),
                 ("POST", ["refresh-tokens", var situation]) => PutRefreshToken(situation, body.RootElement),
                 _ => Error(404, $"No control route {request.Method} {request.Path}."),
@@ -121,7 +121,7 @@ internal sealed class ControlEndpoint(KlaviyoEmulator emulator)
 
     private EmulatorResponse Journal(string rawQuery)
     {
-        var filter = JournalFilter.Parse(FormBody.TryParse(rawQuery, out var malformed) ?? throw new ArgumentException(malformed ?? "Malformed query."));
+        var filter = JournalFilter.Parse(FormFields.TryParse(rawQuery, out var malformed) ?? throw new ArgumentException(malformed ?? "Malformed query."));
         return Ok(200, new { entries = filter.Apply(emulator.Journal) }, "journal read");
     }
 

@@ -12,7 +12,7 @@ internal sealed class RefreshTokenGrant(Emulation emulation)
     public const string Inactive = "Refresh token expired due to inactivity";
     public const string RateLimited = "Rate limit exceeded for refresh token. Please try again after 1 minute.";
 
-    public EmulatorResponse Exchange(Client client, FormBody form)
+    public EmulatorResponse Exchange(Client client, FormFields form)
     {
         var refreshToken = form["refresh_token"];
         if (string.IsNullOrEmpty(refreshToken))
