@@ -43,10 +43,11 @@ public static class ConformanceReports
         run.WriteSidecar(folder);
         var matrix = ConformanceReport.Build(messages, run, new ReportOptions { CoveredBehaviourIds = CoveredBehaviourIds(), Redactor = redactor });
         var files = ConformanceReport.WriteAll(matrix, folder).Prepend(Path.Combine(folder, "living-doc.html")).Append(messages).ToList();
-        RunnerSettings.Progress.WriteLine(ConsoleSummary.Render(matrix, files, strictAdvisory));
+        var names = SuiteSettings.Current?.Provenance;
+        RunnerSettings.Progress.WriteLine(ConsoleSummary.Render(matrix, files, strictAdvisory, names));
 
         // The summary was printed just above; the failure repeats only its verdict, not the whole summary.
-        return matrix.FailsBuild(strictAdvisory) ? ConsoleSummary.Outcome(matrix, strictAdvisory) : null;
+        return matrix.FailsBuild(strictAdvisory) ? ConsoleSummary.Outcome(matrix, strictAdvisory, names) : null;
     }
 
     /// <summary>Ids that some feature file covers, whether or not this (possibly filtered) run executed them.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Reporting.Writers;
 
 namespace Klaviyo.OAuth.Conformance.Reporting;
@@ -7,9 +8,10 @@ namespace Klaviyo.OAuth.Conformance.Reporting;
 public static class ConsoleSummary
 {
     /// <summary>The run's verdict in one line: PASSES, or FAILS and why.</summary>
-    public static string Outcome(ConformanceMatrix matrix, bool strictAdvisory = false) => ReportText.Outcome(matrix, strictAdvisory);
+    public static string Outcome(ConformanceMatrix matrix, bool strictAdvisory = false, SettingsProvenance? names = null) => ReportText.Outcome(matrix, strictAdvisory, names);
 
-    public static string Render(ConformanceMatrix matrix, IReadOnlyList<string>? reportFiles = null, bool strictAdvisory = false)
+    /// <summary>The summary; <paramref name="names"/> names the settings a hint asks for as the user gives them (option, environment variable, file).</summary>
+    public static string Render(ConformanceMatrix matrix, IReadOnlyList<string>? reportFiles = null, bool strictAdvisory = false, SettingsProvenance? names = null)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         var text = new StringBuilder();
@@ -40,12 +42,12 @@ public static class ConsoleSummary
             text.Append("Skipped ").Append(matrix.MalformedLines).AppendLine(" malformed lines of the messages.");
         }
 
-        if (!matrix.Unreachable && !matrix.NothingVerified && ReportText.SettingsHint(matrix) is { Length: > 0 } hint)
+        if (!matrix.Unreachable && !matrix.NothingVerified && ReportText.SettingsHint(matrix, names) is { Length: > 0 } hint)
         {
             text.AppendLine(hint);
         }
 
-        text.AppendLine(ReportText.Outcome(matrix, strictAdvisory));
+        text.AppendLine(ReportText.Outcome(matrix, strictAdvisory, names));
         if (reportFiles is { Count: > 0 })
         {
             var directory = Path.GetDirectoryName(reportFiles[0]);
