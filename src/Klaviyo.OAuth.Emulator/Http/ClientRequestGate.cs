@@ -27,7 +27,7 @@ internal static class ClientRequestGate
 
         var credentials = ClientAuthentication.Parse(request.HeaderValues("Authorization"));
         var maxBodyBytes = emulation.Options.MaxBodyBytes;
-        if (emulation.Outages.IsDown(family, AttributableClient(request, credentials, maxBodyBytes)))
+        if (emulation.Outages.IsDown(family, RequestOwner.ClientOf(emulation, request)))
         {
             return OAuthError.Unavailable($"{family} outage");
         }
@@ -75,21 +75,5 @@ internal static class ClientRequestGate
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// The client a request can be attributed to before it is authenticated: the Basic header's
-    /// id if it parses, else a client_id in the form body.
-    /// </summary>
-    private static string? AttributableClient(EmulatorRequest request, BasicCredentials credentials, int maxBodyBytes)
-    {
-        if (credentials.ClientId is not null)
-        {
-            return credentials.ClientId;
-        }
-
-        return request.IsFormUrlEncoded && request.Body.Length <= maxBodyBytes
-            ? FormFields.TryParse(request.Body, out _)?["client_id"]
-            : null;
     }
 }

@@ -35,6 +35,15 @@ internal sealed class Emulation
 
     public Outages Outages { get; } = new();
 
+    /// <summary>Behaviours to answer instead of the model on the next requests of their kind.</summary>
+    public Injections Injections { get; } = new();
+
+    /// <summary>Owners of tokens the model did not issue but saw issued (through the proxy).</summary>
+    public TokenOwners SeenTokens { get; } = new();
+
+    /// <summary>The app a token belongs to: issued by the model, or seen issued; null if neither.</summary>
+    public string? OwnerOf(string token) => Tokens.OwnerOf(token) ?? SeenTokens.OwnerOf(token);
+
     /// <summary>The API's rate limits per installed app and tier (enforced only with <see cref="EmulatorOptions.ApiRateLimits"/>).</summary>
     public ApiRateLimiter ApiRateLimits { get; }
 }
