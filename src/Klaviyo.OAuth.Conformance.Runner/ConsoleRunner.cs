@@ -17,6 +17,7 @@ public static class ConsoleRunner
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(output);
+        filter = ScenarioSelectionAttribute.Of(testAssembly).And(filter);
         var gate = new Lock();
         var failed = false;
         RunnerSettings.Progress = TextWriter.Synchronized(output);
