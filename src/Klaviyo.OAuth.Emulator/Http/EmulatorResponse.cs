@@ -18,6 +18,12 @@ internal sealed record EmulatorResponse(int Status, string? ContentType, string 
         return this;
     }
 
+    /// <summary>
+    /// Not an answer: the endpoint hands the request on to WireMock's own pipeline (its stubs, its
+    /// proxy), whose answer the host journals and sends.
+    /// </summary>
+    public static readonly EmulatorResponse ToWireMock = new(0, null, string.Empty, "handed to WireMock");
+
     public static EmulatorResponse Empty(int status, string outcome) => new(status, null, string.Empty, outcome);
 
     public static EmulatorResponse Json(int status, string json, string outcome) => new(status, "application/json", json, outcome);
