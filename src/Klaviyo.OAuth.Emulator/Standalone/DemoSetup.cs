@@ -13,6 +13,16 @@ internal static class DemoSetup
         output.WriteLine($"API host:      {emulator.ApiBaseUrl}   (token URL {emulator.ApiBaseUrl}oauth/token)");
         output.WriteLine($"Web host:      {emulator.WebBaseUrl}   (authorize URL {emulator.WebBaseUrl}oauth/authorize)");
         output.WriteLine($"Control API:   {(options.EnableControlApi ? emulator.ApiBaseUrl + "__control/" : "off")}");
+        if (options.MappingsDirectory is { } mappings)
+        {
+            output.WriteLine($"Stubs:         mappings from {Path.GetFullPath(mappings)}{(options.WatchMappings ? " (watched)" : string.Empty)}");
+        }
+
+        if (options.EnableControlApi)
+        {
+            output.WriteLine($"Admin API:     {emulator.ApiBaseUrl}__admin/   (WireMock's, for stubs behind the model)");
+        }
+
         output.WriteLine($"Sign in:       {emulator.WebBaseUrl}login   (pick an account and a role in the browser)");
         output.WriteLine($"Health:        {emulator.ApiBaseUrl}__health and {emulator.WebBaseUrl}__health");
         output.WriteLine("Demo client:");

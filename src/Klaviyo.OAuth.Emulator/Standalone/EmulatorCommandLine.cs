@@ -101,7 +101,15 @@ public static class EmulatorCommandLine
             AllowMultipleArgumentsPerToken = false,
         };
 
-        public IEnumerable<Option> All => [ApiUrl, WebUrl, NoControlApi, OpaqueTokens, DataSeed, DiagnosisHeader, Clients];
+        public readonly Option<string?> Mappings = new("--mappings")
+        {
+            Description = "a folder of WireMock JSON mapping files (bodies under its __files), served on the API host behind the emulator's OAuth checks",
+            HelpName = "dir",
+        };
+
+        public readonly Option<bool> WatchMappings = new("--watch-mappings") { Description = "with --mappings: load a mapping file again when it changes" };
+
+        public IEnumerable<Option> All => [ApiUrl, WebUrl, NoControlApi, OpaqueTokens, DataSeed, DiagnosisHeader, Clients, Mappings, WatchMappings];
 
         public void Validate(CommandResult result)
         {
@@ -111,6 +119,16 @@ public static class EmulatorCommandLine
                 {
                     result.AddError($"{option.Name} '{value}' {problem}, e.g. http://127.0.0.1:5080.");
                 }
+            }
+
+            if (result.GetValue(Mappings) is { } folder && !Directory.Exists(folder))
+            {
+                result.AddError($"--mappings '{folder}' is not a folder.");
+            }
+
+            if (result.GetValue(WatchMappings) && result.GetValue(Mappings) is null)
+            {
+                result.AddError("--watch-mappings needs --mappings DIR.");
             }
 
             foreach (var client in result.GetValue(Clients) ?? [])
@@ -128,6 +146,8 @@ public static class EmulatorCommandLine
             {
                 EnableControlApi = !result.GetValue(NoControlApi),
                 DiagnosisHeader = result.GetValue(DiagnosisHeader),
+                MappingsDirectory = result.GetValue(Mappings),
+                WatchMappings = result.GetValue(WatchMappings),
             };
             options.ApiUrl = result.GetValue(ApiUrl) ?? options.ApiUrl;
             options.WebUrl = result.GetValue(WebUrl) ?? options.WebUrl;

@@ -35,6 +35,12 @@ internal static class StandaloneEmulator
         using (emulator)
         {
             emulator.RequestHandled += (_, entry) => output.WriteLine(ConsoleLine.Of(entry));
+            emulator.MappingsReloaded += (_, message) => output.WriteLine(message);
+            foreach (var warning in emulator.MappingWarnings)
+            {
+                await error.WriteLineAsync(warning);
+            }
+
             DemoSetup.Print(emulator, options, output);
             await output.WriteLineAsync(ReadyLine);
             try
