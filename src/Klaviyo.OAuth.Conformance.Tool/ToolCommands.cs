@@ -16,7 +16,7 @@ internal static class ToolCommands
     {
         var root = new RootCommand("Checks an OAuth server against the behaviours of Klaviyo's \"Troubleshoot OAuth errors\" guide.")
         {
-            RunCommand.Create(output, error),
+            RunCommand.Create(output, error, standardInput),
             EmulatorCommandLine.Create("emulate", "Runs the reference emulator of Klaviyo's OAuth server until Ctrl-C, as `dotnet run --project src/Klaviyo.OAuth.Emulator` does."),
             ReportCommand.Create(output, error),
             DiagnoseCommand.Create(output, error, standardInput),
