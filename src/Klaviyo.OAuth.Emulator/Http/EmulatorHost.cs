@@ -153,10 +153,10 @@ internal sealed class EmulatorHost : IDisposable
 
         var requestId = "req_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var (clientId, findings) = request is null ? (null, []) : Explain(request, response);
-        response.WithHeader(RequestIdHeader, requestId);
+        response = response.WithHeader(RequestIdHeader, requestId);
         if (_diagnosisHeader && findings.Count > 0)
         {
-            response.WithHeader(DiagnosisHeader, JsonSerializer.Serialize(findings.Select(f => new { f.Finding, f.Tip, f.Behaviour, f.Detail }), HeaderJson));
+            response = response.WithHeader(DiagnosisHeader, JsonSerializer.Serialize(findings.Select(f => new { f.Finding, f.Tip, f.Behaviour, f.Detail }), HeaderJson));
         }
 
         var exchange = request is null ? null : Sanitize(request, response);
