@@ -33,6 +33,9 @@ internal sealed record EmulatorResponse(int Status, string? ContentType, string 
     /// </summary>
     public static readonly EmulatorResponse ToWireMock = new(0, null, string.Empty, "handed to WireMock");
 
+    /// <summary>Whether this is <see cref="ToWireMock"/> (perhaps for a recognised app), not an answer.</summary>
+    public bool IsHandedToWireMock => Status == 0;
+
     public static EmulatorResponse Empty(int status, string outcome) => new(status, null, string.Empty, outcome);
 
     public static EmulatorResponse Json(int status, string json, string outcome) => new(status, "application/json", json, outcome);
