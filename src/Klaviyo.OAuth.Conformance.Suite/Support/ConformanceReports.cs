@@ -1,4 +1,5 @@
 using System.Reflection;
+using Klaviyo.OAuth.Conformance.Deviations;
 using Klaviyo.OAuth.Guide.Catalogue;
 using Klaviyo.OAuth.Conformance.Reporting;
 using Klaviyo.OAuth.Conformance.Runner;
@@ -17,7 +18,7 @@ public static class ConformanceReports
 {
     private static readonly string[] AdvisoryTags = ["rfc-must", "rfc-should"];
 
-    public static void Arrange(IConformanceTarget target, bool strictAdvisory, string? unreachable, SecretRedactor redactor)
+    public static void Arrange(IConformanceTarget target, bool strictAdvisory, string? unreachable, SecretRedactor redactor, KnownDeviations deviations)
     {
         RunnerSettings.WarnOnlyTags = strictAdvisory
             ? new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -28,10 +29,10 @@ public static class ConformanceReports
             target.WebBaseUrl.ToString(),
             SuiteVersion: typeof(ConformanceReports).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0],
             Unreachable: unreachable);
-        RunnerSettings.OnRunCompleted(folder => Task.FromResult(Write(folder, run, strictAdvisory, redactor)));
+        RunnerSettings.OnRunCompleted(folder => Task.FromResult(Write(folder, run, strictAdvisory, redactor, deviations)));
     }
 
-    private static string? Write(string folder, RunDescription run, bool strictAdvisory, SecretRedactor redactor)
+    private static string? Write(string folder, RunDescription run, bool strictAdvisory, SecretRedactor redactor, KnownDeviations deviations)
     {
         var messages = Path.Combine(folder, "cucumber.ndjson");
         if (!File.Exists(messages))
@@ -41,7 +42,7 @@ public static class ConformanceReports
         }
 
         run.WriteSidecar(folder);
-        var matrix = ConformanceReport.Build(messages, run, new ReportOptions { CoveredBehaviourIds = CoveredBehaviourIds(), Redactor = redactor });
+        var matrix = ConformanceReport.Build(messages, run, new ReportOptions { CoveredBehaviourIds = CoveredBehaviourIds(), Redactor = redactor, Deviations = deviations });
         var files = ConformanceReport.WriteAll(matrix, folder).Prepend(Path.Combine(folder, "living-doc.html")).Append(messages).ToList();
         var names = SuiteSettings.Current?.Provenance;
         RunnerSettings.Progress.WriteLine(ConsoleSummary.Render(matrix, files, strictAdvisory, names));
