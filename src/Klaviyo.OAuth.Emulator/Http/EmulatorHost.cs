@@ -144,12 +144,12 @@ internal sealed class EmulatorHost : IDisposable
         }
 
         byte[]? wireMockBody = null;
-        if (response.IsHandedToWireMock)
+        if (response.HandsToWireMock)
         {
+            var forwarded = response;
             BeforeWireMock?.Invoke(context);
-            var handed = response;
             (response, wireMockBody) = await WireMockAnswerAsync(context, body, wireMock);
-            response = response.ForClient(handed.ClientId);
+            response = response.ForClient(forwarded.ClientId);
             WireMockAnswered?.Invoke(request!, response);
         }
 

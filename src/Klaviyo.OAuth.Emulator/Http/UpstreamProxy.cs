@@ -25,7 +25,10 @@ internal sealed class UpstreamProxy(Emulation emulation, Uri upstream, MappingRe
     private const string SlashMarker = "__emulator_trailing_slash=";
 
     /// <summary>The endpoint for every proxied path: attribute the request, then hand it to WireMock.</summary>
-    public EmulatorResponse Forward(EmulatorRequest request) => EmulatorResponse.ToWireMock.ForClient(RequestOwner.ClientOf(emulation, request));
+    public EmulatorResponse Forward(EmulatorRequest request)
+    {
+        return EmulatorResponse.ToWireMock(RequestOwner.ClientOf(emulation, request));
+    }
 
     /// <summary>Adds the proxy mapping to the host's WireMock server and watches what comes back.</summary>
     public void Install(EmulatorHost host)
