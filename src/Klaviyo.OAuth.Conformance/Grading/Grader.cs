@@ -18,7 +18,8 @@ public static class Grader
         try
         {
             var (exchanges, webHosts) = await ReadAsync(source, options, cancellation).ConfigureAwait(false);
-            return Grade(source, new AppTraffic(exchanges, [.. options.WebHosts, .. webHosts]));
+            var graded = Grade(source, new AppTraffic(exchanges, [.. options.WebHosts, .. webHosts]));
+            return graded with { Report = graded.Report with { Deviations = options.Deviations } };
         }
         catch (Exception e) when (GradingInputException.IsInputProblem(e))
         {
