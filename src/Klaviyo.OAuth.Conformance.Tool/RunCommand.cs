@@ -13,13 +13,14 @@ namespace Klaviyo.OAuth.Conformance.Tool;
 /// </summary>
 internal static class RunCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, Func<Stream> standardInput)
     {
         var config = new Option<string?>("--config") { Description = "a JSON settings file with a Conformance section (see conformance.example.json)" };
         var outFolder = new Option<string?>("--out") { Description = "where to write the reports (default ./reports)" };
         var filter = new Option<string?>("--filter") { Description = "scenarios to run, in dotnet test --filter syntax over tags, e.g. \"Category=documented&Category!=needs-clock\"" };
         var allowDestructive = new Option<bool>(SettingKeys.AllowDestructive.Option!) { Description = SettingKeys.AllowDestructive.Description };
         var strictAdvisory = new Option<bool>(SettingKeys.StrictAdvisory.Option!) { Description = SettingKeys.StrictAdvisory.Description + " (exit code 1)" };
+        var signIn = new Option<bool>(SettingKeys.SignIn.Option!) { Description = SettingKeys.SignIn.Description };
         var strictDeviations = new Option<bool>(SettingKeys.StrictDeviations.Option!) { Description = SettingKeys.StrictDeviations.Description + " (exit code 1)" };
         // String-valued, so the settings' own validation speaks about them, naming the option.
         var keyed = SettingKeys.All.Where(k => k.Option is not null && !k.IsSwitch)
@@ -27,7 +28,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Runs the conformance catalogue against the embedded emulator or your endpoint and writes the reports.")
         {
-            config, outFolder, filter, allowDestructive, strictAdvisory, strictDeviations,
+            config, outFolder, filter, allowDestructive, strictAdvisory, signIn, strictDeviations,
         };
         keyed.ForEach(k => command.Options.Add(k.Option));
         command.SetAction(async (result, _) =>
@@ -46,19 +47,24 @@ internal static class RunCommand
                 overrides[Key(nameof(ConformanceSettings.StrictAdvisory))] = "true";
             }
 
+            if (result.GetValue(signIn))
+            {
+                overrides[Key(nameof(ConformanceSettings.SignIn))] = "true";
+            }
+
             if (result.GetValue(strictDeviations))
             {
                 overrides[Key(nameof(ConformanceSettings.StrictDeviations))] = "true";
             }
 
-            return await RunAsync(result.GetValue(config), overrides, result.GetValue(filter), result.GetValue(outFolder), output, error);
+            return await RunAsync(result.GetValue(config), overrides, result.GetValue(filter), result.GetValue(outFolder), output, error, standardInput);
         });
         return command;
     }
 
     private static string Key(string name) => $"{ConformanceSettings.SectionName}:{name}";
 
-    private static async Task<int> RunAsync(string? configFile, Dictionary<string, string?> overrides, string? filterText, string? outFolder, TextWriter output, TextWriter error)
+    private static async Task<int> RunAsync(string? configFile, Dictionary<string, string?> overrides, string? filterText, string? outFolder, TextWriter output, TextWriter error, Func<Stream> standardInput)
     {
         TagFilter filter;
         try
@@ -91,7 +97,10 @@ internal static class RunCommand
             return ExitCodes.BadUsage;
         }
 
-        var passed = await ConsoleRunner.RunAsync(typeof(RunCommand).Assembly, features, filter, output);
+        // Only this host asks a person: the same key under dotnet test leaves the approvals not verified.
+        var synchronized = TextWriter.Synchronized(output);
+        SuiteSettings.SignInConsole = SuiteSettings.Current is { SignIn: true } ? new SignInPrompt(synchronized, standardInput) : null;
+        var passed = await ConsoleRunner.RunAsync(typeof(RunCommand).Assembly, features, filter, synchronized);
         return passed ? ExitCodes.Conforming : ExitCodes.FailsBuild;
     }
 }

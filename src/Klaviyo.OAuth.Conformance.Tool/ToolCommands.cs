@@ -16,7 +16,7 @@ internal static class ToolCommands
     {
         var root = new RootCommand("Checks an OAuth server against the behaviours of Klaviyo's \"Troubleshoot OAuth errors\" guide.")
         {
-            RunCommand.Create(output, error),
+            RunCommand.Create(output, error, standardInput),
             EmulateCommand(),
             ReportCommand.Create(output, error),
             DiagnoseCommand.Create(output, error, standardInput),

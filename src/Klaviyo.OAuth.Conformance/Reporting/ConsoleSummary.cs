@@ -17,6 +17,10 @@ public static class ConsoleSummary
         var text = new StringBuilder();
         text.Append("Conformance (").Append(matrix.Run.TargetKind).Append(" target, ").Append(matrix.ScenarioCount).Append(" scenarios): ")
             .AppendLine(ReportText.Counts(matrix, ", "));
+        if (matrix.Run.SignIn is { } signIn)
+        {
+            text.Append("Sign-in: ").AppendLine(signIn);
+        }
 
         // An unreachable target leaves every row "not verified" for the same reason, which the outcome states once.
         var notSatisfied = matrix.Unreachable ? [] : matrix.RowsNotSatisfied.ToList();

@@ -37,7 +37,8 @@ public sealed record ConformanceDocument(
         double? DurationSeconds,
         string? SuiteVersion,
         string? Tool,
-        string? Unreachable)
+        string? Unreachable,
+        string? SignIn)
     {
         public static RunPart From(RunDescription run) => new(
             run.TargetKind,
@@ -48,7 +49,8 @@ public sealed record ConformanceDocument(
             Seconds(run.Duration),
             run.SuiteVersion,
             run.Tool,
-            run.Unreachable);
+            run.Unreachable,
+            run.SignIn);
     }
 
     public sealed record SummaryPart(
