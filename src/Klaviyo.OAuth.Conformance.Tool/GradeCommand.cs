@@ -92,7 +92,9 @@ internal static class GradeCommand
             }
         }
 
-        return graded.FailsBuild ? ExitCodes.FailsBuild : ExitCodes.Conforming;
+        return graded.NoRequests ? ExitCodes.Unverified
+            : graded.FailsBuild ? ExitCodes.FailsBuild
+            : ExitCodes.Conforming;
     }
 
     /// <summary>The summary a developer reads in a terminal or a CI log: each broken rule with its requests and tips.</summary>
@@ -101,10 +103,12 @@ internal static class GradeCommand
         output.WriteLine($"{ClientConductReport.Title}: {report.Source}, {report.Requests} requests");
         foreach (var result in report.Results)
         {
-            output.WriteLine($"  {report.State(result),-19}{result.Rule.Id} ({result.Rule.Level.Key()})");
-            if (report.DeviationNote(result) is { } note)
+            // The verdicts' column; "deviation resolved" is the one state longer than it.
+            var state = report.State(result);
+            output.WriteLine($"  {(state.Length < 17 ? state.PadRight(17) : state + " ")}{result.Rule.Id} ({result.Rule.Level.Key()})");
+            if (report.DeviationNote(result) is { } deviation)
             {
-                output.WriteLine($"      {note}");
+                output.WriteLine($"      {deviation}");
             }
 
             foreach (var evidence in result.Evidence)
@@ -114,6 +118,11 @@ internal static class GradeCommand
         }
 
         output.WriteLine(report.Counts());
+        if (report.UnattributedNote is { } note)
+        {
+            output.WriteLine(note);
+        }
+
         output.WriteLine(report.Outcome);
     }
 

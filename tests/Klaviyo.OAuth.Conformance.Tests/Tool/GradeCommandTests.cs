@@ -20,7 +20,7 @@ public class GradeCommandTests : ToolCommandTests
         var (exit, output, _) = Run("grade", har, "--out", reports);
 
         exit.Should().Be(ExitCodes.FailsBuild);
-        output.Should().Contain("not satisfied      client.basic-auth (documented)")
+        output.Should().Contain("not satisfied    client.basic-auth (documented)")
             .And.Contain("#1 POST https://a.klaviyo.com/oauth/token → 401")
             .And.Contain("tip.authorization-header")
             .And.NotContain(Secret).And.NotContain("r1-refresh-token");
@@ -50,7 +50,7 @@ public class GradeCommandTests : ToolCommandTests
         var (exit, output, _) = Run("grade", har);
 
         exit.Should().Be(ExitCodes.Conforming);
-        output.Should().Contain("advisory not met   client.state (rfc-must)").And.Contain("PASSES");
+        output.Should().Contain("advisory not met client.state (rfc-must)").And.Contain("PASSES");
     }
 
     [TestCase(new[] { "grade" }, "Which traffic?")]

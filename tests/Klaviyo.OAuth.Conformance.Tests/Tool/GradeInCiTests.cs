@@ -55,7 +55,7 @@ public class GradeInCiTests : ToolCommandTests
 
         RunTool(["grade", BrokenBasicAuth(), "--deviations", file, "--out", Folder]).Should().Be(ExitCodes.Conforming, Output + Error);
 
-        Output.Should().Contain("known deviation    client.basic-auth").And.Contain("known deviation: our SDK sends the secret in the body until v3");
+        Output.Should().Contain("known deviation  client.basic-auth").And.Contain("known deviation: our SDK sends the secret in the body until v3");
         File.ReadAllText(Path.Combine(Folder, "client-conduct.junit.xml")).Should().Contain("<skipped message=\"known deviation: our SDK sends the secret in the body until v3\"");
         File.ReadAllText(Path.Combine(Folder, "client-conduct.json")).Should().Contain("\"verdict\": \"known deviation\"");
     }

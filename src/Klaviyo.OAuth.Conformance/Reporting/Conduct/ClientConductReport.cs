@@ -18,6 +18,15 @@ public sealed record ClientConductReport(string Source, int Requests, IReadOnlyL
     /// <summary>Rules the app is known to break on purpose (<c>grade --deviations</c>); none by default.</summary>
     public Deviations.KnownDeviations Deviations { get; init; } = Conformance.Deviations.KnownDeviations.None;
 
+    /// <summary>
+    /// For an emulator's journal: how many requests to Klaviyo's endpoints it could attribute to no
+    /// app (none of them is graded); null for a capture, whose requests are all the app's.
+    /// </summary>
+    public int? Unattributed { get; init; }
+
+    /// <summary>No request of the app was found: nothing was graded, which is no pass.</summary>
+    public bool NoRequests => Requests == 0;
+
     /// <summary>A documented rule is not satisfied and not a known deviation, or (strict) a listed rule is kept: the run fails CI.</summary>
     public bool FailsBuild =>
         Results.Any(r => r.FailsBuild && !IsKnownDeviation(r)) || (Deviations.Strict && Results.Any(IsDeviationResolved));
@@ -55,11 +64,16 @@ public sealed record ClientConductReport(string Source, int Requests, IReadOnlyL
                 $"{Results.Count(IsKnownDeviation)} {Verdict.KnownDeviation.Label()}",
                 $"{Results.Count(IsDeviationResolved)} {Verdict.DeviationResolved.Label()}"]));
 
-    public string Outcome => !FailsBuild
-        ? "PASSES: the app keeps every documented rule it exercised" + (Results.Any(IsKnownDeviation) ? ", but for its known deviations." : ".")
-        : Results.Any(r => r.FailsBuild && !IsKnownDeviation(r))
-            ? "FAILS: the app breaks a documented rule of the guide."
-            : "FAILS: a known deviation is resolved (strict deviations): remove it from the known-deviations file.";
+    public string Outcome =>
+        NoRequests ? $"NOT VERIFIED: no request of {Source} was found, so nothing was graded."
+        : !FailsBuild ? "PASSES: the app keeps every documented rule it exercised" + (Results.Any(IsKnownDeviation) ? ", but for its known deviations." : ".")
+        : Results.Any(r => r.FailsBuild && !IsKnownDeviation(r)) ? "FAILS: the app breaks a documented rule of the guide."
+        : "FAILS: a known deviation is resolved (strict deviations): remove it from the known-deviations file.";
+
+    /// <summary>"3 requests in the journal could not be attributed to any app …", or null when none or a capture.</summary>
+    public string? UnattributedNote => Unattributed is > 0 and var count
+        ? $"{count} {(count == 1 ? "request" : "requests")} in the journal could not be attributed to any app (no client id, credentials, token or code the emulator knows) and {(count == 1 ? "is" : "are")} not graded."
+        : null;
 
     public static ClientConductReport Grade(string source, AppTraffic traffic) =>
         new(source, traffic.Requests.Count, ConductRules.Grade(traffic));
