@@ -44,12 +44,8 @@ internal sealed class FuzzTarget : IDisposable
     public static async Task<FuzzTarget> StartAsync()
     {
         var emulator = KlaviyoEmulator.Start();
-#pragma warning disable CA2000 // The handler is disposed with the client.
-        var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false }, disposeHandler: true)
-#pragma warning restore CA2000
-        {
-            Timeout = TimeSpan.FromSeconds(10),
-        };
+        var http = Tests.Http.OwnEmulator.Client();
+        http.Timeout = TimeSpan.FromSeconds(10);
         var target = new FuzzTarget(emulator, http);
         await target.NewAppAsync();
         return target;
