@@ -109,7 +109,12 @@ public static class EmulatorCommandLine
 
         public readonly Option<bool> WatchMappings = new("--watch-mappings") { Description = "with --mappings: load a mapping file again when it changes" };
 
-        public IEnumerable<Option> All => [ApiUrl, WebUrl, NoControlApi, OpaqueTokens, DataSeed, DiagnosisHeader, Clients, Mappings, WatchMappings];
+        public readonly Option<bool> AllowRemoteControl = new("--allow-remote-control")
+        {
+            Description = "let the API host bind an address other than loopback while the control API and the admin API are on",
+        };
+
+        public IEnumerable<Option> All => [ApiUrl, WebUrl, NoControlApi, OpaqueTokens, DataSeed, DiagnosisHeader, Clients, Mappings, WatchMappings, AllowRemoteControl];
 
         public void Validate(CommandResult result)
         {
@@ -148,6 +153,7 @@ public static class EmulatorCommandLine
                 DiagnosisHeader = result.GetValue(DiagnosisHeader),
                 MappingsDirectory = result.GetValue(Mappings),
                 WatchMappings = result.GetValue(WatchMappings),
+                AllowRemoteControl = result.GetValue(AllowRemoteControl),
             };
             options.ApiUrl = result.GetValue(ApiUrl) ?? options.ApiUrl;
             options.WebUrl = result.GetValue(WebUrl) ?? options.WebUrl;
