@@ -52,6 +52,13 @@ public sealed class ChildProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
 
+        // A test's child is no step of the CI job that runs the tests: it annotates nothing and writes
+        // no job summary unless the test says so.
+        foreach (var ci in new[] { "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE" })
+        {
+            start.Environment.Remove(ci);
+        }
+
         foreach (var (name, value) in environment)
         {
             if (value is null)
