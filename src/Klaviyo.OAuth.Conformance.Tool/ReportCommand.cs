@@ -10,45 +10,56 @@ namespace Klaviyo.OAuth.Conformance.Tool;
 /// </summary>
 internal static class ReportCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(IToolConsole console)
     {
         var files = new Argument<string[]>("ndjson") { Arity = ArgumentArity.OneOrMore, Description = "the cucumber.ndjson of one or more runs" };
-        var outFolder = new Option<string?>("--out") { Description = "where to write the reports (default: the folder of the first file)" };
+        var outFolder = OutputFolder.Option("where to write the reports (default: the folder of the first file)");
         var strictAdvisory = new Option<bool>("--strict-advisory") { Description = "advisory (@rfc-*) behaviours not met also fail (exit code 1)" };
         var maxEvidence = new Option<int>("--max-evidence") { Description = "cut failure evidence after this many characters", DefaultValueFactory = _ => ReportOptions.DefaultMaxEvidenceLength };
         var command = new Command("report", "Rebuilds the conformance reports from one or more cucumber.ndjson files, merged into one matrix.")
         {
             files, outFolder, strictAdvisory, maxEvidence,
         };
-        command.SetAction(result => Run(result.GetValue(files)!, result.GetValue(outFolder), result.GetValue(strictAdvisory), result.GetValue(maxEvidence), output, error));
+        command.SetAction(result => Run(result.GetValue(files)!, result.GetValue(outFolder), result.GetValue(strictAdvisory), result.GetValue(maxEvidence), console));
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> files, string? outFolder, bool strictAdvisory, int maxEvidence, TextWriter output, TextWriter error)
+    public static int Run(IReadOnlyList<string> files, string? outFolder, bool strictAdvisory, int maxEvidence, IToolConsole console)
     {
         if (maxEvidence < 1)
         {
-            error.WriteLine($"--max-evidence needs a positive number of characters, not {maxEvidence}.");
+            console.Problem($"--max-evidence needs a positive number of characters, not {maxEvidence}.");
             return ExitCodes.BadUsage;
         }
 
         if (files.FirstOrDefault(file => !File.Exists(file)) is { } missing)
         {
-            error.WriteLine($"No such file: {missing}. Run the suite first, or pass the path of a saved cucumber.ndjson.");
+            console.Problem($"No such file: {missing}. Run the suite first, or pass the path of a saved cucumber.ndjson.");
+            return ExitCodes.BadUsage;
+        }
+
+        ConformanceMatrix matrix;
+        try
+        {
+            matrix = ConformanceReport.Build(files, run: null, new ReportOptions { MaxEvidenceLength = maxEvidence });
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            // Nothing is written for input that is not a run's messages.
+            console.Problem($"Could not read the messages: {e.Message}");
             return ExitCodes.BadUsage;
         }
 
         try
         {
-            var matrix = ConformanceReport.Build(files, run: null, new ReportOptions { MaxEvidenceLength = maxEvidence });
             var folder = outFolder ?? Path.GetDirectoryName(Path.GetFullPath(files[0]))!;
             var written = ConformanceReport.WriteAll(matrix, folder);
-            output.Write(ConsoleSummary.Render(matrix, written, strictAdvisory));
-            return matrix.FailsBuild(strictAdvisory) ? ExitCodes.FailsBuild : ExitCodes.Conforming;
+            RunSummaryView.Show(console, matrix, written, strictAdvisory);
+            return RunSummaryView.ExitCode(matrix, strictAdvisory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"Could not read the messages or write the reports: {e.Message}");
+            console.Problem($"Could not write the reports: {e.Message}");
             return ExitCodes.BadUsage;
         }
     }

@@ -28,10 +28,10 @@ internal static class RunCommand
         ("--timeout-seconds", nameof(ConformanceSettings.TimeoutSeconds), "per-request timeout (default 10)"),
     ];
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(IToolConsole console)
     {
         var config = new Option<string?>("--config") { Description = "a JSON settings file with a Conformance section (see conformance.example.json)" };
-        var outFolder = new Option<string?>("--out") { Description = "where to write the reports (default ./reports)" };
+        var outFolder = OutputFolder.Option("where to write the reports (default ./reports)");
         var filter = new Option<string?>("--filter") { Description = "scenarios to run, in dotnet test --filter syntax over tags, e.g. \"Category=documented&Category!=needs-clock\"" };
         var allowDestructive = new Option<bool>("--allow-destructive") { Description = "allow scenarios that revoke the configured tokens" };
         var strictAdvisory = new Option<bool>("--strict-advisory") { Description = "advisory (@rfc-*) behaviours not met also fail (exit code 1)" };
@@ -63,14 +63,14 @@ internal static class RunCommand
                 overrides[Key(nameof(ConformanceSettings.StrictAdvisory))] = "true";
             }
 
-            return await RunAsync(result.GetValue(config), overrides, result.GetValue(filter), result.GetValue(outFolder), output, error);
+            return await RunAsync(result.GetValue(config), overrides, result.GetValue(filter), result.GetValue(outFolder), console);
         });
         return command;
     }
 
     private static string Key(string name) => $"{ConformanceSettings.SectionName}:{name}";
 
-    private static async Task<int> RunAsync(string? configFile, Dictionary<string, string?> overrides, string? filterText, string? outFolder, TextWriter output, TextWriter error)
+    private static async Task<int> RunAsync(string? configFile, Dictionary<string, string?> overrides, string? filterText, string? outFolder, IToolConsole console)
     {
         TagFilter filter;
         try
@@ -82,13 +82,21 @@ internal static class RunCommand
         }
         catch (Exception e) when (e is FormatException or ConformanceConfigurationException)
         {
-            await error.WriteLineAsync(e.Message);
+            console.Problem(e.Message);
             return ExitCodes.BadUsage;
         }
 
         if (SuiteSettings.Problem is { } problem)
         {
-            await error.WriteLineAsync("The suite is misconfigured; no scenario ran. " + problem);
+            console.Problem("The suite is misconfigured; no scenario ran. " + problem);
+            return ExitCodes.BadUsage;
+        }
+
+        var features = FeatureFileLoader.LoadFolder(Path.Combine(AppContext.BaseDirectory, "features"));
+        var selected = features.SelectMany(f => f.Scenarios).Count(filter.Matches);
+        if (selected == 0)
+        {
+            console.Problem($"No scenario matches the filter '{filter.Text}'.");
             return ExitCodes.BadUsage;
         }
 
@@ -96,14 +104,16 @@ internal static class RunCommand
         Environment.SetEnvironmentVariable(ReportsFolder.EnvironmentVariable, reports);
         ReportsFolder.Prepare(reports);
 
-        var features = FeatureFileLoader.LoadFolder(Path.Combine(AppContext.BaseDirectory, "features"));
-        if (!features.SelectMany(f => f.Scenarios).Any(filter.Matches))
+        WrittenReports? written = null;
+        ConformanceReports.Summarise = end => written = end;
+        var passed = await console.ShowRunAsync($"{selected} scenarios", progress => ConsoleRunner.RunAsync(typeof(RunCommand).Assembly, features, filter, progress));
+        if (written is null)
         {
-            await error.WriteLineAsync($"No scenario matches the filter '{filter.Text}'.");
-            return ExitCodes.BadUsage;
+            return passed ? ExitCodes.Conforming : ExitCodes.FailsBuild;
         }
 
-        var passed = await ConsoleRunner.RunAsync(typeof(RunCommand).Assembly, features, filter, output);
-        return passed ? ExitCodes.Conforming : ExitCodes.FailsBuild;
+        RunSummaryView.Show(console, written.Matrix, written.Files, written.StrictAdvisory);
+        var exit = RunSummaryView.ExitCode(written.Matrix, written.StrictAdvisory);
+        return exit == ExitCodes.Conforming && !passed ? ExitCodes.FailsBuild : exit;
     }
 }

@@ -17,6 +17,20 @@ public static class ConformanceReports
 {
     private static readonly string[] AdvisoryTags = ["rfc-must", "rfc-should"];
 
+    /// <summary>
+    /// How the host shows the end of a run once the reports are written; by default the plain-text
+    /// summary as a note of <see cref="RunnerSettings.Progress"/>. A command-line host replaces it
+    /// to draw its own summary and to take its exit code from the matrix.
+    /// </summary>
+    public static Action<WrittenReports> Summarise { get; set; } = ShowAsText;
+
+    /// <summary>The plain-text summary, as a note of the run's progress.</summary>
+    public static void ShowAsText(WrittenReports reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        RunnerSettings.Progress.Note(ConsoleSummary.Render(reports.Matrix, reports.Files, reports.StrictAdvisory));
+    }
+
     public static void Arrange(IConformanceTarget target, bool strictAdvisory, string? unreachable, SecretRedactor redactor)
     {
         RunnerSettings.WarnOnlyTags = strictAdvisory
@@ -36,14 +50,14 @@ public static class ConformanceReports
         var messages = Path.Combine(folder, "cucumber.ndjson");
         if (!File.Exists(messages))
         {
-            RunnerSettings.Progress.WriteLine($"No Cucumber messages at {messages}: the conformance reports were not written.");
+            RunnerSettings.Progress.Note($"No Cucumber messages at {messages}: the conformance reports were not written.");
             return null;
         }
 
         run.WriteSidecar(folder);
         var matrix = ConformanceReport.Build(messages, run, new ReportOptions { CoveredBehaviourIds = CoveredBehaviourIds(), Redactor = redactor });
         var files = ConformanceReport.WriteAll(matrix, folder).Prepend(Path.Combine(folder, "living-doc.html")).Append(messages).ToList();
-        RunnerSettings.Progress.WriteLine(ConsoleSummary.Render(matrix, files, strictAdvisory));
+        Summarise(new WrittenReports(matrix, files, strictAdvisory));
 
         // The summary was printed just above; the failure repeats only its verdict, not the whole summary.
         return matrix.FailsBuild(strictAdvisory) ? ConsoleSummary.Outcome(matrix, strictAdvisory) : null;
@@ -57,3 +71,6 @@ public static class ConformanceReports
             .Where(tag => BehaviourCatalogue.Find(tag) is not null)
             .ToHashSet(StringComparer.Ordinal);
 }
+
+/// <summary>The end of a run: its matrix, the report files written, and whether advisory rows were strict.</summary>
+public sealed record WrittenReports(ConformanceMatrix Matrix, IReadOnlyList<string> Files, bool StrictAdvisory);

@@ -36,7 +36,7 @@ public sealed class RunHooks
         var unreachable = settings.IsRemote ? await TargetPreflight.FindUnreachableAsync(target, http) : null;
         _run = new ConformanceRun(target, http, redactor) { Unreachable = unreachable is null ? null : redactor.Redact(unreachable) };
         container.RegisterInstanceAs(_run);
-        RunnerSettings.Progress.WriteLine($"Target: {target.Describe()}");
+        RunnerSettings.Progress.Note($"Target: {target.Describe()}");
         ConformanceReports.Arrange(target, settings.StrictAdvisory, _run.Unreachable, redactor);
     }
 

@@ -37,7 +37,8 @@ public sealed record ConformanceDocument(
         double? DurationSeconds,
         string? SuiteVersion,
         string? Tool,
-        string? Unreachable)
+        string? Unreachable,
+        IReadOnlyList<RunPart>? Targets)
     {
         public static RunPart From(RunDescription run) => new(
             run.TargetKind,
@@ -48,7 +49,9 @@ public sealed record ConformanceDocument(
             Seconds(run.Duration),
             run.SuiteVersion,
             run.Tool,
-            run.Unreachable);
+            run.Unreachable,
+            // Each target of a report merged from runs against different ones; absent otherwise.
+            run.MergedTargets.Count > 0 ? [.. run.MergedTargets.Select(From)] : null);
     }
 
     public sealed record SummaryPart(
