@@ -1,3 +1,4 @@
+@engine
 Feature: Client conduct: calling the API
   The API is called with "Authorization: Bearer <access token>", and after authentication_failed
   the app "obtains a new valid access token using the refresh token" before calling again. These

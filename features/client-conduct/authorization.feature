@@ -1,3 +1,4 @@
+@engine
 Feature: Client conduct: asking for authorization
   The app asks for S256 PKCE and proves it with a verifier of the guide's pattern ("Invalid code
   verifier", "Code challenge failed"), and sends a state that the redirect carries back (RFC 6749

@@ -1,3 +1,4 @@
+@engine
 Feature: Client conduct: meeting a 503
   After a 503 the app waits (at least Retry-After when given) before trying the same endpoint
   again, and gives up after a bounded number of tries (RFC 9110 §10.2.3; the guide says only "try

@@ -1,3 +1,4 @@
+@engine
 Feature: Client conduct: how token and revoke requests are sent
   "You must send client authentication as the basic auth header", "your request body is
   application/x-www-form-urlencoded", and "requests to directly klaviyo.com will fail": graded over

@@ -1,3 +1,4 @@
+@engine
 Feature: Client conduct: using refresh tokens
   "A refresh token can be used 10 times per minute maximum", "please try again after 1 minute",
   and after invalid_grant "your customer will need to reauthorize the integration": graded over the

@@ -1,3 +1,4 @@
+@engine
 Feature: Diagnosing "Invalid client"
   The guide's five "Invalid client" tips, executable: a token or revoke request as an app sent it,
   and the diagnosis it gets. The credentials below are base64 of app1client:s3cret-value-123456.

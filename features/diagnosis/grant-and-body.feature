@@ -1,3 +1,4 @@
+@engine
 Feature: Diagnosing "Invalid grant type"
   The grant type and the form body: what the guide's "Invalid grant type" tips look like in a request.
 

@@ -1,3 +1,4 @@
+@engine
 Feature: Diagnosing the host, API calls and the web pages
   Token requests belong on the API host; API calls need exactly "Bearer <access token>"; only
   owners, admins and managers grant access or see the client page.

@@ -1,3 +1,4 @@
+@engine
 Feature: Diagnosing "Invalid code verifier" and "Code challenge failed"
   The verifier's shape needs no server; whether it hashes to the challenge needs the authorization
   the server remembers. The pair of RFC 7636 Appendix B is the correct one.

@@ -1,3 +1,4 @@
+@engine
 Feature: Diagnosing a refused refresh
   "If your request looks correct, the refresh token is invalid because it is expired or revoked":
   with the server's records the diagnosis says which, and how a mistyped token differs.

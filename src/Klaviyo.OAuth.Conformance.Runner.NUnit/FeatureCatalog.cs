@@ -13,8 +13,15 @@ public static class FeatureCatalog
 
     /// <summary>One fixture per feature file, or one unrunnable fixture when a precondition of <paramref name="testAssembly"/> fails.</summary>
     public static IEnumerable<TestFixtureData> FixturesFor(Assembly testAssembly) =>
-        (UnmetPrecondition(testAssembly) is { } problem ? [FeatureFile.Unrunnable("The suite cannot run", problem, AllTags())] : Features)
+        (UnmetPrecondition(testAssembly) is { } problem ? [FeatureFile.Unrunnable("The suite cannot run", problem, AllTags())] : Selected(testAssembly))
             .Select(feature => new TestFixtureData(feature) { TestName = feature.DisplayName });
+
+    // A feature none of whose scenarios the assembly's selection includes is not a fixture at all.
+    private static IEnumerable<FeatureFile> Selected(Assembly testAssembly)
+    {
+        var selection = ScenarioSelectionAttribute.Of(testAssembly);
+        return Features.Where(feature => feature.ParseError is not null || feature.Scenarios.Any(selection.Matches));
+    }
 
     private static string[] AllTags() =>
         Features.SelectMany(feature => feature.Scenarios).SelectMany(scenario => scenario.AllTags).Distinct(StringComparer.Ordinal).ToArray();

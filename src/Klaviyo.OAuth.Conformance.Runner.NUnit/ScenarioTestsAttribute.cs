@@ -35,7 +35,8 @@ public sealed class ScenarioTestsAttribute : NUnitAttribute, ITestBuilder
             yield break;
         }
 
-        foreach (var scenario in feature.Scenarios)
+        var selection = ScenarioSelectionAttribute.Of((suite?.TypeInfo ?? method.TypeInfo).Assembly);
+        foreach (var scenario in feature.Scenarios.Where(selection.Matches))
         {
             var parameters = new TestCaseParameters([scenario]) { TestName = scenario.TestName };
             foreach (var tag in scenario.AllTags)

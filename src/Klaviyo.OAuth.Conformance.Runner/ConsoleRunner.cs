@@ -17,6 +17,7 @@ public static class ConsoleRunner
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(progress);
+        filter = ScenarioSelectionAttribute.Of(testAssembly).And(filter);
         var failed = 0;
         RunnerSettings.Progress = progress;
         RunnerSettings.Features = features;

@@ -29,6 +29,18 @@ public sealed class TagFilter
     public bool Matches(IEnumerable<string> tags) =>
         _matches(tags.Select(t => t.TrimStart('@')).ToHashSet(StringComparer.OrdinalIgnoreCase));
 
+    /// <summary>Scenarios that pass both filters.</summary>
+    public TagFilter And(TagFilter other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (ReferenceEquals(other, All))
+        {
+            return this;
+        }
+
+        return ReferenceEquals(this, All) ? other : new TagFilter(tags => _matches(tags) && other._matches(tags), $"({Text})&({other.Text})");
+    }
+
     /// <summary>Parses a filter; throws <see cref="FormatException"/> with a message for people.</summary>
     public static TagFilter Parse(string? text)
     {

@@ -1,4 +1,6 @@
+using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Reporting;
+using Klaviyo.OAuth.Conformance.Suite.Support;
 using Klaviyo.OAuth.Guide;
 using Spectre.Console;
 
@@ -11,7 +13,10 @@ namespace Klaviyo.OAuth.Conformance.Tool;
 /// </summary>
 internal static class RunSummaryView
 {
-    public static void Show(IToolConsole console, ConformanceMatrix matrix, IReadOnlyList<string> reportFiles, bool strictAdvisory)
+    public static void Show(IToolConsole console, WrittenReports reports) =>
+        Show(console, reports.Matrix, reports.Files, reports.StrictAdvisory, reports.Names);
+
+    public static void Show(IToolConsole console, ConformanceMatrix matrix, IReadOnlyList<string> reportFiles, bool strictAdvisory, SettingsProvenance? names = null)
     {
         console.Line(string.Empty);
         console.Line(ConsoleSummary.Heading(matrix));
@@ -36,15 +41,15 @@ internal static class RunSummaryView
             console.Write(table);
         }
 
-        foreach (var note in ConsoleSummary.Notes(matrix))
+        foreach (var note in ConsoleSummary.Notes(matrix, names))
         {
             console.Line(note);
         }
 
-        console.Verdict(ExitCode(matrix, strictAdvisory) == ExitCodes.Conforming, ConsoleSummary.Outcome(matrix, strictAdvisory));
-        if (ConsoleSummary.ReportsLine(reportFiles) is { Length: > 0 } reports)
+        console.Verdict(ExitCode(matrix, strictAdvisory) == ExitCodes.Conforming, ConsoleSummary.Outcome(matrix, strictAdvisory, names));
+        if (ConsoleSummary.ReportsLine(reportFiles) is { Length: > 0 } where)
         {
-            console.PrintWhole(reports);
+            console.PrintWhole(where);
         }
     }
 

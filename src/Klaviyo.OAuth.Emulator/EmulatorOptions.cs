@@ -4,6 +4,13 @@ namespace Klaviyo.OAuth.Emulator;
 /// How an emulator listens and the assumptions it makes where Klaviyo's guide is silent
 /// (lifetimes, the exact rate window). Every default is documented in the emulator's README.
 /// </summary>
+/// <remarks>
+/// Not documented by Klaviyo, and kept as the emulator has always answered: the 401 body for an
+/// unknown, expired or revoked Bearer token (Klaviyo documents only the status; its code here is
+/// the guide's authentication_failed), the revoke endpoint's answers (200 with an empty body; only
+/// its URL is documented), the 403 body for a missing scope, and the answer to a missing or
+/// malformed revision header. Their texts that vary are the options below marked "not documented".
+/// </remarks>
 public sealed class EmulatorOptions
 {
     /// <summary>The API host (as a.klaviyo.com). Port 0 picks a free port.</summary>
@@ -49,6 +56,30 @@ public sealed class EmulatorOptions
     /// <summary>errors[0].title of the 400 for a missing or malformed revision header.</summary>
     public string RevisionErrorTitle { get; set; } = "Invalid input.";
 
+    /// <summary>
+    /// Status of the answer to a revision dated after today (the emulator's clock). Not documented:
+    /// only a third party says Klaviyo refuses it ("unable to specify a future revision date").
+    /// Its code and title are <see cref="RevisionErrorCode"/> and <see cref="RevisionErrorTitle"/>.
+    /// </summary>
+    public int FutureRevisionStatus { get; set; } = 400;
+
+    /// <summary>errors[0].detail of the answer to a future revision (not documented; see <see cref="FutureRevisionStatus"/>).</summary>
+    public string FutureRevisionDetail { get; set; } = "You cannot specify a future revision date.";
+
+    /// <summary>
+    /// Enforce Klaviyo's API rate limits per installed app and endpoint tier (a burst per second,
+    /// a steady rate per minute): over them, a JSON:API 429 "throttled". Off by default, so that
+    /// test suites are not throttled by surprise; the RateLimit-* headers are sent either way.
+    /// </summary>
+    public bool ApiRateLimits { get; set; }
+
+    /// <summary>
+    /// Send "Retry-After: 0" with a 429 that says "Expected available in 0 seconds". Off: Klaviyo was
+    /// seen leaving the header out of such a 429; that it does so only for 0 is inferred (its
+    /// framework sets the header only for a wait above zero).
+    /// </summary>
+    public bool RetryAfterOnZeroSecondThrottle { get; set; }
+
     /// <summary>errors[0].code of the 403 for a token without the resource's read scope (Klaviyo's text is not documented).</summary>
     public string ScopeErrorCode { get; set; } = "permission_denied";
 
@@ -80,6 +111,11 @@ public sealed class EmulatorOptions
         if (new[] { RevisionErrorCode, RevisionErrorTitle, ScopeErrorCode, ScopeErrorTitle }.Any(string.IsNullOrWhiteSpace))
         {
             throw new ArgumentException("The API's error codes and titles must not be empty.");
+        }
+
+        if (FutureRevisionStatus is < 400 or > 599 || string.IsNullOrWhiteSpace(FutureRevisionDetail))
+        {
+            throw new ArgumentException("FutureRevisionStatus must be an error status (400-599) and FutureRevisionDetail must not be empty.");
         }
 
         if (RefreshRateLimit < 1 || MaxBodyBytes < 1)

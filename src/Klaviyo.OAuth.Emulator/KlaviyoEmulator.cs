@@ -25,10 +25,11 @@ public sealed class KlaviyoEmulator : IDisposable
         _api = new EmulatorHost("api", options.ApiUrl, Record, () => _emulation.Clock.Now(), diagnosis, options.DiagnosisHeader, sanitizer);
         _web = new EmulatorHost("web", options.WebUrl, Record, () => _emulation.Clock.Now(), diagnosis, options.DiagnosisHeader, sanitizer);
 
+        var injection = new InjectionPoint(_emulation);
         _api.Route(HealthEndpoint.Path, HealthEndpoint.Handle);
-        _api.Route("/oauth/token", new TokenEndpoint(_emulation).Handle);
-        _api.Route("/oauth/revoke", new RevokeEndpoint(_emulation).Handle);
-        _api.RoutePrefix("/api/", new ApiEndpoint(_emulation, _api.BaseUrl).Handle);
+        _api.Route("/oauth/token", injection.Wrap(InjectableBehaviour.ApiHost, new TokenEndpoint(_emulation).Handle));
+        _api.Route("/oauth/revoke", injection.Wrap(InjectableBehaviour.ApiHost, new RevokeEndpoint(_emulation).Handle));
+        _api.RoutePrefix("/api/", injection.Wrap(InjectableBehaviour.ApiHost, new ApiEndpoint(_emulation, _api.BaseUrl).Handle));
         if (options.EnableControlApi)
         {
             var control = new ControlEndpoint(this);
@@ -38,8 +39,8 @@ public sealed class KlaviyoEmulator : IDisposable
 
         _api.Fallback(request => EmulatorResponse.Json(404, JsonText.Error("not_found"), $"404 no such path on the API host: {request.Path}"));
 
-        _web.Route("/oauth/authorize", new AuthorizeEndpoint(_emulation).Handle);
-        _web.Route("/oauth/client", new ClientPageEndpoint(_emulation).Handle);
+        _web.Route("/oauth/authorize", injection.Wrap(InjectableBehaviour.WebHost, new AuthorizeEndpoint(_emulation).Handle));
+        _web.Route("/oauth/client", injection.Wrap(InjectableBehaviour.WebHost, new ClientPageEndpoint(_emulation).Handle));
         _web.Route("/oauth/token", WrongHostEndpoint.Handle);
         _web.Route("/oauth/revoke", WrongHostEndpoint.Handle);
         _web.Route("/login", new SignInEndpoint(_emulation).Handle);
@@ -129,6 +130,35 @@ public sealed class KlaviyoEmulator : IDisposable
     }
 
     public void EndOutage(EndpointFamily family, string? clientId = null) => _emulation.Outages.End(family, clientId);
+
+    /// <summary>The behaviour ids <see cref="Inject"/> takes, by host ("api", "web").</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> InjectableBehaviours { get; } =
+        InjectableBehaviour.All.GroupBy(b => b.Host).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(b => b.Id)]);
+
+    /// <summary>
+    /// Answers the next <paramref name="times"/> requests of the kind <paramref name="behaviourId"/>
+    /// documents (refresh grants for token.refresh.*, /api/ calls for api.*, …) with that
+    /// behaviour's answer, for any app or only for <paramref name="clientId"/>'s requests; in front
+    /// of the model and of an upstream alike.
+    /// </summary>
+    /// <exception cref="ArgumentException">Not an injectable behaviour id (the message lists them), or times below 1.</exception>
+    public void Inject(string behaviourId, int times = 1, string? clientId = null)
+    {
+        var behaviour = InjectableBehaviour.Find(behaviourId)
+            ?? throw new ArgumentException($"\"{behaviourId}\" is not an injectable behaviour; use one of {InjectableBehaviour.IdList}.", nameof(behaviourId));
+        if (times < 1)
+        {
+            throw new ArgumentException("times must be at least 1.", nameof(times));
+        }
+
+        _emulation.Injections.Add(behaviour.Id, behaviour.Site, times, clientId);
+    }
+
+    /// <summary>What is injected on the coming requests, oldest first.</summary>
+    public IReadOnlyList<PendingInjection> PendingInjections => _emulation.Injections.Pending();
+
+    /// <summary>Drops the pending injections (all, or one app's); returns how many.</summary>
+    public int ClearInjections(string? clientId = null) => _emulation.Injections.Clear(clientId);
 
     public void Dispose()
     {

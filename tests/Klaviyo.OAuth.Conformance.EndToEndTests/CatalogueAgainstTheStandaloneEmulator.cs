@@ -54,6 +54,17 @@ public sealed partial class CatalogueAgainstTheStandaloneEmulator
     }
 
     [Test]
+    public void The_report_of_a_remote_run_has_no_engine_rows()
+    {
+        // The diagnosis and client-conduct scenarios test the suite's own engines, not the target.
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(_run.ReportFile("conformance.json")));
+        report.RootElement.GetProperty("troubleshootingTips").GetArrayLength().Should().Be(0, "{0}", _run);
+        report.RootElement.GetProperty("clientConductRules").GetArrayLength().Should().Be(0, "{0}", _run);
+        File.ReadAllText(_run.ReportFile("cucumber.ndjson")).Should().NotContain("\"@engine\"", "no engine scenario is run or listed");
+        File.ReadAllText(_run.ReportFile("conformance.html")).Should().NotContain("id=\"troubleshooting-tips\"").And.NotContain("id=\"client-conduct-rules\"");
+    }
+
+    [Test]
     public void The_suite_talked_to_the_standalone_emulator()
     {
         // Not to an embedded emulator of its own: the standalone one logged the suite's requests.

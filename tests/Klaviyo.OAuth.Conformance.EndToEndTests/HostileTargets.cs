@@ -25,7 +25,7 @@ public sealed class HostileTargets
         var marker = Guid.NewGuid().ToString("N");
         SuiteRun run;
         double peakMiB;
-        await using (var memory = PeakMemory.Watch("Conformance__RunMarker", marker))
+        await using (var memory = PeakMemory.Watch("Conformance___RunMarker", marker))
         {
             run = await SuiteRun.ExecuteAsync(Configured(huge.Url, marker), AllButTheTenthRefresh, TimeSpan.FromMinutes(2));
             peakMiB = memory.PeakMiB;
@@ -71,7 +71,7 @@ public sealed class HostileTargets
         ["RedirectUri"] = "http://127.0.0.1/callback",
         ["RefreshToken"] = EchoTarget.RefreshToken,
         ["AccessToken"] = EchoTarget.AccessToken,
-        ["RunMarker"] = marker,
+        ["_RunMarker"] = marker,
     };
 
     // Streamed, never allocated: 64 KiB at a time until 200 MB are out or the suite hangs up.

@@ -15,16 +15,24 @@ public sealed class Misconfiguration
     [
         new TestCaseData(
             new Dictionary<string, string> { ["Target"] = "remote", ["WebBaseUrl"] = Valid },
-            "Conformance:Target is 'remote' but Conformance:ApiBaseUrl is not set.",
-            "Conformance__ApiBaseUrl").SetName("A remote target without ApiBaseUrl is refused with one message naming the key and its environment variable"),
+            "Conformance__Target is 'remote' but Conformance__ApiBaseUrl is not set.",
+            "Conformance__ApiBaseUrl").SetName("A remote target without ApiBaseUrl is refused with one message naming the environment variables the user sets"),
         new TestCaseData(
             new Dictionary<string, string> { ["Target"] = "remote", ["ApiBaseUrl"] = "not a url", ["WebBaseUrl"] = Valid },
-            "Conformance:ApiBaseUrl is 'not a url', which is not an absolute http or https URL.",
-            "Conformance__ApiBaseUrl").SetName("A malformed ApiBaseUrl is refused with one message naming the key and its environment variable"),
+            "Conformance__ApiBaseUrl is 'not a url', which is not an absolute http or https URL.",
+            "Conformance__ApiBaseUrl").SetName("A malformed ApiBaseUrl is refused with one message naming its environment variable"),
         new TestCaseData(
             new Dictionary<string, string> { ["Target"] = "cloud" },
-            "Conformance:Target is 'cloud', which is not a target.",
-            "Conformance__Target").SetName("An unknown Target is refused with one message naming the key and its environment variable"),
+            "Conformance__Target is 'cloud', which is not a target.",
+            "Conformance__Target").SetName("An unknown Target is refused with one message naming its environment variable"),
+        new TestCaseData(
+            new Dictionary<string, string> { ["Target"] = "remote", ["ApiBaseUrl"] = Valid, ["WebBaseUrl"] = Valid, ["ControlURI"] = Valid },
+            "The environment variable Conformance__ControlURI is not a setting: did you mean Conformance__ControlUrl?",
+            "Conformance__ControlUrl").SetName("A misspelled key is refused with one message naming it and the nearest key, never dropped in silence"),
+        new TestCaseData(
+            new Dictionary<string, string> { ["Target"] = "embedded", ["ControlUrl"] = Valid },
+            "Conformance__Target is 'embedded', but Conformance__ControlUrl is set, which only a remote target uses.",
+            "Conformance__ControlUrl").SetName("A remote-only setting with an explicit embedded target is refused"),
     ];
 
     [TestCaseSource(nameof(Cases))]
@@ -54,7 +62,7 @@ public sealed class Misconfiguration
         var run = await SuiteRun.ExecuteAsync(new Dictionary<string, string> { ["Target"] = "remote" }, filter: "Category=api.succeeds");
 
         run.ExitCode.Should().NotBe(0, "{0}", run);
-        run.ConsoleOutput.Should().Contain("Conformance:Target is 'remote' but Conformance:ApiBaseUrl is not set.");
+        run.ConsoleOutput.Should().Contain("Conformance__Target is 'remote' but Conformance__ApiBaseUrl is not set.");
     }
 
     private static int Occurrences(string text, string sentence) => Regex.Count(text, Regex.Escape(sentence));

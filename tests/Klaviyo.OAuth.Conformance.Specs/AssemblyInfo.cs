@@ -5,6 +5,7 @@ using Reqnroll.Plugins;
 
 [assembly: RuntimePlugin(typeof(RunnerPlugin))]
 [assembly: RunPrecondition(typeof(ConfigurationPrecondition))]
+[assembly: ScenarioSelection(typeof(EngineScenarioSelection))]
 
 // Scenarios are independent (each provisions its own client, user and tokens), so they run in parallel.
 [assembly: Parallelizable(ParallelScope.Fixtures)]

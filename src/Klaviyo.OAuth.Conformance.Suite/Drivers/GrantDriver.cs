@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Klaviyo.OAuth.Conformance.Http;
-using Klaviyo.OAuth.Conformance.Pkce;
 using Klaviyo.OAuth.Conformance.Suite.Support;
 using Klaviyo.OAuth.Conformance.Targets;
 using Klaviyo.OAuth.Guide;
+using Klaviyo.OAuth.Guide.Protocol;
 using Reqnroll.UnitTestProvider;
 
 namespace Klaviyo.OAuth.Conformance.Suite.Drivers;
@@ -23,7 +23,7 @@ public sealed class GrantDriver(ConformanceRun run, AppUnderTest app, TargetCont
             await control.SignInAsync(UserRole.Owner);
         }
 
-        var approval = await web.ApproveAsync(codeVerifier ?? CodeVerifier.Generate(), codeChallenge);
+        var approval = await web.ApproveAsync(codeVerifier ?? Pkce.GenerateVerifier(), codeChallenge);
         return app.Authorization ?? throw baselines.Failed("an approved authorization request redirects back to the app with a code", approval);
     }
 

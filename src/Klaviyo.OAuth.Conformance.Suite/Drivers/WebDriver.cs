@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using System.Web;
 using Klaviyo.OAuth.Conformance.Http;
-using Klaviyo.OAuth.Conformance.Pkce;
 using Klaviyo.OAuth.Conformance.Targets;
+using Klaviyo.OAuth.Guide.Protocol;
 
 namespace Klaviyo.OAuth.Conformance.Suite.Drivers;
 
@@ -21,7 +21,7 @@ public sealed partial class WebDriver(TargetExchanges target, AppUnderTest app)
     /// <summary>Opens the authorization page and approves; the exchange recorded is the approval's redirect.</summary>
     public async Task<HttpExchange> ApproveAsync(string codeVerifier, string? codeChallenge = null)
     {
-        var challenge = codeChallenge ?? CodeVerifier.S256Challenge(codeVerifier);
+        var challenge = codeChallenge ?? Pkce.ChallengeFor(codeVerifier);
         var state = RandomNumberGenerator.GetHexString(16, lowercase: true);
         var page = await OpenAuthorizationPageAsync(challenge, state);
         if (page.Status != 200)

@@ -1,6 +1,7 @@
 using Klaviyo.OAuth.Conformance.Suite.Drivers;
 using Klaviyo.OAuth.Conformance.Targets;
 using Klaviyo.OAuth.Guide;
+using Klaviyo.OAuth.Guide.Protocol;
 using Reqnroll;
 
 namespace Klaviyo.OAuth.Conformance.Suite.Steps;
@@ -24,7 +25,7 @@ public sealed class GrantSteps(TargetControlDriver control, GrantDriver grants, 
 
     [Given("an owner has approved the app's authorization request made with the RFC 7636 example challenge")]
     public Task GivenAnOwnerHasApprovedWithTheRfcExample() =>
-        grants.ApproveAsync(Pkce.CodeVerifier.Rfc7636Verifier, Pkce.CodeVerifier.Rfc7636Challenge);
+        grants.ApproveAsync(Pkce.Rfc7636Verifier, Pkce.Rfc7636Challenge);
 
     [Given("the app holds tokens an owner granted it")]
     public async Task GivenTheAppHoldsTokens() => app.Tokens = await grants.ObtainTokensAsync();

@@ -1,5 +1,5 @@
-using Klaviyo.OAuth.Conformance.Pkce;
 using Klaviyo.OAuth.Conformance.Suite.Drivers;
+using Klaviyo.OAuth.Guide.Protocol;
 using Reqnroll;
 
 namespace Klaviyo.OAuth.Conformance.Suite.Steps;
@@ -16,13 +16,13 @@ public sealed class PkceSteps(TokenEndpointDriver tokens, GrantDriver grants, Ap
     }
 
     [When("the app exchanges the authorization code with another well-formed code verifier")]
-    public Task WhenTheAppExchangesWithAnotherVerifier() => tokens.ExchangeCodeAsync(Pending.Code, CodeVerifier.Generate());
+    public Task WhenTheAppExchangesWithAnotherVerifier() => tokens.ExchangeCodeAsync(Pending.Code, Pkce.GenerateVerifier());
 
     [When("the app exchanges the authorization code sending the challenge itself as the verifier")]
     public Task WhenTheAppSendsTheChallengeAsVerifier() => tokens.ExchangeCodeAsync(Pending.Code, Pending.CodeChallenge);
 
     [When("the app exchanges the authorization code with a code verifier of {int} characters")]
-    public Task WhenTheAppExchangesWithAVerifierOfLength(int length) => tokens.ExchangeCodeAsync(Pending.Code, CodeVerifier.Generate(length));
+    public Task WhenTheAppExchangesWithAVerifierOfLength(int length) => tokens.ExchangeCodeAsync(Pending.Code, Pkce.GenerateVerifier(length));
 
     [When(@"^the app exchanges the authorization code with a code verifier containing (a plus sign|a slash|an equals sign|a space)$")]
     public Task WhenTheAppExchangesWithAVerifierContaining(string character)

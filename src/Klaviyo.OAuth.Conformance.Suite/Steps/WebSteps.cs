@@ -1,5 +1,5 @@
-using Klaviyo.OAuth.Conformance.Pkce;
 using Klaviyo.OAuth.Conformance.Suite.Drivers;
+using Klaviyo.OAuth.Guide.Protocol;
 using Reqnroll;
 
 namespace Klaviyo.OAuth.Conformance.Suite.Steps;
@@ -9,10 +9,10 @@ namespace Klaviyo.OAuth.Conformance.Suite.Steps;
 public sealed class WebSteps(WebDriver web, GuideExpectations guide)
 {
     [When("the user approves the app's authorization request")]
-    public Task WhenTheUserApproves() => web.ApproveAsync(CodeVerifier.Generate());
+    public Task WhenTheUserApproves() => web.ApproveAsync(Pkce.GenerateVerifier());
 
     [When("the user opens the app's authorization page")]
-    public Task WhenTheUserOpensTheAuthorizationPage() => web.OpenAuthorizationPageAsync(CodeVerifier.S256Challenge(CodeVerifier.Generate()), "conformance-state");
+    public Task WhenTheUserOpensTheAuthorizationPage() => web.OpenAuthorizationPageAsync(Pkce.ChallengeFor(Pkce.GenerateVerifier()), "conformance-state");
 
     [When("the user opens the OAuth client page")]
     public Task WhenTheUserOpensTheOAuthClientPage() => web.OpenClientPageAsync();

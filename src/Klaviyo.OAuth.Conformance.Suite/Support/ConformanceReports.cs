@@ -1,5 +1,6 @@
 using System.Reflection;
 using Klaviyo.OAuth.Guide.Catalogue;
+using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Reporting;
 using Klaviyo.OAuth.Conformance.Runner;
 using Klaviyo.OAuth.Conformance.Targets;
@@ -28,7 +29,7 @@ public static class ConformanceReports
     public static void ShowAsText(WrittenReports reports)
     {
         ArgumentNullException.ThrowIfNull(reports);
-        RunnerSettings.Progress.Note(ConsoleSummary.Render(reports.Matrix, reports.Files, reports.StrictAdvisory));
+        RunnerSettings.Progress.Note(ConsoleSummary.Render(reports.Matrix, reports.Files, reports.StrictAdvisory, reports.Names));
     }
 
     public static void Arrange(IConformanceTarget target, bool strictAdvisory, string? unreachable, SecretRedactor redactor)
@@ -57,10 +58,11 @@ public static class ConformanceReports
         run.WriteSidecar(folder);
         var matrix = ConformanceReport.Build(messages, run, new ReportOptions { CoveredBehaviourIds = CoveredBehaviourIds(), Redactor = redactor });
         var files = ConformanceReport.WriteAll(matrix, folder).Prepend(Path.Combine(folder, "living-doc.html")).Append(messages).ToList();
-        Summarise(new WrittenReports(matrix, files, strictAdvisory));
+        var names = SuiteSettings.Current?.Provenance;
+        Summarise(new WrittenReports(matrix, files, strictAdvisory, names));
 
         // The summary was printed just above; the failure repeats only its verdict, not the whole summary.
-        return matrix.FailsBuild(strictAdvisory) ? ConsoleSummary.Outcome(matrix, strictAdvisory) : null;
+        return matrix.FailsBuild(strictAdvisory) ? ConsoleSummary.Outcome(matrix, strictAdvisory, names) : null;
     }
 
     /// <summary>Ids that some feature file covers, whether or not this (possibly filtered) run executed them.</summary>
@@ -72,5 +74,5 @@ public static class ConformanceReports
             .ToHashSet(StringComparer.Ordinal);
 }
 
-/// <summary>The end of a run: its matrix, the report files written, and whether advisory rows were strict.</summary>
-public sealed record WrittenReports(ConformanceMatrix Matrix, IReadOnlyList<string> Files, bool StrictAdvisory);
+/// <summary>The end of a run: its matrix, the report files written, whether advisory rows were strict, and how the user named the settings.</summary>
+public sealed record WrittenReports(ConformanceMatrix Matrix, IReadOnlyList<string> Files, bool StrictAdvisory, SettingsProvenance? Names);

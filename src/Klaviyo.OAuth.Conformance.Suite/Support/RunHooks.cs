@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Http;
 using Klaviyo.OAuth.Conformance.Runner;
 using Klaviyo.OAuth.Conformance.Suite.Targets;
@@ -36,6 +37,11 @@ public sealed class RunHooks
         var unreachable = settings.IsRemote ? await TargetPreflight.FindUnreachableAsync(target, http) : null;
         _run = new ConformanceRun(target, http, redactor) { Unreachable = unreachable is null ? null : redactor.Redact(unreachable) };
         container.RegisterInstanceAs(_run);
+        foreach (var line in SettingsDescription.Lines(settings))
+        {
+            RunnerSettings.Progress.Note(line);
+        }
+
         RunnerSettings.Progress.Note($"Target: {target.Describe()}");
         ConformanceReports.Arrange(target, settings.StrictAdvisory, _run.Unreachable, redactor);
     }

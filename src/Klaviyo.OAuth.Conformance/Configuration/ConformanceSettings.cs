@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Configuration;
 
 namespace Klaviyo.OAuth.Conformance.Configuration;
@@ -67,84 +66,103 @@ public sealed class ConformanceSettings
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 
+    /// <summary>Where each setting came from; <see cref="SettingsProvenance.Unknown"/> for settings built in code.</summary>
+    public SettingsProvenance Provenance { get; private set; } = SettingsProvenance.Unknown;
+
     /// <summary>Reads <see cref="FileName"/> at <paramref name="repositoryRoot"/> (if there is one), then environment variables, which win.</summary>
     public static ConformanceSettings Load(string repositoryRoot)
     {
         ArgumentException.ThrowIfNullOrEmpty(repositoryRoot);
-        return Load(Path.Combine(Path.GetFullPath(repositoryRoot), FileName), optional: true, []);
+        var (values, provenance) = SettingsReader.Read(Path.Combine(Path.GetFullPath(repositoryRoot), FileName), optional: true, [], optionsOffered: false);
+        return Bind(values, provenance);
     }
 
     /// <summary>
-    /// Reads <paramref name="jsonFile"/>, then environment variables, then <paramref name="overrides"/>
-    /// (keys such as <c>Conformance:ApiBaseUrl</c>), each winning over the one before.
+    /// Reads <paramref name="jsonFile"/> (none: null), then environment variables, then the tool's
+    /// <paramref name="options"/> (keys such as <c>Conformance:ApiBaseUrl</c>), each winning over the
+    /// one before. Messages name a setting by its option unless the user gave it otherwise.
     /// </summary>
-    public static ConformanceSettings Load(string jsonFile, bool optional, IEnumerable<KeyValuePair<string, string?>> overrides)
+    public static ConformanceSettings Load(string? jsonFile, bool optional, IEnumerable<KeyValuePair<string, string?>> options)
     {
-        ArgumentException.ThrowIfNullOrEmpty(jsonFile);
-        IConfiguration configuration;
-        try
-        {
-            configuration = new ConfigurationBuilder()
-                .AddJsonFile(Path.GetFullPath(jsonFile), optional, reloadOnChange: false)
-                .AddEnvironmentVariables()
-                .AddInMemoryCollection(overrides)
-                .Build();
-        }
-        catch (FileNotFoundException e)
-        {
-            throw new ConformanceConfigurationException($"{jsonFile} does not exist. Give the path of a settings file (see conformance.example.json).", e);
-        }
-        catch (Exception e) when (e is InvalidDataException or FormatException)
-        {
-            throw new ConformanceConfigurationException($"{jsonFile} is not valid JSON: {e.InnerException?.Message ?? e.Message} Fix the file or remove it.", e);
-        }
-
-        return Load(configuration);
+        ArgumentNullException.ThrowIfNull(options);
+        var (values, provenance) = SettingsReader.Read(jsonFile, optional, options, optionsOffered: true);
+        return Bind(values, provenance);
     }
 
-    /// <summary>Binds the <c>Conformance</c> section of any configuration (absent: the defaults).</summary>
+    /// <summary>Binds the <c>Conformance</c> section of any configuration (absent: the defaults); an unknown key is an error.</summary>
     public static ConformanceSettings Load(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(SectionName);
+        var unknown = section.GetChildren()
+            .Where(c => !SettingKeys.IsComment(c.Key) && SettingKeys.Find(c.Key) is null)
+            .Select(c => SettingsReader.Unknown($"{SectionName}:{c.Key}", c.Key, k => k.Path))
+            .ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ConformanceConfigurationException(unknown);
+        }
+
+        var values = section.GetChildren()
+            .Where(c => c.Value is not null && !SettingKeys.IsComment(c.Key))
+            .ToDictionary(c => c.Key, c => c.Value!, StringComparer.OrdinalIgnoreCase);
+        return Bind(values, SettingsProvenance.Unknown);
+    }
+
+    private static ConformanceSettings Bind(IReadOnlyDictionary<string, string> values, SettingsProvenance provenance)
+    {
         // The binder would refuse these too, but in its own words and one at a time.
         var problems = new[]
         {
-            Typed(section, nameof(TimeoutSeconds), "a whole number of seconds, e.g. 10", v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)),
-            Typed(section, nameof(MaxBodyBytes), "a whole number of bytes, e.g. 1048576", v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)),
-            Typed(section, nameof(AllowDestructive), "true or false", v => bool.TryParse(v, out _)),
-            Typed(section, nameof(StrictAdvisory), "true or false", v => bool.TryParse(v, out _)),
+            Typed(values, provenance, SettingKeys.TimeoutSeconds, "a whole number of seconds, e.g. 10", v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)),
+            Typed(values, provenance, SettingKeys.MaxBodyBytes, "a whole number of bytes, e.g. 1048576", v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)),
+            Typed(values, provenance, SettingKeys.AllowDestructive, "true or false", v => bool.TryParse(v, out _)),
+            Typed(values, provenance, SettingKeys.StrictAdvisory, "true or false", v => bool.TryParse(v, out _)),
         }.OfType<string>().ToArray();
         if (problems.Length > 0)
         {
             throw new ConformanceConfigurationException(problems);
         }
 
-        return section.Get<ConformanceSettings>() ?? new ConformanceSettings();
+        var settings = new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>($"{SectionName}:{v.Key}", v.Value)))
+            .Build()
+            .GetSection(SectionName)
+            .Get<ConformanceSettings>() ?? new ConformanceSettings();
+        settings.Provenance = provenance;
+        return settings;
     }
 
-    /// <summary>Every setting, with secrets only said to be set or not.</summary>
-    public string Describe()
+    /// <summary>Every setting on one line, with secrets only said to be set or not.</summary>
+    public string Describe() =>
+        "Conformance: " + string.Join(", ", SettingKeys.All.Select(k => $"{k.Name}={Shown(k)}"));
+
+    /// <summary>The setting's value as a person may see it: a secret only as "set" or "not set".</summary>
+    public string Shown(SettingKey key)
     {
-        var text = new StringBuilder("Conformance: ");
-        text.Append(CultureInfo.InvariantCulture, $"Target={Target}");
-        Plain(text, nameof(ApiBaseUrl), ApiBaseUrl);
-        Plain(text, nameof(WebBaseUrl), WebBaseUrl);
-        Plain(text, nameof(ControlUrl), ControlUrl);
-        Plain(text, nameof(ClientId), ClientId);
-        Secret(text, nameof(ClientSecret), ClientSecret);
-        Plain(text, nameof(RedirectUri), RedirectUri);
-        Secret(text, nameof(RefreshToken), RefreshToken);
-        Secret(text, nameof(AccessToken), AccessToken);
-        text.Append(CultureInfo.InvariantCulture, $", AllowDestructive={AllowDestructive}, TimeoutSeconds={TimeoutSeconds}, MaxBodyBytes={MaxBodyBytes}, StrictAdvisory={StrictAdvisory}");
-        return text.ToString();
+        var text = Text(key);
+        return key.IsSecret ? (IsSet(text) ? "set" : "not set") : IsSet(text) ? text! : "(not set)";
+    }
+
+    /// <summary>Whether the setting has a value other than nothing or blanks.</summary>
+    public bool IsSet(SettingKey key) => IsSet(Text(key));
+
+    private string? Text(SettingKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return typeof(ConformanceSettings).GetProperty(key.Name)!.GetValue(this) switch
+        {
+            bool on => on ? "true" : "false",
+            IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+            var value => value as string,
+        };
     }
 
     public override string ToString() => Describe();
 
-    private static string? Typed(IConfigurationSection section, string key, string expected, Func<string, bool> parses) =>
-        section[key] is { } value && !parses(value.Trim())
-            ? $"Conformance:{key} is '{value}', which is not {expected}. Fix it in {FileName} or the environment variable Conformance__{key}."
+    private static string? Typed(IReadOnlyDictionary<string, string> values, SettingsProvenance provenance, SettingKey key, string expected, Func<string, bool> parses) =>
+        values.TryGetValue(key.Name, out var value) && !parses(value.Trim())
+            ? $"{provenance.Name(key)} is '{value}', which is not {expected}."
             : null;
 
     internal static bool IsSet(string? value) => !string.IsNullOrWhiteSpace(value);
@@ -154,10 +172,4 @@ public sealed class ConformanceSettings
         IsSet(value) && Uri.TryCreate(value!.Trim(), UriKind.Absolute, out var uri)
             ? uri
             : throw new ConformanceConfigurationException($"Conformance:{key} is not an absolute URL (environment: Conformance__{key}).");
-
-    private static void Plain(StringBuilder text, string name, string? value) =>
-        text.Append(", ").Append(name).Append('=').Append(IsSet(value) ? value : "(not set)");
-
-    private static void Secret(StringBuilder text, string name, string? value) =>
-        text.Append(", ").Append(name).Append('=').Append(IsSet(value) ? "set" : "not set");
 }

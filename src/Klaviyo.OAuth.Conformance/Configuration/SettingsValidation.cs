@@ -1,8 +1,9 @@
 namespace Klaviyo.OAuth.Conformance.Configuration;
 
 /// <summary>
-/// Finds every misconfiguration before any scenario runs, each as one sentence that names the key,
-/// what is wrong and how to fix it. For the embedded target the remote-only keys are ignored.
+/// Finds every misconfiguration before any scenario runs, each as one sentence that names the
+/// setting as the user gave it (option, environment variable, key of the file), what is wrong and
+/// how to fix it. A remote-only setting for the embedded target is an error: it would be ignored.
 /// </summary>
 public static class SettingsValidation
 {
@@ -16,29 +17,34 @@ public static class SettingsValidation
     public static IReadOnlyList<string> Problems(ConformanceSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var names = settings.Provenance;
         var problems = new List<string>();
 
         if (!settings.IsRemote && !settings.IsEmbedded)
         {
             problems.Add(
-                $"Conformance:Target is '{settings.Target}', which is not a target. Set it to 'embedded' (the in-process emulator, the default) or 'remote' (environment: Conformance__Target).");
+                $"{names.Name(SettingKeys.Target)} is '{settings.Target}', which is not a target. Set it to 'embedded' (the in-process emulator, the default) or 'remote'{names.EnvironmentHint(SettingKeys.Target)}.");
         }
 
         if (settings.TimeoutSeconds is <= 0 or > MaxTimeoutSeconds)
         {
             problems.Add(
-                $"Conformance:TimeoutSeconds is {settings.TimeoutSeconds}, but it must be between 1 and {MaxTimeoutSeconds}. Set it to the seconds one request may take, e.g. 10 (environment: Conformance__TimeoutSeconds).");
+                $"{names.Name(SettingKeys.TimeoutSeconds)} is {settings.TimeoutSeconds}, but it must be between 1 and {MaxTimeoutSeconds}. Set it to the seconds one request may take, e.g. 10{names.EnvironmentHint(SettingKeys.TimeoutSeconds)}.");
         }
 
         if (settings.MaxBodyBytes is < MinBodyBytes or > MaxBodyBytes)
         {
             problems.Add(
-                $"Conformance:MaxBodyBytes is {settings.MaxBodyBytes}, but it must be between {MinBodyBytes} and {MaxBodyBytes}. Set it to the bytes of an answer the suite reads, e.g. 1048576 (environment: Conformance__MaxBodyBytes).");
+                $"{names.Name(SettingKeys.MaxBodyBytes)} is {settings.MaxBodyBytes}, but it must be between {MinBodyBytes} and {MaxBodyBytes}. Set it to the bytes of an answer the suite reads, e.g. 1048576{names.EnvironmentHint(SettingKeys.MaxBodyBytes)}.");
         }
 
         if (settings.IsRemote)
         {
-            problems.AddRange(RemoteProblems(settings));
+            problems.AddRange(RemoteProblems(settings, names));
+        }
+        else if (settings.IsEmbedded && RemoteOnlyGiven(settings) is { Count: > 0 } ignored)
+        {
+            problems.Add(EmbeddedWithRemoteSettings(names, ignored));
         }
 
         return problems;
@@ -54,13 +60,30 @@ public static class SettingsValidation
         }
     }
 
-    private static IEnumerable<string> RemoteProblems(ConformanceSettings settings)
+    private static List<SettingKey> RemoteOnlyGiven(ConformanceSettings settings) =>
+        SettingKeys.All.Where(k => k.IsRemoteOnly && settings.IsSet(k)).ToList();
+
+    private static string EmbeddedWithRemoteSettings(SettingsProvenance names, List<SettingKey> ignored)
     {
+        var given = string.Join(", ", ignored.Select(names.Name));
+        var verb = ignored.Count == 1 ? "is" : "are";
+        return names.SourceOf(SettingKeys.Target).Origin == SettingOrigin.Default
+            ? $"{given} {verb} set, which only a remote target uses, but the target is the embedded emulator and would ignore {(ignored.Count == 1 ? "it" : "them")}. "
+              + $"Set {names.Name(SettingKeys.ApiBaseUrl)} and {names.Name(SettingKeys.WebBaseUrl)}{names.EnvironmentHint(SettingKeys.ApiBaseUrl, SettingKeys.WebBaseUrl)} to test a remote target, or remove {given}."
+            : $"{names.Name(SettingKeys.Target)} is 'embedded', but {given} {verb} set, which only a remote target uses. "
+              + $"Remove {given}, or set {names.Name(SettingKeys.Target)} to 'remote'{names.EnvironmentHint(SettingKeys.Target)} to test that target.";
+    }
+
+    private static IEnumerable<string> RemoteProblems(ConformanceSettings settings, SettingsProvenance names)
+    {
+        var target = names.SourceOf(SettingKeys.Target) is { Origin: SettingOrigin.Implied } implied
+            ? $"The target is remote ({implied.Typed} is set)"
+            : $"{names.Name(SettingKeys.Target)} is 'remote'";
         var urls = new[]
         {
-            (Key: nameof(ConformanceSettings.ApiBaseUrl), Value: settings.ApiBaseUrl, Required: true, What: "the API host", Example: "https://a.klaviyo.com"),
-            (Key: nameof(ConformanceSettings.WebBaseUrl), Value: settings.WebBaseUrl, Required: true, What: "the web host", Example: "https://www.klaviyo.com"),
-            (Key: nameof(ConformanceSettings.ControlUrl), Value: settings.ControlUrl, Required: false, What: "the base URL of an emulator-compatible control API", Example: "http://127.0.0.1:5080"),
+            (Key: SettingKeys.ApiBaseUrl, Value: settings.ApiBaseUrl, Required: true, What: "the API host", Example: "https://a.klaviyo.com"),
+            (Key: SettingKeys.WebBaseUrl, Value: settings.WebBaseUrl, Required: true, What: "the web host", Example: "https://www.klaviyo.com"),
+            (Key: SettingKeys.ControlUrl, Value: settings.ControlUrl, Required: false, What: "the base URL of an emulator-compatible control API", Example: "http://127.0.0.1:5080"),
         };
         foreach (var url in urls)
         {
@@ -68,12 +91,12 @@ public static class SettingsValidation
             {
                 if (url.Required)
                 {
-                    yield return $"Conformance:Target is 'remote' but Conformance:{url.Key} is not set. Set it to {url.What}, e.g. {url.Example} (environment: Conformance__{url.Key}).";
+                    yield return $"{target} but {names.Name(url.Key)} is not set. Set it to {url.What}, e.g. {url.Example}{names.EnvironmentHint(url.Key)}.";
                 }
             }
             else if (!IsHttpUrl(url.Value!))
             {
-                yield return $"Conformance:{url.Key} is '{url.Value}', which is not an absolute http or https URL. Set it to {url.What}, e.g. {url.Example} (environment: Conformance__{url.Key}).";
+                yield return $"{names.Name(url.Key)} is '{url.Value}', which is not an absolute http or https URL. Set it to {url.What}, e.g. {url.Example}{names.EnvironmentHint(url.Key)}.";
             }
         }
 
@@ -81,25 +104,25 @@ public static class SettingsValidation
         var hasSecret = ConformanceSettings.IsSet(settings.ClientSecret);
         if (hasId && !hasSecret)
         {
-            yield return "Conformance:ClientId is set but Conformance:ClientSecret is not. Set the app's client secret too (environment: Conformance__ClientSecret), or remove the client id.";
+            yield return $"{names.Name(SettingKeys.ClientId)} is set but {names.Name(SettingKeys.ClientSecret)} is not. Set the app's client secret too{names.EnvironmentHint(SettingKeys.ClientSecret)}, or remove the client id.";
         }
 
         if (hasSecret && !hasId)
         {
-            yield return "Conformance:ClientSecret is set but Conformance:ClientId is not. Set the app's client id too (environment: Conformance__ClientId), or remove the secret.";
+            yield return $"{names.Name(SettingKeys.ClientSecret)} is set but {names.Name(SettingKeys.ClientId)} is not. Set the app's client id too{names.EnvironmentHint(SettingKeys.ClientId)}, or remove the secret.";
         }
 
-        foreach (var (key, value) in new[] { (nameof(ConformanceSettings.RefreshToken), settings.RefreshToken), (nameof(ConformanceSettings.AccessToken), settings.AccessToken) })
+        foreach (var (key, value) in new[] { (SettingKeys.RefreshToken, settings.RefreshToken), (SettingKeys.AccessToken, settings.AccessToken) })
         {
             if (ConformanceSettings.IsSet(value) && !(hasId && hasSecret))
             {
-                yield return $"Conformance:{key} is set but the app it was issued to is not: tokens are used with the app's credentials. Set Conformance:ClientId and Conformance:ClientSecret (environment: Conformance__ClientId, Conformance__ClientSecret), or remove the token.";
+                yield return $"{names.Name(key)} is set but the app it was issued to is not: tokens are used with the app's credentials. Set {names.Name(SettingKeys.ClientId)} and {names.Name(SettingKeys.ClientSecret)}{names.EnvironmentHint(SettingKeys.ClientId, SettingKeys.ClientSecret)}, or remove the token.";
             }
         }
 
         if (ConformanceSettings.IsSet(settings.RedirectUri) && !IsRedirectUri(settings.RedirectUri!))
         {
-            yield return $"Conformance:RedirectUri is '{settings.RedirectUri}', which is not an absolute URI without a fragment. Set it to a redirect URI registered for the app, e.g. https://app.example.com/oauth/callback (environment: Conformance__RedirectUri).";
+            yield return $"{names.Name(SettingKeys.RedirectUri)} is '{settings.RedirectUri}', which is not an absolute URI without a fragment. Set it to a redirect URI registered for the app, e.g. https://app.example.com/oauth/callback{names.EnvironmentHint(SettingKeys.RedirectUri)}.";
         }
     }
 

@@ -101,7 +101,7 @@ public sealed partial class ConformanceMatrix
 
     // Only real keys: a reason cut short for the console may end in half a key.
     private static readonly HashSet<string> Settings =
-        typeof(Configuration.ConformanceSettings).GetProperties().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        Configuration.SettingKeys.All.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
 
     [GeneratedRegex(@"Conformance:[A-Za-z]+")]
     private static partial Regex SettingKey();

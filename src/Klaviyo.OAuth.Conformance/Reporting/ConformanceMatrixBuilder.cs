@@ -52,8 +52,14 @@ public sealed class ConformanceMatrixBuilder(ReportOptions? options = null)
         }
 
         defects.AddRange(ScenarioDefects(results));
-        var tips = TipCatalogue.All.Select(tip => TipRow.For(tip, results.Where(s => s.TipIds.Contains(tip.Id, StringComparer.Ordinal)).ToList())).ToList();
-        var conduct = ClientRuleCatalogue.All.Select(rule => ConductRuleRow.For(rule, results.Where(s => s.ConductRuleIds.Contains(rule.Id, StringComparer.Ordinal)).ToList())).ToList();
+        // An engine's part is there when the run listed its scenarios: a run against a remote target
+        // leaves them out, and its reports then speak only of the target.
+        List<TipRow> tips = results.Any(s => s.IsDiagnosis)
+            ? [.. TipCatalogue.All.Select(tip => TipRow.For(tip, results.Where(s => s.TipIds.Contains(tip.Id, StringComparer.Ordinal)).ToList()))]
+            : [];
+        List<ConductRuleRow> conduct = results.Any(s => s.IsConduct)
+            ? [.. ClientRuleCatalogue.All.Select(rule => ConductRuleRow.For(rule, results.Where(s => s.ConductRuleIds.Contains(rule.Id, StringComparer.Ordinal)).ToList()))]
+            : [];
 
         var description = (run ?? RunDescription.Unknown).CompletedWith(messages.StartedAt, messages.FinishedAt, messages.Tool);
         return new ConformanceMatrix(description, rows, defects, results.Count, messages.MalformedLines) { TipRows = tips, ConductRuleRows = conduct };

@@ -1,4 +1,5 @@
 using System.Text;
+using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Reporting.Writers;
 
 namespace Klaviyo.OAuth.Conformance.Reporting;
@@ -7,7 +8,7 @@ namespace Klaviyo.OAuth.Conformance.Reporting;
 public static class ConsoleSummary
 {
     /// <summary>The run's verdict in one line: PASSES, or FAILS and why.</summary>
-    public static string Outcome(ConformanceMatrix matrix, bool strictAdvisory = false) => ReportText.Outcome(matrix, strictAdvisory);
+    public static string Outcome(ConformanceMatrix matrix, bool strictAdvisory = false, SettingsProvenance? names = null) => ReportText.Outcome(matrix, strictAdvisory, names);
 
     /// <summary>"Conformance (embedded target, 164 scenarios)".</summary>
     public static string Heading(ConformanceMatrix matrix)
@@ -31,8 +32,11 @@ public static class ConsoleSummary
         return matrix.Unreachable ? [] : [.. matrix.RowsNotSatisfied.Select(r => (r.Id, r.Verdict, ReportText.Explanation(r)))];
     }
 
-    /// <summary>What else a person should know: suite defects, malformed lines, which settings would verify more.</summary>
-    public static IReadOnlyList<string> Notes(ConformanceMatrix matrix)
+    /// <summary>
+    /// What else a person should know: suite defects, malformed lines, which settings would verify more
+    /// (named as the user gives them, by <paramref name="names"/>).
+    /// </summary>
+    public static IReadOnlyList<string> Notes(ConformanceMatrix matrix, SettingsProvenance? names = null)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         var notes = new List<string>();
@@ -51,7 +55,7 @@ public static class ConsoleSummary
             notes.Add($"Skipped {matrix.MalformedLines} malformed lines of the messages.");
         }
 
-        if (!matrix.Unreachable && !matrix.NothingVerified && ReportText.SettingsHint(matrix) is { Length: > 0 } hint)
+        if (!matrix.Unreachable && !matrix.NothingVerified && ReportText.SettingsHint(matrix, names) is { Length: > 0 } hint)
         {
             notes.Add(hint);
         }
@@ -65,8 +69,8 @@ public static class ConsoleSummary
             ? $"Reports: {Path.GetDirectoryName(reportFiles[0])}{Path.DirectorySeparatorChar} ({string.Join(", ", reportFiles.Select(Path.GetFileName))})"
             : string.Empty;
 
-    /// <summary>The whole summary as plain text, for a test host's console.</summary>
-    public static string Render(ConformanceMatrix matrix, IReadOnlyList<string>? reportFiles = null, bool strictAdvisory = false)
+    /// <summary>The whole summary as plain text, for a test host's console; <paramref name="names"/> names the settings a hint asks for as the user gives them (option, environment variable, file).</summary>
+    public static string Render(ConformanceMatrix matrix, IReadOnlyList<string>? reportFiles = null, bool strictAdvisory = false, SettingsProvenance? names = null)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         var text = new StringBuilder();
@@ -83,12 +87,12 @@ public static class ConsoleSummary
             }
         }
 
-        foreach (var note in Notes(matrix))
+        foreach (var note in Notes(matrix, names))
         {
             text.AppendLine(note);
         }
 
-        text.AppendLine(ReportText.Outcome(matrix, strictAdvisory));
+        text.AppendLine(ReportText.Outcome(matrix, strictAdvisory, names));
         if (ReportsLine(reportFiles) is { Length: > 0 } reports)
         {
             text.AppendLine(reports);

@@ -7,7 +7,9 @@ namespace Klaviyo.OAuth.Emulator.Http;
 /// Everything under /api/ on the API host, checked in one order on every path: outage (503), the
 /// Bearer token (401 not_authenticated for a header of the wrong shape, 401 authentication_failed
 /// for a well-formed token that is unknown, expired or revoked), the revision header (400), the
-/// path (404), the method (405), the collection's read scope (403), then the resource itself.
+/// path (404), the revision's date (404 before the endpoint existed, refused in the future), the
+/// method (405), the collection's read scope (403), the rate limit (429), then the resource itself.
+/// Every answer but a 429 carries the RateLimit headers of the app's window for the endpoint.
 /// </summary>
 internal sealed class ApiEndpoint(Emulation emulation, Uri apiBase)
 {
@@ -24,11 +26,18 @@ internal sealed class ApiEndpoint(Emulation emulation, Uri apiBase)
         var wellFormed = emulation.AccessTokenShape.IsWellFormed(token);
         AccessToken? accessToken = null;
         var state = wellFormed ? emulation.Tokens.Check(token!, out accessToken) : AccessTokenState.Unknown;
+        ApiRateDecision? counted = null;
+        var response = Answer(request, header, token, wellFormed, state, accessToken, ref counted);
+        var tier = ApiCollection.Resolve(request.Path) is var (collection, id) ? collection.TierFor(id) : ApiCollection.UnknownPathTier;
+        return ApiRefusals.WithRateLimitHeaders(response, counted ?? emulation.ApiRateLimits.Peek(accessToken?.ClientId, accessToken?.AccountId, tier));
+    }
 
+    private EmulatorResponse Answer(
+        EmulatorRequest request, string? header, string? token, bool wellFormed, AccessTokenState state, AccessToken? accessToken, ref ApiRateDecision? counted)
+    {
         if (emulation.Outages.IsDown(EndpointFamily.Api, accessToken?.ClientId))
         {
-            return JsonApiError.Of(503, "service_unavailable", "Service temporarily unavailable.", "The API is temporarily unavailable. Try again later.", "API outage")
-                .WithHeader("Retry-After", OAuthError.OutageRetryAfterSeconds);
+            return ApiRefusals.Unavailable("API outage");
         }
 
         if (!wellFormed)
@@ -36,22 +45,22 @@ internal sealed class ApiEndpoint(Emulation emulation, Uri apiBase)
             var why = header is null ? "no Authorization header"
                 : token is null ? "Authorization header does not start with 'Bearer '"
                 : "access token is not of the expected shape";
-            return JsonApiError.Of(401, "not_authenticated", JsonApiError.NotAuthenticatedTitle, "Authentication credentials were not provided.", why);
+            return ApiRefusals.NotAuthenticated(why);
         }
 
         if (state != AccessTokenState.Active)
         {
-            return JsonApiError.Of(401, "authentication_failed", JsonApiError.AuthenticationFailedTitle, "Incorrect authentication credentials.", $"access token {state.ToString().ToLowerInvariant()}");
+            return ApiRefusals.AuthenticationFailed($"access token {state.ToString().ToLowerInvariant()}");
         }
 
-        return Authenticated(request, accessToken!);
+        return Authenticated(request, accessToken!, ref counted);
     }
 
-    private EmulatorResponse Authenticated(EmulatorRequest request, AccessToken accessToken)
+    private EmulatorResponse Authenticated(EmulatorRequest request, AccessToken accessToken, ref ApiRateDecision? counted)
     {
         request.RecognisedClientId = accessToken.ClientId;
         var options = emulation.Options;
-        if (ApiRevision.Problem(request) is { } revisionProblem)
+        if (ApiRevision.Problem(request, out var revision) is { } revisionProblem)
         {
             return JsonApiError.Of(400, options.RevisionErrorCode, options.RevisionErrorTitle, revisionProblem, "revision header missing or malformed");
         }
@@ -59,6 +68,16 @@ internal sealed class ApiEndpoint(Emulation emulation, Uri apiBase)
         if (ApiCollection.Resolve(request.Path) is not var (collection, id))
         {
             return JsonApiError.Of(404, "not_found", "Not found.", $"No resource at {request.Path}.", "unknown API path");
+        }
+
+        if (revision < collection.FirstRevision)
+        {
+            return ApiRefusals.NoValidRevision($"revision {revision:yyyy-MM-dd} is before /api/{collection.Segment}/ existed ({collection.FirstRevision:yyyy-MM-dd})");
+        }
+
+        if (revision > DateOnly.FromDateTime(emulation.Clock.Now(accessToken.ClientId).UtcDateTime))
+        {
+            return JsonApiError.Of(options.FutureRevisionStatus, options.RevisionErrorCode, options.RevisionErrorTitle, options.FutureRevisionDetail, $"revision {revision:yyyy-MM-dd} is in the future");
         }
 
         if (request.Method != "GET")
@@ -72,7 +91,16 @@ internal sealed class ApiEndpoint(Emulation emulation, Uri apiBase)
             return JsonApiError.Of(403, options.ScopeErrorCode, options.ScopeErrorTitle, $"This access token lacks the scope {collection.ReadScope}.", $"scope {collection.ReadScope} not granted");
         }
 
-        var query = FormBody.TryParse(request.RawQuery, out var queryProblem);
+        var tier = collection.TierFor(id);
+        var decision = emulation.ApiRateLimits.Take(accessToken.ClientId, accessToken.AccountId, tier);
+        if (decision.IsThrottled)
+        {
+            return ApiRefusals.Throttled(decision.Wait, options.RetryAfterOnZeroSecondThrottle, $"tier {tier} limit reached for this app");
+        }
+
+        counted = decision;
+
+        var query = FormFields.TryParse(request.RawQuery, out var queryProblem);
         if (query is null)
         {
             return JsonApiError.Of(400, InvalidCode, InvalidTitle, $"The query string is malformed: {queryProblem}.", "malformed query");

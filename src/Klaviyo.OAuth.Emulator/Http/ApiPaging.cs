@@ -16,7 +16,7 @@ internal static class ApiPaging
     private const string CursorPrefix = "offset:";
 
     /// <summary>Reads page[size] and page[cursor]; null with the problem when either is invalid.</summary>
-    public static (int Offset, int Size)? Read(FormBody query, out string? problem)
+    public static (int Offset, int Size)? Read(FormFields query, out string? problem)
     {
         problem = null;
         var size = DefaultSize;

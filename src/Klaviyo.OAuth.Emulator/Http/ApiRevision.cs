@@ -10,9 +10,13 @@ namespace Klaviyo.OAuth.Emulator.Http;
 /// </summary>
 internal static partial class ApiRevision
 {
-    /// <summary>Null when the header is acceptable; otherwise why not (the error's detail).</summary>
-    public static string? Problem(EmulatorRequest request)
+    /// <summary>Klaviyo's answer, observed, to a revision dated before the endpoint existed (a 404).</summary>
+    public const string NoValidRevision = "No valid revisions found for method";
+
+    /// <summary>Null when the header is one well-formed revision (its date in <paramref name="date"/>); otherwise why not (the error's detail).</summary>
+    public static string? Problem(EmulatorRequest request, out DateOnly date)
     {
+        date = default;
         var values = request.HeaderValues("revision");
         if (values.Count == 0)
         {
@@ -20,7 +24,7 @@ internal static partial class ApiRevision
         }
 
         if (values is not [var value] || Shape().Match(value) is not { Success: true } match
-            || !DateOnly.TryParseExact(match.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            || !DateOnly.TryParseExact(match.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
             return "The 'revision' header must be one date in the form YYYY-MM-DD, optionally followed by .pre or .beta.";
         }

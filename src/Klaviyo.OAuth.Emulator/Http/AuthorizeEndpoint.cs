@@ -80,11 +80,11 @@ internal sealed class AuthorizeEndpoint(Emulation emulation)
         };
     }
 
-    private static FormBody? ReadParameters(EmulatorRequest request, out string? error)
+    private static FormFields? ReadParameters(EmulatorRequest request, out string? error)
     {
         if (request.Method == "GET")
         {
-            return FormBody.TryParse(request.RawQuery, out error);
+            return FormFields.TryParse(request.RawQuery, out error);
         }
 
         if (!request.IsFormUrlEncoded)
@@ -93,7 +93,7 @@ internal sealed class AuthorizeEndpoint(Emulation emulation)
             return null;
         }
 
-        return FormBody.TryParse(request.Body, out error);
+        return FormFields.TryParse(request.Body, out error);
     }
 
     private static EmulatorResponse BackToApp(string redirectUri, string? state, (string Name, string Value) result, string outcome)

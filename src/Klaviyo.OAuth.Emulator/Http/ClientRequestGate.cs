@@ -16,7 +16,7 @@ internal static class ClientRequestGate
         EndpointFamily family,
         Func<string, EmulatorResponse> invalidClient,
         out Client? client,
-        out FormBody? form)
+        out FormFields? form)
     {
         client = null;
         form = null;
@@ -27,7 +27,7 @@ internal static class ClientRequestGate
 
         var credentials = ClientAuthentication.Parse(request.HeaderValues("Authorization"));
         var maxBodyBytes = emulation.Options.MaxBodyBytes;
-        if (emulation.Outages.IsDown(family, AttributableClient(request, credentials, maxBodyBytes)))
+        if (emulation.Outages.IsDown(family, RequestOwner.ClientOf(emulation, request)))
         {
             return OAuthError.Unavailable($"{family} outage");
         }
@@ -52,7 +52,7 @@ internal static class ClientRequestGate
         return null;
     }
 
-    private static EmulatorResponse? CheckBody(EmulatorRequest request, int maxBodyBytes, out FormBody? form)
+    private static EmulatorResponse? CheckBody(EmulatorRequest request, int maxBodyBytes, out FormFields? form)
     {
         form = null;
         if (request.Body.Length > maxBodyBytes)
@@ -60,14 +60,14 @@ internal static class ClientRequestGate
             return OAuthError.Of(400, "invalid_request", "Request body is too large.", $"body of {request.Body.Length} bytes exceeds {maxBodyBytes}");
         }
 
-        if (!FormBody.IsUtf8(request.Body))
+        if (!FormFields.IsUtf8(request.Body))
         {
             return OAuthError.Of(400, "invalid_request", "Request body is not valid UTF-8.", "body is not valid UTF-8");
         }
 
         if (request.IsFormUrlEncoded)
         {
-            form = FormBody.TryParse(request.Body, out var error);
+            form = FormFields.TryParse(request.Body, out var error);
             if (form is null)
             {
                 return OAuthError.Of(400, "invalid_request", "Malformed form body.", error ?? "malformed form body");
@@ -75,21 +75,5 @@ internal static class ClientRequestGate
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// The client a request can be attributed to before it is authenticated: the Basic header's
-    /// id if it parses, else a client_id in the form body.
-    /// </summary>
-    private static string? AttributableClient(EmulatorRequest request, BasicCredentials credentials, int maxBodyBytes)
-    {
-        if (credentials.ClientId is not null)
-        {
-            return credentials.ClientId;
-        }
-
-        return request.IsFormUrlEncoded && request.Body.Length <= maxBodyBytes
-            ? FormBody.TryParse(request.Body, out _)?["client_id"]
-            : null;
     }
 }

@@ -11,7 +11,7 @@ namespace Klaviyo.OAuth.Emulator.Http;
 /// </summary>
 internal static class ConsentPage
 {
-    public static EmulatorResponse Show(Client client, FormBody parameters)
+    public static EmulatorResponse Show(Client client, FormFields parameters)
     {
         var name = WebUtility.HtmlEncode(client.Name);
         var html = new StringBuilder()
@@ -23,7 +23,7 @@ internal static class ConsentPage
         }
 
         html.Append("</ul>\n<form method=\"post\" action=\"/oauth/authorize\">\n");
-        foreach (var (field, value) in parameters.Values.Where(p => p.Key != "decision"))
+        foreach (var (field, value) in parameters.Fields.Where(p => p.Key != "decision"))
         {
             html.Append("<input type=\"hidden\" name=\"").Append(WebUtility.HtmlEncode(field))
                 .Append("\" value=\"").Append(WebUtility.HtmlEncode(value)).Append("\">\n");

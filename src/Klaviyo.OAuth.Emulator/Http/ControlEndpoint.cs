@@ -12,7 +12,7 @@ internal sealed class ControlEndpoint(KlaviyoEmulator emulator)
 {
     public const string Prefix = "/__control";
 
-    private static readonly string[] Capabilities = ["clients", "accounts", "users", "sessions", "uninstall", "clock", "outages", "journal", "refresh-tokens"];
+    private static readonly string[] Capabilities = ["clients", "accounts", "users", "sessions", "uninstall", "clock", "outages", "journal", "refresh-tokens", "inject"];
 
     public EmulatorResponse Handle(EmulatorRequest request)
     {
@@ -33,9 +33,12 @@ internal sealed class ControlEndpoint(KlaviyoEmulator emulator)
                 ("POST", ["clients", var clientId, "uninstall"]) => Uninstall(clientId, body.RootElement),
                 ("POST", ["clock", "advance"]) => Advance(body.RootElement),
                 ("PUT", ["outages", var family]) => Outage(family, ControlJson.String(body.RootElement, "clientId"), start: true),
-                ("DELETE", ["outages", var family]) => Outage(family, FormBody.TryParse(request.RawQuery, out _)?["clientId"], start: false),
+                ("DELETE", ["outages", var family]) => Outage(family, FormFields.TryParse(request.RawQuery, out _)?["clientId"], start: false),
                 ("GET", ["journal"]) => Journal(request.RawQuery),
                 ("POST", ["refresh-tokens", var situation]) => PutRefreshToken(situation, body.RootElement),
+                ("POST", ["inject"]) => Inject(body.RootElement),
+                ("GET", ["inject"]) => Ok(200, new { pending = emulator.PendingInjections, injectable = KlaviyoEmulator.InjectableBehaviours }, "injections listed"),
+                ("DELETE", ["inject"]) => Ok(200, new { dropped = emulator.ClearInjections(FormFields.TryParse(request.RawQuery, out _)?["clientId"]) }, "injections dropped"),
                 _ => Error(404, $"No control route {request.Method} {request.Path}."),
             };
         }
@@ -119,9 +122,31 @@ internal sealed class ControlEndpoint(KlaviyoEmulator emulator)
         return EmulatorResponse.Empty(204, $"204 refresh token {situation.ToString().ToLowerInvariant()}");
     }
 
+    private EmulatorResponse Inject(JsonElement body)
+    {
+        var behaviour = ControlJson.RequiredString(body, "behaviour");
+        var times = ControlJson.Number(body, "times") ?? 1;
+        if (times != Math.Floor(times) || times < 1 || times > int.MaxValue)
+        {
+            throw new ArgumentException("\"times\" must be a whole number of requests, at least 1.");
+        }
+
+        var clientId = ControlJson.String(body, "clientId");
+        if (KlaviyoEmulator.InjectableBehaviours.Values.All(ids => !ids.Contains(behaviour)))
+        {
+            return EmulatorResponse.Json(
+                400,
+                JsonText.Serialize(new { error = $"\"{behaviour}\" is not an injectable behaviour.", injectable = KlaviyoEmulator.InjectableBehaviours }),
+                "400 control: unknown behaviour to inject");
+        }
+
+        emulator.Inject(behaviour, (int)times, clientId);
+        return Ok(201, new { behaviour, times = (int)times, clientId }, $"{behaviour} injected on the next {times} requests of {clientId ?? "any app"}");
+    }
+
     private EmulatorResponse Journal(string rawQuery)
     {
-        var filter = JournalFilter.Parse(FormBody.TryParse(rawQuery, out var malformed) ?? throw new ArgumentException(malformed ?? "Malformed query."));
+        var filter = JournalFilter.Parse(FormFields.TryParse(rawQuery, out var malformed) ?? throw new ArgumentException(malformed ?? "Malformed query."));
         return Ok(200, new { entries = filter.Apply(emulator.Journal) }, "journal read");
     }
 

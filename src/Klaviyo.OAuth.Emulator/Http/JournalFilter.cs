@@ -11,7 +11,7 @@ internal sealed record JournalFilter(string? ClientId, int? Status, int? StatusC
 {
     public const int DefaultLimit = 100;
 
-    public static JournalFilter Parse(FormBody query)
+    public static JournalFilter Parse(FormFields query)
     {
         var status = query["status"];
         int? exact = null;

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -96,7 +97,7 @@ public sealed partial class JournalSanitizer
     private string SanitizeParameter(string name, string value) => name switch
     {
         "code_verifier" => StandInVerifier(value),
-        "code_challenge" => S256(Derived(value)),
+        "code_challenge" => Pkce.ChallengeFor(Derived(value)),
         _ when SecretNames.Contains(name) => Fingerprint(value),
         _ => value,
     };
@@ -104,12 +105,9 @@ public sealed partial class JournalSanitizer
     // A verifier of the guide's pattern becomes the one derived from the challenge it hashes to;
     // any other keeps its length and fails the pattern as the original did.
     private string StandInVerifier(string verifier) =>
-        VerifierShape(verifier) ? Derived(S256(verifier)) : "#" + new string('x', Math.Max(0, verifier.Length - 1));
+        Pkce.IsWellFormedVerifier(verifier) ? Derived(Pkce.ChallengeFor(verifier)) : "#" + new string('x', Math.Max(0, verifier.Length - 1));
 
-    private static bool VerifierShape(string verifier) =>
-        verifier.Length is >= 43 and <= 128 && verifier.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~');
-
-    private string Derived(string challenge) => Base64Url(Mac("verifier", challenge));
+    private string Derived(string challenge) => Base64Url.EncodeToString(Mac("verifier", challenge));
 
     private string SanitizeAuthorization(string header)
     {
@@ -156,10 +154,6 @@ public sealed partial class JournalSanitizer
     }
 
     private byte[] Mac(string purpose, string value) => HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(purpose + "\n" + value));
-
-    private static string S256(string verifier) => Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     [GeneratedRegex("^[A-Za-z0-9\\-._~+/]+=*$")]
     private static partial Regex Token68();

@@ -15,7 +15,7 @@ internal sealed class JsonApiDocument(Uri apiBase)
             ["links"] = new { self = Link(selfPathAndQuery) },
         }.WithIncluded(Included([resource], include)), outcome);
 
-    public EmulatorResponse Many(Page page, string path, FormBody query, IReadOnlyCollection<string> include, string outcome) =>
+    public EmulatorResponse Many(Page page, string path, FormFields query, IReadOnlyCollection<string> include, string outcome) =>
         Ok(new Dictionary<string, object?>
         {
             ["data"] = page.Items.Select(Resource).ToArray(),
@@ -62,9 +62,9 @@ internal sealed class JsonApiDocument(Uri apiBase)
     private static string Segment(string type) => ApiCollection.All.First(c => c.Type == type).Segment;
 
     /// <summary>The request's own parameters, with page[cursor] set to <paramref name="cursor"/> (or left out).</summary>
-    private static string QueryString(FormBody query, string? cursor)
+    private static string QueryString(FormFields query, string? cursor)
     {
-        var pairs = query.Values.Where(p => p.Key != "page[cursor]").Select(p => (p.Key, p.Value)).ToList();
+        var pairs = query.Fields.Where(p => p.Key != "page[cursor]").Select(p => (p.Key, p.Value)).ToList();
         if (cursor is not null)
         {
             pairs.Add(("page[cursor]", cursor));

@@ -12,22 +12,27 @@ internal sealed class RevokeEndpoint(Emulation emulation)
 
     private EmulatorResponse Answer(EmulatorRequest request)
     {
-        if (ClientRequestGate.Admit(emulation, request, EndpointFamily.Revoke, reason => OAuthError.Of(400, "invalid_client", null, reason), out var client, out var form) is { } refusal)
+        if (ClientRequestGate.Admit(emulation, request, EndpointFamily.Revoke, InvalidClient, out var client, out var form) is { } refusal)
         {
             return refusal;
         }
 
         if (form is null)
         {
-            return OAuthError.Of(400, "invalid_request", null, $"body is {request.MediaType ?? "untyped"}, not application/x-www-form-urlencoded");
+            return InvalidRequest($"body is {request.MediaType ?? "untyped"}, not application/x-www-form-urlencoded");
         }
 
         var token = form["token"];
         if (string.IsNullOrEmpty(token))
         {
-            return OAuthError.Of(400, "invalid_request", null, "token missing");
+            return InvalidRequest("token missing");
         }
 
         return EmulatorResponse.Empty(200, "200 " + emulation.Tokens.Revoke(client!.Id, token));
     }
+
+    /// <summary>400 here, where /oauth/token answers 401: as Klaviyo's guide documents.</summary>
+    public static EmulatorResponse InvalidClient(string reason) => OAuthError.Of(400, "invalid_client", null, reason);
+
+    public static EmulatorResponse InvalidRequest(string outcome) => OAuthError.Of(400, "invalid_request", null, outcome);
 }

@@ -15,14 +15,14 @@ internal sealed class SignInEndpoint(Emulation emulation)
 
     public EmulatorResponse Handle(EmulatorRequest request) => request.Method switch
     {
-        "GET" or "HEAD" => Page(FormBody.TryParse(request.RawQuery, out _)?["next"]),
+        "GET" or "HEAD" => Page(FormFields.TryParse(request.RawQuery, out _)?["next"]),
         "POST" => SignIn(request),
         _ => HtmlPages.BadRequest("Use GET or POST.", $"method {request.Method} on /login"),
     };
 
     private EmulatorResponse SignIn(EmulatorRequest request)
     {
-        var form = request.IsFormUrlEncoded ? FormBody.TryParse(request.Body, out _) : null;
+        var form = request.IsFormUrlEncoded ? FormFields.TryParse(request.Body, out _) : null;
         if (form is null)
         {
             return HtmlPages.BadRequest("The sign-in form is malformed.", "sign-in form malformed");

@@ -13,7 +13,7 @@ internal sealed class TokenEndpoint(Emulation emulation)
 
     public EmulatorResponse Handle(EmulatorRequest request) => OAuthError.NoStore(Answer(request));
 
-    private static EmulatorResponse InvalidClient(string reason) =>
+    public static EmulatorResponse InvalidClient(string reason) =>
         OAuthError.Of(401, "invalid_client", null, reason).WithHeader("WWW-Authenticate", "Basic realm=\"Klaviyo OAuth\"");
 
     private EmulatorResponse Answer(EmulatorRequest request)
@@ -25,15 +25,17 @@ internal sealed class TokenEndpoint(Emulation emulation)
 
         if (form is null)
         {
-            return OAuthError.Of(400, "unsupported_grant_type", null, $"body is {request.MediaType ?? "untyped"}, not application/x-www-form-urlencoded");
+            return UnsupportedGrantType($"body is {request.MediaType ?? "untyped"}, not application/x-www-form-urlencoded");
         }
 
         return form["grant_type"] switch
         {
             "refresh_token" => _refresh.Exchange(client!, form),
             "authorization_code" => _code.Exchange(client!, form),
-            null => OAuthError.Of(400, "unsupported_grant_type", null, "grant_type missing"),
-            var other => OAuthError.Of(400, "unsupported_grant_type", null, $"grant_type '{other}' is not supported"),
+            null => UnsupportedGrantType("grant_type missing"),
+            var other => UnsupportedGrantType($"grant_type '{other}' is not supported"),
         };
     }
+
+    public static EmulatorResponse UnsupportedGrantType(string outcome) => OAuthError.Of(400, "unsupported_grant_type", null, outcome);
 }

@@ -11,6 +11,7 @@ internal sealed class Emulation
         Clock = new EmulatorClock(timeProvider);
         AccessTokenShape = AccessTokenShape.For(options.AccessTokenFormat);
         Tokens = new TokenRegistry(Clock, options, AccessTokenShape);
+        ApiRateLimits = new ApiRateLimiter(Clock, options.ApiRateLimits);
         _apiData = new Lazy<ApiDataSet>(() => new ApiDataSet(options.DataSeed));
     }
 
@@ -33,4 +34,16 @@ internal sealed class Emulation
     public TokenRegistry Tokens { get; }
 
     public Outages Outages { get; } = new();
+
+    /// <summary>Behaviours to answer instead of the model on the next requests of their kind.</summary>
+    public Injections Injections { get; } = new();
+
+    /// <summary>Owners of tokens the model did not issue but saw issued (through the proxy).</summary>
+    public TokenOwners SeenTokens { get; } = new();
+
+    /// <summary>The app a token belongs to: issued by the model, or seen issued; null if neither.</summary>
+    public string? OwnerOf(string token) => Tokens.OwnerOf(token) ?? SeenTokens.OwnerOf(token);
+
+    /// <summary>The API's rate limits per installed app and tier (enforced only with <see cref="EmulatorOptions.ApiRateLimits"/>).</summary>
+    public ApiRateLimiter ApiRateLimits { get; }
 }

@@ -1,7 +1,7 @@
 namespace Klaviyo.OAuth.Guide.Catalogue;
 
 /// <summary>
-/// One row of the behaviour catalogue (shared/spec/BEHAVIOURS.md). <see cref="Id"/> is the Gherkin
+/// One row of the behaviour catalogue (docs/behaviours.md). <see cref="Id"/> is the Gherkin
 /// tag (without @) on every scenario that verifies it.
 /// </summary>
 /// <param name="Description">When the behaviour applies: the request or situation.</param>

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Klaviyo.OAuth.Guide.Catalogue;
 
 /// <summary>
-/// Every behaviour of shared/spec/BEHAVIOURS.md, in the catalogue's order. The conformance report
+/// Every behaviour of docs/behaviours.md, in the catalogue's order. The conformance report
 /// has one row per entry; a scenario tag naming an id that is not here is a defect of the suite.
 /// </summary>
 public static partial class BehaviourCatalogue

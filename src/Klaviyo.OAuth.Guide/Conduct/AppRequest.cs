@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Klaviyo.OAuth.Guide.Protocol;
 using Klaviyo.OAuth.Guide.Traffic;
 
 namespace Klaviyo.OAuth.Guide.Conduct;
@@ -9,8 +10,8 @@ namespace Klaviyo.OAuth.Guide.Conduct;
 /// </summary>
 public sealed class AppRequest
 {
-    private readonly Lazy<IReadOnlyDictionary<string, string>> form;
-    private readonly Lazy<IReadOnlyDictionary<string, string>> query;
+    private readonly Lazy<FormFields> form;
+    private readonly Lazy<FormFields> query;
     private readonly Lazy<string?> errorCode;
 
     internal AppRequest(int index, RecordedExchange exchange, bool onWebHost)
@@ -19,8 +20,8 @@ public sealed class AppRequest
         Exchange = exchange;
         OnWebHost = onWebHost;
         Kind = KindOf(exchange.Url.AbsolutePath);
-        form = new(() => exchange.ContentType == "application/x-www-form-urlencoded" ? UrlParameters.Parse(exchange.RequestBodyText) : UrlParameters.None);
-        query = new(() => UrlParameters.Parse(exchange.Url.Query.TrimStart('?')));
+        form = new(() => exchange.ContentType == "application/x-www-form-urlencoded" ? FormFields.Parse(exchange.RequestBodyText) : FormFields.Empty);
+        query = new(() => FormFields.Parse(exchange.Url.Query));
         errorCode = new(() => ErrorCodeOf(exchange.Response));
     }
 
@@ -39,13 +40,12 @@ public sealed class AppRequest
     public int? Status => Exchange.Response?.Status;
 
     /// <summary>The urlencoded body's parameters (empty for any other body).</summary>
-    public IReadOnlyDictionary<string, string> Form => form.Value;
+    public FormFields Form => form.Value;
 
-    public IReadOnlyDictionary<string, string> Query => query.Value;
+    public FormFields Query => query.Value;
 
     /// <summary>A parameter from the form body or, failing that, the query string.</summary>
-    public string? Parameter(string name) =>
-        Form.TryGetValue(name, out var value) ? value : Query.GetValueOrDefault(name);
+    public string? Parameter(string name) => Form[name] ?? Query[name];
 
     /// <summary>The OAuth "error" or the first JSON:API error "code" of the answer, or null.</summary>
     public string? ErrorCode => errorCode.Value;

@@ -4,7 +4,7 @@ namespace Klaviyo.OAuth.Guide.Conduct;
 
 /// <summary>
 /// One rule about what an app does over time, checked on a record of its traffic
-/// (shared/spec/DIAGNOSIS.md, "Client conduct").
+/// (docs/diagnosis.md, "Client conduct").
 /// </summary>
 /// <param name="Id">Stable id, e.g. <c>client.refresh-rate</c>.</param>
 /// <param name="Level"><see cref="RequirementLevel.Documented"/> when the guide says it, an RFC level otherwise.</param>

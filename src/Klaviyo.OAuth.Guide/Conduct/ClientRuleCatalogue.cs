@@ -3,7 +3,7 @@ using Klaviyo.OAuth.Guide.Catalogue;
 
 namespace Klaviyo.OAuth.Guide.Conduct;
 
-/// <summary>Every client-conduct rule of shared/spec/DIAGNOSIS.md, in its order.</summary>
+/// <summary>Every client-conduct rule of docs/diagnosis.md, in its order.</summary>
 public static class ClientRuleCatalogue
 {
     private const string Guide = "Klaviyo guide: Troubleshoot OAuth errors — ";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Klaviyo.OAuth.Guide.Protocol;
 
 namespace Klaviyo.OAuth.Guide.Diagnosis;
 

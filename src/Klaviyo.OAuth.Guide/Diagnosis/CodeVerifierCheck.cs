@@ -1,8 +1,5 @@
-using System.Buffers;
-using System.Buffers.Text;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using Klaviyo.OAuth.Guide.Protocol;
 
 namespace Klaviyo.OAuth.Guide.Diagnosis;
 
@@ -13,8 +10,6 @@ namespace Klaviyo.OAuth.Guide.Diagnosis;
 /// </summary>
 internal static class CodeVerifierCheck
 {
-    private static readonly SearchValues<char> Alphabet = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~");
-
     public static void Run(DiagnosisContext context, string? code, string? verifier)
     {
         if (verifier is null)
@@ -23,23 +18,18 @@ internal static class CodeVerifierCheck
             return;
         }
 
-        if (verifier.Length is < 43 or > 128)
+        switch (Pkce.FaultOf(verifier))
         {
-            context.Add("finding-verifier-length", string.Create(CultureInfo.InvariantCulture, $"The verifier has {verifier.Length} characters; the pattern needs 43 to 128."));
-            return;
-        }
-
-        var bad = verifier.AsSpan().IndexOfAnyExcept(Alphabet);
-        if (bad >= 0)
-        {
-            context.Add("finding-verifier-character", string.Create(CultureInfo.InvariantCulture, $"The verifier has {Character(verifier[bad])} at position {bad + 1}; only letters, digits and - . _ ~ are allowed (base64url, not base64)."));
-            return;
+            case { BadCharacterAt: { } bad }:
+                context.Add("finding-verifier-character", string.Create(CultureInfo.InvariantCulture, $"The verifier has {Character(verifier[bad])} at position {bad + 1}; only letters, digits and - . _ ~ are allowed (base64url, not base64)."));
+                return;
+            case { } fault:
+                context.Add("finding-verifier-length", string.Create(CultureInfo.InvariantCulture, $"The verifier has {fault.Length} characters; the pattern needs {Pkce.MinimumVerifierLength} to {Pkce.MaximumVerifierLength}."));
+                return;
         }
 
         Challenge(context, code, verifier);
     }
-
-    public static string S256(string verifier) => Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
 
     private static void Challenge(DiagnosisContext context, string? code, string verifier)
     {
@@ -70,7 +60,7 @@ internal static class CodeVerifierCheck
             return;
         }
 
-        var hash = S256(verifier);
+        var hash = Pkce.ChallengeFor(verifier);
         if (string.Equals(hash, authorization.CodeChallenge, StringComparison.Ordinal))
         {
             return;

@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide.Protocol;
 using Klaviyo.OAuth.Guide.Redaction;
 using Klaviyo.OAuth.Guide.Traffic;
 

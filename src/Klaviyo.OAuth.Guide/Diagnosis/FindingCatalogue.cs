@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Klaviyo.OAuth.Guide.Diagnosis;
 
 /// <summary>
-/// Every finding the diagnosis engine can report (shared/spec/DIAGNOSIS.md: the tips' signs and
+/// Every finding the diagnosis engine can report (docs/diagnosis.md: the tips' signs and
 /// the "more findings"), each with the tip and behaviours it cites. features/diagnosis has a
 /// scenario tagged with each id.
 /// </summary>

@@ -1,3 +1,5 @@
+using Klaviyo.OAuth.Guide.Protocol;
+
 namespace Klaviyo.OAuth.Guide.Diagnosis;
 
 /// <summary>

@@ -1,7 +1,7 @@
 namespace Klaviyo.OAuth.Guide.Tips;
 
 /// <summary>
-/// One troubleshooting tip of the guide (shared/spec/DIAGNOSIS.md), addressed to the developer of
+/// One troubleshooting tip of the guide (docs/diagnosis.md), addressed to the developer of
 /// an app: what to check when a request was refused.
 /// </summary>
 /// <param name="Id">Stable id, e.g. <c>tip.basic-prefix</c>.</param>

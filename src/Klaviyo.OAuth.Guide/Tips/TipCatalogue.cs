@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace Klaviyo.OAuth.Guide.Tips;
 
-/// <summary>Every tip of the guide's "Troubleshooting tips" section, in the guide's order (shared/spec/DIAGNOSIS.md).</summary>
+/// <summary>Every tip of the guide's "Troubleshooting tips" section, in the guide's order (docs/diagnosis.md).</summary>
 public static class TipCatalogue
 {
     private const string InvalidClient = "Invalid client";

@@ -9,7 +9,7 @@ namespace Klaviyo.OAuth.Conformance.Tests.Configuration;
 // Load(root) reads the process environment: these tests set Conformance__* variables, so they run
 // alone, and clear any the outer environment set (a CI run in remote mode sets them) until they end.
 [NonParallelizable]
-public class ConformanceSettingsTests
+public partial class ConformanceSettingsTests
 {
     private const string Prefix = "Conformance__";
 
@@ -116,7 +116,7 @@ public class ConformanceSettingsTests
         var load = () => ConformanceSettings.Load(_root);
 
         load.Should().Throw<ConformanceConfigurationException>().Which.Problems.Should().Equal(
-            "Conformance:TimeoutSeconds is 'ten', which is not a whole number of seconds, e.g. 10. Fix it in conformance.json or the environment variable Conformance__TimeoutSeconds.");
+            "Conformance__TimeoutSeconds is 'ten', which is not a whole number of seconds, e.g. 10.");
     }
 
     [Test]

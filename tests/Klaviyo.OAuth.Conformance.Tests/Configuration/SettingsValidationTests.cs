@@ -11,18 +11,13 @@ public class SettingsValidationTests
         SettingsValidation.Problems(new ConformanceSettings()).Should().BeEmpty();
 
     [Test]
-    public void For_the_embedded_target_remote_only_settings_are_ignored()
+    public void For_the_embedded_target_a_remote_only_setting_is_a_problem_not_ignored()
     {
-        var settings = new ConformanceSettings
-        {
-            Target = "embedded",
-            ApiBaseUrl = "not a url",
-            ClientId = "id-without-secret",
-            RefreshToken = "klr_orphan-token",
-            RedirectUri = "https://app/cb#fragment",
-        };
+        var settings = new ConformanceSettings { Target = "embedded", ClientId = "id-without-secret", RefreshToken = "klr_orphan-token" };
 
-        SettingsValidation.Problems(settings).Should().BeEmpty();
+        SettingsValidation.Problems(settings).Should().Equal(
+            "Conformance:ClientId, Conformance:RefreshToken are set, which only a remote target uses, but the target is the embedded emulator and would ignore them. "
+            + "Set Conformance:ApiBaseUrl and Conformance:WebBaseUrl (environment: Conformance__ApiBaseUrl, Conformance__WebBaseUrl) to test a remote target, or remove Conformance:ClientId, Conformance:RefreshToken.");
     }
 
     [Test]

@@ -1,6 +1,7 @@
 using System.Text;
 using Klaviyo.OAuth.Guide;
 using Klaviyo.OAuth.Guide.Diagnosis;
+using Klaviyo.OAuth.Guide.Protocol;
 using Klaviyo.OAuth.Guide.Traffic;
 
 namespace Klaviyo.OAuth.Conformance.Tests.Diagnosis;
@@ -36,7 +37,7 @@ internal static class DiagnosisExamples
         server.IssuedAccessTokens.Add(new IssuedToken(AccessToken, ClientId, Now.AddMinutes(-5), ExpiresAt: Now.AddMinutes(55)));
         server.IssuedAccessTokens.Add(new IssuedToken(ExpiredAccessToken, ClientId, Now.AddHours(-2), ExpiresAt: Now.AddHours(-1)));
         server.PendingAuthorizations.Add(new IssuedAuthorization(ClientId, Code, Challenge, Now.AddMinutes(-1)));
-        server.PendingAuthorizations.Add(new IssuedAuthorization(ClientId, "code-older", CodeVerifierS256(OtherVerifier), Now.AddMinutes(-9)));
+        server.PendingAuthorizations.Add(new IssuedAuthorization(ClientId, "code-older", Pkce.ChallengeFor(OtherVerifier), Now.AddMinutes(-9)));
         server.Sessions["analyst-session"] = new SignedInUser(UserRole.Analyst, AccountAllowlisted: true);
         server.Sessions["owner-not-allowlisted"] = new SignedInUser(UserRole.Owner, AccountAllowlisted: false);
         return server;
@@ -66,7 +67,4 @@ internal static class DiagnosisExamples
                 new RecordedHeaders(headers.Select(h => KeyValuePair.Create(h.Name, h.Value)).Append(KeyValuePair.Create("Content-Type", json.StartsWith('<') ? "text/html" : "application/json"))),
                 Encoding.UTF8.GetBytes(json)),
         };
-
-    private static string CodeVerifierS256(string verifier) =>
-        System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
 }

@@ -32,6 +32,18 @@ public class TroubleshootingTipsPartTests
     }
 
     [Test]
+    public void A_run_that_left_the_engine_scenarios_out_has_no_engine_parts()
+    {
+        var directory = TestData.TempDirectory();
+        var matrix = ConformanceReport.Build(new Messages().EveryBehaviourPassing().WriteTo(directory));
+
+        matrix.TipRows.Should().BeEmpty();
+        matrix.ConductRuleRows.Should().BeEmpty();
+        ConformanceHtmlWriter.Render(matrix).Should().NotContain("id=\"troubleshooting-tips\"").And.NotContain("id=\"client-conduct-rules\"");
+        ConformanceJsonWriter.Read(ConformanceJsonWriter.Render(matrix))!.TroubleshootingTips.Should().BeEmpty();
+    }
+
+    [Test]
     public void Diagnosis_scenarios_are_not_suite_defects_and_touch_no_behaviour_row()
     {
         var matrix = Matrix();

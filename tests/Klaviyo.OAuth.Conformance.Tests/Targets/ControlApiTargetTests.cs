@@ -44,7 +44,7 @@ public class ControlApiTargetTests
 
     [Test]
     public async Task It_reads_the_capabilities_the_control_api_lists() =>
-        (await target.ControlCapabilitiesAsync()).Should().BeEquivalentTo("clients", "accounts", "users", "sessions", "uninstall", "clock", "outages", "journal", "refresh-tokens");
+        (await target.ControlCapabilitiesAsync()).Should().BeEquivalentTo("clients", "accounts", "users", "sessions", "uninstall", "clock", "outages", "journal", "refresh-tokens", "inject");
 
     [Test]
     public async Task A_provisioned_app_authenticates_at_the_token_endpoint()

@@ -180,53 +180,15 @@ public class ApiSurfaceTests
             ScopeErrorTitle = "Missing scope.",
         });
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
-        var token = await AccessTokenFrom(emulator, http, "accounts:read");
+        var token = await OwnEmulator.AccessToken(emulator, http, "accounts:read");
 
-        var noRevision = await GetFrom(emulator, http, token, "api/accounts/", revision: null);
-        var noScope = await GetFrom(emulator, http, token, "api/profiles/", Scenario.Revision);
+        var noRevision = await OwnEmulator.Get(emulator, http, token, "api/accounts/", revision: null);
+        var noScope = await OwnEmulator.Get(emulator, http, token, "api/profiles/", Scenario.Revision);
 
         noRevision.GetProperty("errors")[0].GetProperty("code").GetString().Should().Be("revision_required");
         noRevision.GetProperty("errors")[0].GetProperty("title").GetString().Should().Be("Revision required.");
         noScope.GetProperty("errors")[0].GetProperty("code").GetString().Should().Be("missing_scope");
         noScope.GetProperty("errors")[0].GetProperty("title").GetString().Should().Be("Missing scope.");
-    }
-
-    /// <summary>An owner approves the app on another emulator than the shared one, and the app exchanges the code.</summary>
-    private static async Task<string> AccessTokenFrom(KlaviyoEmulator emulator, HttpClient http, string scope)
-    {
-        var client = emulator.RegisterClient();
-        var session = emulator.SignIn(emulator.CreateUser(emulator.CreateAccount(allowlisted: true), UserRole.Owner));
-        using var approve = new HttpRequestMessage(HttpMethod.Post, new Uri(emulator.WebBaseUrl, "oauth/authorize"))
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["response_type"] = "code", ["client_id"] = client.ClientId, ["redirect_uri"] = Scenario.RedirectUri, ["scope"] = scope,
-                ["code_challenge_method"] = "S256", ["code_challenge"] = Scenario.Challenge, ["decision"] = "allow",
-            }),
-        };
-        approve.Headers.Add("Cookie", $"{session.CookieName}={session.CookieValue}");
-        using var approval = await http.SendAsync(approve);
-        var code = Uri.UnescapeDataString(approval.Headers.Location!.Query.Split("code=")[1].Split('&')[0]);
-        using var exchange = new HttpRequestMessage(HttpMethod.Post, new Uri(emulator.ApiBaseUrl, "oauth/token"))
-        {
-            Content = new StringContent(Scenario.CodeExchangeBody(code), System.Text.Encoding.UTF8, Scenario.Form),
-        };
-        exchange.Headers.TryAddWithoutValidation("Authorization", Scenario.BasicOf(client.ClientId, client.ClientSecret));
-        using var tokens = await http.SendAsync(exchange);
-        return JsonDocument.Parse(await tokens.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString()!;
-    }
-
-    private static async Task<JsonElement> GetFrom(KlaviyoEmulator emulator, HttpClient http, string token, string path, string? revision)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(emulator.ApiBaseUrl, path));
-        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
-        if (revision is not null)
-        {
-            request.Headers.Add("revision", revision);
-        }
-
-        using var response = await http.SendAsync(request);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
     private static async Task<string> TokenWith(string scope) => (await new Scenario(scope: scope).ObtainTokens()).AccessToken;

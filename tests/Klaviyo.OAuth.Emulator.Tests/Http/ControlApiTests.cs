@@ -19,7 +19,7 @@ public class ControlApiTests
     {
         using var response = await Scenario.Send(HttpMethod.Get, Scenario.Api("__control/"));
 
-        await response.ShouldBe(HttpStatusCode.OK, """{"capabilities":["clients","accounts","users","sessions","uninstall","clock","outages","journal","refresh-tokens"]}""");
+        await response.ShouldBe(HttpStatusCode.OK, """{"capabilities":["clients","accounts","users","sessions","uninstall","clock","outages","journal","refresh-tokens","inject"]}""");
     }
 
     [Test]

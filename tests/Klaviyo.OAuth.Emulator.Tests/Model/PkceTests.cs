@@ -1,4 +1,4 @@
-using Klaviyo.OAuth.Emulator.Model;
+using Klaviyo.OAuth.Guide.Protocol;
 
 namespace Klaviyo.OAuth.Emulator.Tests.Model;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Klaviyo.OAuth.Conformance.Configuration;
 
 namespace Klaviyo.OAuth.Conformance.Reporting.Writers;
 
@@ -17,7 +18,8 @@ internal static class ReportText
     public static string Counts(ConformanceMatrix matrix, string separator = " · ") =>
         string.Join(separator, Enum.GetValues<Verdict>().Select(v => $"{matrix.Counts[v]} {v.Label()}"));
 
-    public static string Outcome(ConformanceMatrix matrix, bool strictAdvisory = false)
+    /// <summary>PASSES or FAILS and why; <paramref name="names"/> names the settings to set as the user gives them.</summary>
+    public static string Outcome(ConformanceMatrix matrix, bool strictAdvisory = false, SettingsProvenance? names = null)
     {
         if (matrix.Unreachable)
         {
@@ -32,17 +34,26 @@ internal static class ReportText
         if (matrix.NothingVerified)
         {
             return "FAILS: no documented behaviour was verified; every scenario that could have checked one was skipped."
-                + (matrix.SettingsThatWouldVerifyMore.Count > 0 ? " " + SettingsHint(matrix) : string.Empty);
+                + (matrix.SettingsThatWouldVerifyMore.Count > 0 ? " " + SettingsHint(matrix, names) : string.Empty);
         }
 
         return "PASSES: every documented and baseline behaviour is satisfied or not verified.";
     }
 
     /// <summary>"Set Conformance:ClientId, … to verify more." from the skip reasons; empty when they name no setting.</summary>
-    public static string SettingsHint(ConformanceMatrix matrix) => matrix.SettingsThatWouldVerifyMore.Count == 0
-        ? string.Empty
-        : $"To verify the {matrix.Counts[Verdict.NotVerified]} behaviours not verified, set {string.Join(", ", matrix.SettingsThatWouldVerifyMore)} "
-          + "(environment: Conformance__Key); each row's reason says which it needs.";
+    public static string SettingsHint(ConformanceMatrix matrix, SettingsProvenance? names = null)
+    {
+        var keys = matrix.SettingsThatWouldVerifyMore;
+        if (keys.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var settings = names is null || names == SettingsProvenance.Unknown
+            ? string.Join(", ", keys) + " (environment: Conformance__Key)"
+            : string.Join(", ", keys.Select(k => names.Name(SettingKeys.Find(k["Conformance:".Length..])!)));
+        return $"To verify the {matrix.Counts[Verdict.NotVerified]} behaviours not verified, set {settings}; each row's reason says which it needs.";
+    }
 
     private static string FirstLines(string? text) =>
         string.Join(" ", (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

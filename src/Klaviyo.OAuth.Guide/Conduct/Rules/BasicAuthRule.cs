@@ -23,7 +23,7 @@ public sealed class BasicAuthRule() : ConductRule("client.basic-auth")
     private static (string? Breach, string? Tip) Breach(AppRequest request)
     {
         var headers = request.Exchange.RequestHeaders.GetValues("Authorization");
-        if (request.Form.ContainsKey("client_secret") || request.Query.ContainsKey("client_secret"))
+        if (request.Form.Has("client_secret") || request.Query.Has("client_secret"))
         {
             return ("the client secret is sent as a parameter, not in the Basic header", "tip.authorization-header");
         }

@@ -16,13 +16,13 @@ public sealed class NoSecretsInUrlRule() : ConductRule("client.no-secrets-in-url
     {
         foreach (var request in exercised)
         {
-            var named = SecretParameters.Where(request.Query.ContainsKey).ToList();
+            var named = SecretParameters.Where(request.Query.Has).ToList();
             if (named.Count > 0)
             {
                 yield return traffic.Evidence(
                     request,
                     $"{string.Join(", ", named)} in the query string",
-                    request.Query.ContainsKey("client_secret") ? "tip.authorization-header" : "tip.form-body");
+                    request.Query.Has("client_secret") ? "tip.authorization-header" : "tip.form-body");
             }
         }
     }

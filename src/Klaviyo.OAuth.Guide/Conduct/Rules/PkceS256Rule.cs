@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.RegularExpressions;
+using Klaviyo.OAuth.Guide.Protocol;
 
 namespace Klaviyo.OAuth.Guide.Conduct.Rules;
 
@@ -9,7 +7,7 @@ namespace Klaviyo.OAuth.Guide.Conduct.Rules;
 /// of the guide's pattern whose S256 hash is a challenge the app sent (when the record has the
 /// authorization requests; a HAR of the back end alone may not).
 /// </summary>
-public sealed partial class PkceS256Rule() : ConductRule("client.pkce-s256")
+public sealed class PkceS256Rule() : ConductRule("client.pkce-s256")
 {
     public override string Situation => "An authorization and its code exchange exercise it: sign in through the control API (POST /__control/sessions), open GET /oauth/authorize, exchange the code.";
 
@@ -29,7 +27,7 @@ public sealed partial class PkceS256Rule() : ConductRule("client.pkce-s256")
                     challenges.Add(challenge);
                 }
 
-                if (method != "S256")
+                if (method != Pkce.S256)
                 {
                     yield return traffic.Evidence(request, method is null ? "no code_challenge_method (plain by default)" : $"code_challenge_method={method}", "tip.code-challenge-s256");
                 }
@@ -38,7 +36,7 @@ public sealed partial class PkceS256Rule() : ConductRule("client.pkce-s256")
             }
 
             var verifier = request.Parameter("code_verifier");
-            if (verifier is null || !VerifierPattern().IsMatch(verifier))
+            if (verifier is null || !Pkce.IsWellFormedVerifier(verifier))
             {
                 yield return traffic.Evidence(request, verifier is null ? "no code_verifier" : $"the code_verifier ({verifier.Length} characters) does not match the pattern", "tip.code-verifier-pattern");
             }
@@ -46,16 +44,10 @@ public sealed partial class PkceS256Rule() : ConductRule("client.pkce-s256")
             {
                 yield return traffic.Evidence(request, "the code_verifier equals the challenge: plain, not S256", "tip.code-challenge-s256");
             }
-            else if (challenges.Count > 0 && !challenges.Contains(S256(verifier)))
+            else if (challenges.Count > 0 && !challenges.Contains(Pkce.ChallengeFor(verifier)))
             {
                 yield return traffic.Evidence(request, "the code_verifier's S256 hash is none of the challenges the app sent", "tip.code-challenge-s256");
             }
         }
     }
-
-    private static string S256(string verifier) =>
-        Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    [GeneratedRegex("^[a-zA-Z0-9\\-._~]{43,128}$")]
-    private static partial Regex VerifierPattern();
 }

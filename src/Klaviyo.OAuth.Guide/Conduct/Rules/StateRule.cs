@@ -1,3 +1,5 @@
+using Klaviyo.OAuth.Guide.Protocol;
+
 namespace Klaviyo.OAuth.Guide.Conduct.Rules;
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed class StateRule() : ConductRule("client.state")
 
             var location = request.Exchange.Response?.Headers.First("Location");
             if (request.Status is >= 300 and < 400 && location is not null && Uri.TryCreate(location, UriKind.Absolute, out var redirect)
-                && UrlParameters.Parse(redirect.Query.TrimStart('?')).GetValueOrDefault("state") != state)
+                && FormFields.Parse(redirect.Query)["state"] != state)
             {
                 yield return traffic.Evidence(request, "the redirect does not carry the state sent", "authorize.succeeds");
             }

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Klaviyo.OAuth.Emulator;
+using Klaviyo.OAuth.Guide.Protocol;
 using Klaviyo.OAuth.Guide.Traffic;
 using Microsoft.Extensions.Time.Testing;
 
@@ -19,7 +19,7 @@ namespace Klaviyo.OAuth.Conformance.Tests.Conduct.ReferenceApps;
 internal class ReferenceApp : IDisposable
 {
     private readonly HttpClient _http;
-    private readonly string _verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+    private readonly string _verifier = Pkce.GenerateVerifier(43);
 
     public ReferenceApp(KlaviyoEmulator emulator, FakeTimeProvider time, EmulatedClient client)
     {
@@ -55,7 +55,10 @@ internal class ReferenceApp : IDisposable
 
     protected virtual TimeSpan PauseAfterUnavailable(HttpResponseMessage response) => response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(5);
 
-    protected virtual string Challenge => ChallengeMethod == "S256" ? Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(_verifier))) : _verifier;
+    protected virtual string Challenge => ChallengeMethod == Pkce.S256 ? Pkce.ChallengeFor(_verifier) : _verifier;
+
+    /// <summary>The code_verifier the code exchange sends for the verifier behind the challenge.</summary>
+    protected virtual string VerifierSent(string verifier) => verifier;
 
     /// <summary>Signs the customer in (control API), opens the consent page, allows, and exchanges the code.</summary>
     public async Task<bool> Connect(string cookie)
@@ -71,7 +74,7 @@ internal class ReferenceApp : IDisposable
 
         using var consent = await Send(HttpMethod.Post, Web("oauth/authorize"), new FormUrlEncodedContent(query.Split('&').Append("decision=allow").Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], Uri.UnescapeDataString(p[1])))), cookie: cookie);
         var code = consent.Headers.Location is { } location ? Parameter(location.Query, "code") : null;
-        return code is not null && await Tokens($"grant_type=authorization_code&code={Uri.EscapeDataString(code)}&code_verifier={_verifier}&redirect_uri={Uri.EscapeDataString(Client.RedirectUris[0])}");
+        return code is not null && await Tokens($"grant_type=authorization_code&code={Uri.EscapeDataString(code)}&code_verifier={Uri.EscapeDataString(VerifierSent(_verifier))}&redirect_uri={Uri.EscapeDataString(Client.RedirectUris[0])}");
     }
 
     /// <summary>Calls the API; on authentication_failed refreshes once and calls again.</summary>
@@ -197,6 +200,4 @@ internal class ReferenceApp : IDisposable
 
     private static string? Parameter(string query, string name) =>
         query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).Where(p => p[0] == name).Select(p => Uri.UnescapeDataString(p[1])).FirstOrDefault();
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
