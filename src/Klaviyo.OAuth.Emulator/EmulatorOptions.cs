@@ -92,6 +92,22 @@ public sealed class EmulatorOptions
     /// </summary>
     public bool DiagnosisHeader { get; set; }
 
+    /// <summary>
+    /// Proxy mode: every API-host request but the control API's (token, revoke, /api/ and the rest)
+    /// goes on to this upstream through WireMock's proxy, after any injected behaviour, and is
+    /// journaled as always. The real Klaviyo is https://a.klaviyo.com. Null: the model answers.
+    /// </summary>
+    public string? UpstreamApiUrl { get; set; }
+
+    /// <summary>
+    /// Proxy mode for the web host: its requests go on to this upstream (an emulator or a compatible
+    /// server; the real www.klaviyo.com does not survive a loopback proxy). Null: the model answers.
+    /// </summary>
+    public string? UpstreamWebUrl { get; set; }
+
+    /// <summary>With <see cref="UpstreamApiUrl"/>: write the upstream's successful /api/ answers to this folder as WireMock mapping files.</summary>
+    public string? RecordDirectory { get; set; }
+
     /// <summary>Request bodies larger than this are refused with 400 invalid_request.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 
@@ -116,6 +132,19 @@ public sealed class EmulatorOptions
         if (FutureRevisionStatus is < 400 or > 599 || string.IsNullOrWhiteSpace(FutureRevisionDetail))
         {
             throw new ArgumentException("FutureRevisionStatus must be an error status (400-599) and FutureRevisionDetail must not be empty.");
+        }
+
+        foreach (var (name, url) in new[] { (nameof(UpstreamApiUrl), UpstreamApiUrl), (nameof(UpstreamWebUrl), UpstreamWebUrl) })
+        {
+            if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+            {
+                throw new ArgumentException($"{name} '{url}' is not an absolute http:// or https:// URL.");
+            }
+        }
+
+        if (RecordDirectory is not null && UpstreamApiUrl is null)
+        {
+            throw new ArgumentException("RecordDirectory records what an upstream answers: set UpstreamApiUrl too.");
         }
 
         if (RefreshRateLimit < 1 || MaxBodyBytes < 1)

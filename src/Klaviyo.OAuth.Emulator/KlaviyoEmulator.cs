@@ -26,10 +26,17 @@ public sealed class KlaviyoEmulator : IDisposable
         _web = new EmulatorHost("web", options.WebUrl, Record, () => _emulation.Clock.Now(), diagnosis, options.DiagnosisHeader, sanitizer);
 
         var injection = new InjectionPoint(_emulation);
+        var apiProxy = options.UpstreamApiUrl is { } upstreamApi
+            ? new UpstreamProxy(_emulation, new Uri(upstreamApi), options.RecordDirectory is { } folder ? new MappingRecorder(folder) : null)
+            : null;
+        var webProxy = options.UpstreamWebUrl is { } upstreamWeb ? new UpstreamProxy(_emulation, new Uri(upstreamWeb), null) : null;
         _api.Route(HealthEndpoint.Path, HealthEndpoint.Handle);
-        _api.Route("/oauth/token", injection.Wrap(InjectableBehaviour.ApiHost, new TokenEndpoint(_emulation).Handle));
-        _api.Route("/oauth/revoke", injection.Wrap(InjectableBehaviour.ApiHost, new RevokeEndpoint(_emulation).Handle));
-        _api.RoutePrefix("/api/", injection.Wrap(InjectableBehaviour.ApiHost, new ApiEndpoint(_emulation, _api.BaseUrl).Handle));
+        if (apiProxy is null)
+        {
+            _api.Route("/oauth/token", injection.Wrap(InjectableBehaviour.ApiHost, new TokenEndpoint(_emulation).Handle));
+            _api.Route("/oauth/revoke", injection.Wrap(InjectableBehaviour.ApiHost, new RevokeEndpoint(_emulation).Handle));
+            _api.RoutePrefix("/api/", injection.Wrap(InjectableBehaviour.ApiHost, new ApiEndpoint(_emulation, _api.BaseUrl).Handle));
+        }
         if (options.EnableControlApi)
         {
             var control = new ControlEndpoint(this);
@@ -37,21 +44,31 @@ public sealed class KlaviyoEmulator : IDisposable
             _api.RoutePrefix(ControlEndpoint.Prefix + "/", control.Handle);
         }
 
-        _api.Fallback(request => EmulatorResponse.Json(404, JsonText.Error("not_found"), $"404 no such path on the API host: {request.Path}"));
+        _api.Fallback(apiProxy is null
+            ? request => EmulatorResponse.Json(404, JsonText.Error("not_found"), $"404 no such path on the API host: {request.Path}")
+            : injection.Wrap(InjectableBehaviour.ApiHost, apiProxy.Forward));
 
-        _web.Route("/oauth/authorize", injection.Wrap(InjectableBehaviour.WebHost, new AuthorizeEndpoint(_emulation).Handle));
-        _web.Route("/oauth/client", injection.Wrap(InjectableBehaviour.WebHost, new ClientPageEndpoint(_emulation).Handle));
-        _web.Route("/oauth/token", WrongHostEndpoint.Handle);
-        _web.Route("/oauth/revoke", WrongHostEndpoint.Handle);
-        _web.Route("/login", new SignInEndpoint(_emulation).Handle);
+        if (webProxy is null)
+        {
+            _web.Route("/oauth/authorize", injection.Wrap(InjectableBehaviour.WebHost, new AuthorizeEndpoint(_emulation).Handle));
+            _web.Route("/oauth/client", injection.Wrap(InjectableBehaviour.WebHost, new ClientPageEndpoint(_emulation).Handle));
+            _web.Route("/oauth/token", WrongHostEndpoint.Handle);
+            _web.Route("/oauth/revoke", WrongHostEndpoint.Handle);
+            _web.Route("/login", new SignInEndpoint(_emulation).Handle);
+        }
+
         _web.Route(HealthEndpoint.Path, HealthEndpoint.Handle);
-        _web.Fallback(request => HtmlPages.NotFound($"no such page on the web host: {request.Path}"));
+        _web.Fallback(webProxy is null
+            ? request => HtmlPages.NotFound($"no such page on the web host: {request.Path}")
+            : injection.Wrap(InjectableBehaviour.WebHost, webProxy.Forward));
 
         // The hosts listen only now that every route is in place; if either cannot, neither stays up.
         try
         {
             _api.Start();
             _web.Start();
+            apiProxy?.Install(_api);
+            webProxy?.Install(_web);
         }
         catch
         {

@@ -44,7 +44,7 @@ public sealed class TargetExchanges(ConformanceRun run, AppUnderTest app)
     /// and tokens no one issued (placeholders, mistyped ones) have no rate limit to protect.
     /// </summary>
     public Task SpendRefreshAsync(string refreshToken) =>
-        RefreshBudget.For(run.Target) is { } budget && refreshToken == run.Target.Preobtained?.RefreshToken
+        run.Target.Budget is { } budget && refreshToken == run.Target.Preobtained?.RefreshToken
             ? budget.AcquireAsync(refreshToken)
             : Task.CompletedTask;
 

@@ -23,6 +23,8 @@ public sealed class EmbeddedTarget : IConformanceTarget
 
     public PreobtainedTokens? Preobtained => null;
 
+    public RefreshBudget? Budget => null;
+
     public static EmbeddedTarget Start(EmulatorOptions? options = null, TimeProvider? timeProvider = null) =>
         new(KlaviyoEmulator.Start(options ?? new EmulatorOptions { EnableControlApi = false }, timeProvider));
 

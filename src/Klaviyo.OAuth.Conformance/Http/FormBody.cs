@@ -12,8 +12,6 @@ public sealed record FormBody(IReadOnlyList<KeyValuePair<string, string>> Fields
 
     public FormBody With(IEnumerable<KeyValuePair<string, string>> fields) => new([.. Fields, .. fields]);
 
-    public FormBody Without(string name) => new(Fields.Where(f => f.Key != name).ToArray());
-
     public string Encode() =>
         string.Join('&', Fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
 

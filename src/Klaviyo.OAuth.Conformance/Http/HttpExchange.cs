@@ -11,14 +11,13 @@ public sealed class HttpExchange
 
     private readonly Lazy<JsonElement?> _json;
 
-    public HttpExchange(OutgoingRequest request, int status, string reasonPhrase, IReadOnlyList<KeyValuePair<string, string>> responseHeaders, string body, TimeSpan elapsed)
+    public HttpExchange(OutgoingRequest request, int status, string reasonPhrase, IReadOnlyList<KeyValuePair<string, string>> responseHeaders, string body)
     {
         Request = request;
         Status = status;
         ReasonPhrase = reasonPhrase;
         ResponseHeaders = responseHeaders;
         Body = body;
-        Elapsed = elapsed;
         _json = new Lazy<JsonElement?>(ParseJson);
     }
 
@@ -31,8 +30,6 @@ public sealed class HttpExchange
     public IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders { get; }
 
     public string Body { get; }
-
-    public TimeSpan Elapsed { get; }
 
     /// <summary>Set when the answer was longer than this many bytes: <see cref="Body"/> holds only that prefix.</summary>
     public int? BodyLimit { get; init; }

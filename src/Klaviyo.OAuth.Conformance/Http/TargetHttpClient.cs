@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security.Authentication;
@@ -41,7 +40,6 @@ public sealed class TargetHttpClient : IDisposable
         using var message = ToMessage(request);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_timeout);
-        var clock = Stopwatch.StartNew();
         try
         {
             // Headers first, then at most the allowed prefix of the body: whatever the target sends,
@@ -52,7 +50,7 @@ public sealed class TargetHttpClient : IDisposable
             var headers = response.Headers.Concat(response.Content.Headers)
                 .SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v)))
                 .ToArray();
-            return new HttpExchange(request, (int)response.StatusCode, response.ReasonPhrase ?? string.Empty, headers, body, clock.Elapsed)
+            return new HttpExchange(request, (int)response.StatusCode, response.ReasonPhrase ?? string.Empty, headers, body)
             {
                 BodyLimit = cut ? _maxBodyBytes : null,
                 BodyNote = note,

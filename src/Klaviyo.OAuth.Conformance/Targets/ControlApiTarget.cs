@@ -66,6 +66,8 @@ public sealed class ControlApiTarget : IConformanceTarget
     /// <summary>The suite provisions its own tokens here; it needs none configured.</summary>
     public PreobtainedTokens? Preobtained => null;
 
+    public RefreshBudget? Budget => null;
+
     /// <summary>The capabilities the control API lists at GET /__control/ ("clients", "clock", …), read once.</summary>
     public Task<IReadOnlySet<string>> ControlCapabilitiesAsync() => _offered.Value;
 

@@ -38,6 +38,9 @@ public interface IConformanceTarget : IAsyncDisposable
     /// <summary>Tokens obtained beforehand, for targets where the suite cannot obtain its own.</summary>
     PreobtainedTokens? Preobtained { get; }
 
+    /// <summary>How often the preobtained refresh token may be used; null when the suite obtains its own tokens.</summary>
+    RefreshBudget? Budget { get; }
+
     /// <summary>Describes the target for people and reports: kind and URLs, never secrets.</summary>
     string Describe();
 }

@@ -28,9 +28,6 @@ public sealed class RefreshBudget
 
     public TimeSpan Window { get; }
 
-    /// <summary>The budget of the target, when it spends configured tokens (only <see cref="ConfiguredRemoteTarget"/> does).</summary>
-    public static RefreshBudget? For(IConformanceTarget target) => (target as ConfiguredRemoteTarget)?.Budget;
-
     /// <summary>Returns once a refresh with <paramref name="refreshToken"/> fits the budget, and counts it as spent.</summary>
     public async Task AcquireAsync(string refreshToken, CancellationToken cancellationToken = default)
     {

@@ -24,7 +24,7 @@ internal sealed class RefusalDiagnosis(Emulation emulation)
 
         // A success is explained by nothing: the app is the one the model recognised, and the
         // model has moved on (a code is spent), so findings would be about a state the request did not meet.
-        var recognised = request.RecognisedClientId ?? AuthorizingClient(request);
+        var recognised = response.ClientId ?? AuthorizingClient(request);
         if (response.Status < 400)
         {
             return (recognised, []);

@@ -56,9 +56,11 @@ internal sealed class ApiEndpoint(Emulation emulation, Uri apiBase)
         return Authenticated(request, accessToken!, ref counted);
     }
 
-    private EmulatorResponse Authenticated(EmulatorRequest request, AccessToken accessToken, ref ApiRateDecision? counted)
+    private EmulatorResponse Authenticated(EmulatorRequest request, AccessToken accessToken, ref ApiRateDecision? counted) =>
+        AuthenticatedAnswer(request, accessToken, ref counted).ForClient(accessToken.ClientId);
+
+    private EmulatorResponse AuthenticatedAnswer(EmulatorRequest request, AccessToken accessToken, ref ApiRateDecision? counted)
     {
-        request.RecognisedClientId = accessToken.ClientId;
         var options = emulation.Options;
         if (ApiRevision.Problem(request, out var revision) is { } revisionProblem)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Klaviyo.OAuth.Emulator.Model;
 
 namespace Klaviyo.OAuth.Emulator.Http;
@@ -9,47 +10,41 @@ namespace Klaviyo.OAuth.Emulator.Http;
 /// </summary>
 internal static class ClientRequestGate
 {
-    /// <summary>Returns the refusal, or null with the authenticated client and the form (null if not form-urlencoded).</summary>
-    public static EmulatorResponse? Admit(
+    /// <summary>The refusal, or the authenticated client and the form (null if not form-urlencoded).</summary>
+    public static Admission Admit(
         Emulation emulation,
         EmulatorRequest request,
         EndpointFamily family,
-        Func<string, EmulatorResponse> invalidClient,
-        out Client? client,
-        out FormFields? form)
+        Func<string, EmulatorResponse> invalidClient)
     {
-        client = null;
-        form = null;
         if (request.Method != "POST")
         {
-            return OAuthError.Of(405, "invalid_request", "Method not allowed; use POST.", $"method {request.Method} not allowed").WithHeader("Allow", "POST");
+            return Admission.Refused(OAuthError.Of(405, "invalid_request", "Method not allowed; use POST.", $"method {request.Method} not allowed").WithHeader("Allow", "POST"));
         }
 
         var credentials = ClientAuthentication.Parse(request.HeaderValues("Authorization"));
         var maxBodyBytes = emulation.Options.MaxBodyBytes;
         if (emulation.Outages.IsDown(family, RequestOwner.ClientOf(emulation, request)))
         {
-            return OAuthError.Unavailable($"{family} outage");
+            return Admission.Refused(OAuthError.Unavailable($"{family} outage"));
         }
 
-        if (CheckBody(request, maxBodyBytes, out form) is { } badBody)
+        if (CheckBody(request, maxBodyBytes, out var form) is { } badBody)
         {
-            return badBody;
+            return Admission.Refused(badBody);
         }
 
         var check = credentials.IsParsed
             ? emulation.Clients.Authenticate(credentials.ClientId!, credentials.Secret!)
             : new ClientCheck(null, credentials.Failure!);
-        client = check.Client;
-        request.RecognisedClientId = client?.Id;
-        if (client is null)
+        if (check.Client is not { } client)
         {
-            return invalidClient(form?["client_id"] is not null && !credentials.IsParsed
+            return Admission.Refused(invalidClient(form?["client_id"] is not null && !credentials.IsParsed
                 ? check.Reason + " (credentials in the form body are not accepted)"
-                : check.Reason);
+                : check.Reason));
         }
 
-        return null;
+        return new Admission(null, client, form);
     }
 
     private static EmulatorResponse? CheckBody(EmulatorRequest request, int maxBodyBytes, out FormFields? form)
@@ -76,4 +71,14 @@ internal static class ClientRequestGate
 
         return null;
     }
+}
+
+/// <summary>What the gate decided: a refusal, or the authenticated client and its form (null if not form-urlencoded).</summary>
+internal sealed record Admission(EmulatorResponse? Refusal, Client? Client, FormFields? Form)
+{
+    [MemberNotNullWhen(true, nameof(Refusal))]
+    [MemberNotNullWhen(false, nameof(Client))]
+    public bool IsRefused => Refusal is not null;
+
+    public static Admission Refused(EmulatorResponse refusal) => new(refusal, null, null);
 }

@@ -89,6 +89,15 @@ internal sealed class EmulatorHost : IDisposable
     /// <summary>Starts listening; routes are registered before, so no request ever meets a half-built table.</summary>
     public void Start() => _server = WireMockServer.Start(_settings);
 
+    /// <summary>The WireMock server behind the router, for the mappings its endpoints hand requests to.</summary>
+    public WireMockServer Server => _server ?? throw new InvalidOperationException("The host has not started.");
+
+    /// <summary>Sees each request handed to WireMock with WireMock's answer, before it is journaled (the proxy learns from it).</summary>
+    public Action<EmulatorRequest, EmulatorResponse>? WireMockAnswered { get; set; }
+
+    /// <summary>Adjusts a request just before WireMock reads it (the proxy marks a trailing slash WireMock would drop).</summary>
+    public Action<HttpContext>? BeforeWireMock { get; set; }
+
     public void Dispose()
     {
         _server?.Stop();
@@ -114,7 +123,7 @@ internal sealed class EmulatorHost : IDisposable
         return _fallback;
     }
 
-    private Task AnswerAsync(HttpContext context, byte[] body)
+    private async Task AnswerAsync(HttpContext context, byte[] body, RequestDelegate wireMock)
     {
         var method = context.Request.Method;
         var path = context.Request.Path.Value is { Length: > 0 } value ? value : "/";
@@ -134,17 +143,65 @@ internal sealed class EmulatorHost : IDisposable
             response = EmulatorResponse.Json(400, JsonText.Error("invalid_request", "Malformed request."), $"400 unexpected {e.GetType().Name}");
         }
 
+        byte[]? wireMockBody = null;
+        if (ReferenceEquals(response, EmulatorResponse.ToWireMock))
+        {
+            BeforeWireMock?.Invoke(context);
+            (response, wireMockBody) = await WireMockAnswerAsync(context, body, wireMock);
+            WireMockAnswered?.Invoke(request!, response);
+        }
+
         var requestId = "req_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var (clientId, findings) = request is null ? (null, []) : Explain(request, response);
-        response.WithHeader(RequestIdHeader, requestId);
+        response = response.WithHeader(RequestIdHeader, requestId);
         if (_diagnosisHeader && findings.Count > 0)
         {
-            response.WithHeader(DiagnosisHeader, JsonSerializer.Serialize(findings.Select(f => new { f.Finding, f.Tip, f.Behaviour, f.Detail }), HeaderJson));
+            response = response.WithHeader(DiagnosisHeader, JsonSerializer.Serialize(findings.Select(f => new { f.Finding, f.Tip, f.Behaviour, f.Detail }), HeaderJson));
         }
 
         var exchange = request is null ? null : Sanitize(request, response);
         Journal(method, path, rawQuery, response, requestId, clientId, findings, exchange);
-        return WriteAsync(context, response);
+        if (wireMockBody is null)
+        {
+            await WriteAsync(context, response);
+            return;
+        }
+
+        foreach (var added in response.Headers.Where(h => h.Key is RequestIdHeader or DiagnosisHeader))
+        {
+            context.Response.Headers[added.Key] = added.Value;
+        }
+
+        await context.Response.Body.WriteAsync(wireMockBody, context.RequestAborted);
+    }
+
+    // WireMock reads the body again and writes its answer into a buffer, so that the answer can be
+    // journaled (and its id header added) before anything reaches the client.
+    private static async Task<(EmulatorResponse Response, byte[] Body)> WireMockAnswerAsync(HttpContext context, byte[] body, RequestDelegate wireMock)
+    {
+        context.Request.Body = new MemoryStream(body, writable: false);
+        var client = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await wireMock(context);
+        }
+        finally
+        {
+            context.Response.Body = client;
+        }
+
+        var bytes = buffer.ToArray();
+        var answer = context.Response;
+        var response = new EmulatorResponse(answer.StatusCode, answer.ContentType, EmulatorResponse.Utf8.GetString(bytes), $"{answer.StatusCode} from WireMock");
+        foreach (var header in answer.Headers.Where(h => !h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)))
+        {
+            response.WithHeader(header.Key, header.Value.ToString());
+        }
+
+        answer.ContentLength = bytes.Length;
+        return (response, bytes);
     }
 
     private static Task WriteAsync(HttpContext context, EmulatorResponse response)

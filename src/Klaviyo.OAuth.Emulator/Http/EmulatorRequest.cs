@@ -27,12 +27,6 @@ internal sealed class EmulatorRequest(
     /// <summary>Every header as received, repeated values kept.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers => _headers;
 
-    /// <summary>
-    /// The app the model recognised while answering (authenticated credentials, a valid access
-    /// token), set by the endpoint; the journal attributes the request to it.
-    /// </summary>
-    public string? RecognisedClientId { get; set; }
-
     /// <summary>All values of a header (several if it was repeated).</summary>
     public IReadOnlyList<string> HeaderValues(string name) => _headers.TryGetValue(name, out var v) ? v : [];
 

@@ -10,13 +10,28 @@ internal sealed record EmulatorResponse(int Status, string? ContentType, string 
 {
     public static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
-    public EmulatorResponse WithHeader(string name, string value)
-    {
-        Headers[name] = value;
-        return this;
-    }
+    public IReadOnlyDictionary<string, string> Headers { get; private init; } = NoHeaders;
+
+    /// <summary>
+    /// The app the model recognised while answering (authenticated credentials, a valid access
+    /// token); the journal attributes the request to it.
+    /// </summary>
+    public string? ClientId { get; private init; }
+
+    /// <summary>This response with the header set (replacing a value of the same name).</summary>
+    public EmulatorResponse WithHeader(string name, string value) =>
+        this with { Headers = new Dictionary<string, string>(Headers, StringComparer.OrdinalIgnoreCase) { [name] = value } };
+
+    /// <summary>This response, answered for the app the model recognised.</summary>
+    public EmulatorResponse ForClient(string? clientId) => this with { ClientId = clientId };
+
+    /// <summary>
+    /// Not an answer: the endpoint hands the request on to WireMock's own pipeline (its stubs, its
+    /// proxy), whose answer the host journals and sends.
+    /// </summary>
+    public static readonly EmulatorResponse ToWireMock = new(0, null, string.Empty, "handed to WireMock");
 
     public static EmulatorResponse Empty(int status, string outcome) => new(status, null, string.Empty, outcome);
 

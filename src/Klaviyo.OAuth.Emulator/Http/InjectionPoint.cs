@@ -34,8 +34,7 @@ internal sealed class InjectionPoint(Emulation emulation)
             return null;
         }
 
-        request.RecognisedClientId ??= RequestOwner.ClientOf(emulation, request);
-        return injectable.Answer(emulation.Options, "injected " + behaviour);
+        return injectable.Answer(emulation.Options, "injected " + behaviour).ForClient(RequestOwner.ClientOf(emulation, request));
     }
 
     private static InjectionSite[] SitesOf(string host, EmulatorRequest request) => (host, request.Path) switch

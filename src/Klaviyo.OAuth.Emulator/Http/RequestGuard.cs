@@ -10,11 +10,11 @@ namespace Klaviyo.OAuth.Emulator.Http;
 /// gets the emulator's own 400, journaled like every other answer; any other request goes to the
 /// emulator's router with its bytes, and never on to WireMock.
 /// </summary>
-internal sealed class RequestGuard(Func<HttpContext, byte[], Task> answer, Action<HttpContext, EmulatorResponse> journal)
+internal sealed class RequestGuard(Func<HttpContext, byte[], RequestDelegate, Task> answer, Action<HttpContext, EmulatorResponse> journal)
 {
-    public void Install(object applicationBuilder) => ((IApplicationBuilder)applicationBuilder).Use(_ => GuardAsync);
+    public void Install(object applicationBuilder) => ((IApplicationBuilder)applicationBuilder).Use(next => context => GuardAsync(context, next));
 
-    private async Task GuardAsync(HttpContext context)
+    private async Task GuardAsync(HttpContext context, RequestDelegate wireMock)
     {
         byte[] body;
         try
@@ -39,7 +39,7 @@ internal sealed class RequestGuard(Func<HttpContext, byte[], Task> answer, Actio
 
         try
         {
-            await answer(context, body);
+            await answer(context, body, wireMock);
         }
         catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
         {

@@ -12,11 +12,12 @@ internal sealed class RevokeEndpoint(Emulation emulation)
 
     private EmulatorResponse Answer(EmulatorRequest request)
     {
-        if (ClientRequestGate.Admit(emulation, request, EndpointFamily.Revoke, InvalidClient, out var client, out var form) is { } refusal)
-        {
-            return refusal;
-        }
+        var admission = ClientRequestGate.Admit(emulation, request, EndpointFamily.Revoke, InvalidClient);
+        return admission.IsRefused ? admission.Refusal : Revoke(request, admission.Client, admission.Form).ForClient(admission.Client.Id);
+    }
 
+    private EmulatorResponse Revoke(EmulatorRequest request, Client client, FormFields? form)
+    {
         if (form is null)
         {
             return InvalidRequest($"body is {request.MediaType ?? "untyped"}, not application/x-www-form-urlencoded");
@@ -28,7 +29,7 @@ internal sealed class RevokeEndpoint(Emulation emulation)
             return InvalidRequest("token missing");
         }
 
-        return EmulatorResponse.Empty(200, "200 " + emulation.Tokens.Revoke(client!.Id, token));
+        return EmulatorResponse.Empty(200, "200 " + emulation.Tokens.Revoke(client.Id, token));
     }
 
     /// <summary>400 here, where /oauth/token answers 401: as Klaviyo's guide documents.</summary>

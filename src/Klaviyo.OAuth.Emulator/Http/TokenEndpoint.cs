@@ -18,11 +18,12 @@ internal sealed class TokenEndpoint(Emulation emulation)
 
     private EmulatorResponse Answer(EmulatorRequest request)
     {
-        if (ClientRequestGate.Admit(emulation, request, EndpointFamily.Token, InvalidClient, out var client, out var form) is { } refusal)
-        {
-            return refusal;
-        }
+        var admission = ClientRequestGate.Admit(emulation, request, EndpointFamily.Token, InvalidClient);
+        return admission.IsRefused ? admission.Refusal : Grant(request, admission.Client, admission.Form).ForClient(admission.Client.Id);
+    }
 
+    private EmulatorResponse Grant(EmulatorRequest request, Client client, FormFields? form)
+    {
         if (form is null)
         {
             return UnsupportedGrantType($"body is {request.MediaType ?? "untyped"}, not application/x-www-form-urlencoded");
@@ -30,8 +31,8 @@ internal sealed class TokenEndpoint(Emulation emulation)
 
         return form["grant_type"] switch
         {
-            "refresh_token" => _refresh.Exchange(client!, form),
-            "authorization_code" => _code.Exchange(client!, form),
+            "refresh_token" => _refresh.Exchange(client, form),
+            "authorization_code" => _code.Exchange(client, form),
             null => UnsupportedGrantType("grant_type missing"),
             var other => UnsupportedGrantType($"grant_type '{other}' is not supported"),
         };

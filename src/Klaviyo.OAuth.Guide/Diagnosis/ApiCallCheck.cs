@@ -15,14 +15,14 @@ internal static class ApiCallCheck
         var headers = context.Exchange.RequestHeaders.GetValues("Authorization");
         if (headers.Count == 0)
         {
-            context.Add("finding-bearer-format", "The API call has no Authorization header; send Authorization: Bearer <access token>.");
+            context.Add(FindingIds.BearerFormat, "The API call has no Authorization header; send Authorization: Bearer <access token>.");
             return;
         }
 
         var header = headers[0];
         if (Format(header) is { } wrong)
         {
-            context.Add("finding-bearer-format", wrong);
+            context.Add(FindingIds.BearerFormat, wrong);
             return;
         }
 
@@ -31,11 +31,11 @@ internal static class ApiCallCheck
         {
             if (context.Said.Error == "authentication_failed")
             {
-                context.Add("finding-access-token-unknown", "The header is well formed and the server answered authentication_failed: the access token does not exist, has expired or was revoked. Get a new one with the refresh token.");
+                context.Add(FindingIds.AccessTokenUnknown, "The header is well formed and the server answered authentication_failed: the access token does not exist, has expired or was revoked. Get a new one with the refresh token.");
             }
             else if (context.Said.Error == "not_authenticated")
             {
-                context.Add("finding-bearer-format", $"The server answered not_authenticated: the token {SecretText.Describe(token)} is not of the shape it issues (truncated, or characters added).");
+                context.Add(FindingIds.BearerFormat, $"The server answered not_authenticated: the token {SecretText.Describe(token)} is not of the shape it issues (truncated, or characters added).");
             }
             else if (context.Response is null)
             {
@@ -77,11 +77,11 @@ internal static class ApiCallCheck
             var now = server.Now(issued.ClientId);
             if (issued.IsRevoked)
             {
-                context.Add("finding-access-token-revoked", $"The access token was {issued.RevokedBecause ?? "revoked"}{(issued.RevokedAt is { } at ? " on " + SecretText.Date(at) : string.Empty)}; get a new one with the refresh token (or, if that was revoked too, the customer must authorize again).");
+                context.Add(FindingIds.AccessTokenRevoked, $"The access token was {issued.RevokedBecause ?? "revoked"}{(issued.RevokedAt is { } at ? " on " + SecretText.Date(at) : string.Empty)}; get a new one with the refresh token (or, if that was revoked too, the customer must authorize again).");
             }
             else if (issued.ExpiresAt is { } expires && expires <= now)
             {
-                context.Add("finding-access-token-expired", $"The access token expired at {SecretText.Date(expires)}; get a new one with the refresh token.");
+                context.Add(FindingIds.AccessTokenExpired, $"The access token expired at {SecretText.Date(expires)}; get a new one with the refresh token.");
             }
 
             return;
@@ -90,16 +90,16 @@ internal static class ApiCallCheck
         if (server.AccessTokens.FirstOrDefault(t => t.Value.Length > token.Length && t.Value.StartsWith(token, StringComparison.Ordinal)) is { } whole)
         {
             context.ClientId ??= whole.ClientId;
-            context.Add("finding-bearer-format", string.Create(CultureInfo.InvariantCulture, $"The token is truncated: the first {token.Length} characters of one issued on {SecretText.Date(whole.IssuedAt)}, which has {whole.Value.Length}."));
+            context.Add(FindingIds.BearerFormat, string.Create(CultureInfo.InvariantCulture, $"The token is truncated: the first {token.Length} characters of one issued on {SecretText.Date(whole.IssuedAt)}, which has {whole.Value.Length}."));
         }
         else if (server.AccessTokens.FirstOrDefault(t => token.Length > t.Value.Length && token.StartsWith(t.Value, StringComparison.Ordinal)) is { } shorter)
         {
             context.ClientId ??= shorter.ClientId;
-            context.Add("finding-bearer-format", string.Create(CultureInfo.InvariantCulture, $"The token has {token.Length - shorter.Value.Length} character(s) after the one issued on {SecretText.Date(shorter.IssuedAt)}."));
+            context.Add(FindingIds.BearerFormat, string.Create(CultureInfo.InvariantCulture, $"The token has {token.Length - shorter.Value.Length} character(s) after the one issued on {SecretText.Date(shorter.IssuedAt)}."));
         }
         else
         {
-            context.Add("finding-access-token-unknown", $"The server never issued the access token {SecretText.Describe(token)}.");
+            context.Add(FindingIds.AccessTokenUnknown, $"The server never issued the access token {SecretText.Describe(token)}.");
         }
     }
 }

@@ -25,16 +25,16 @@ internal static class ClientCredentialsCheck
         {
             if (inBody || inQuery)
             {
-                context.Add("finding-credentials-in-body", $"client_id/client_secret are in the {(inBody ? "form body" : "query string")}; Klaviyo reads client credentials only from the Authorization header.");
+                context.Add(FindingIds.CredentialsInBody, $"client_id/client_secret are in the {(inBody ? "form body" : "query string")}; Klaviyo reads client credentials only from the Authorization header.");
             }
             else
             {
-                context.Add("finding-authorization-missing", "The request has no Authorization header.");
+                context.Add(FindingIds.AuthorizationMissing, "The request has no Authorization header.");
             }
         }
         else if (headers.Count > 1)
         {
-            context.Add("finding-authorization-repeated", string.Create(CultureInfo.InvariantCulture, $"The request has {headers.Count} Authorization headers; send exactly one."));
+            context.Add(FindingIds.AuthorizationRepeated, string.Create(CultureInfo.InvariantCulture, $"The request has {headers.Count} Authorization headers; send exactly one."));
         }
         else
         {
@@ -43,7 +43,7 @@ internal static class ClientCredentialsCheck
 
         if (context.Findings.Count == before && context.Response is { Status: 400 or 401 } && context.Said.Error == "invalid_client")
         {
-            context.Add("finding-credentials-refused", context.Server is null
+            context.Add(FindingIds.CredentialsRefused, context.Server is null
                 ? $"The header is well formed, yet the server answered {context.Response.Status} invalid_client: the client id {Named(context.ClientId)} or its secret is not the one issued. Copy both again from the app's settings."
                 : "The server refused the credentials.");
         }
@@ -60,12 +60,12 @@ internal static class ClientCredentialsCheck
         {
             if (Decode(header) is { } whole && whole.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
             {
-                context.Add("finding-scheme-encoded", "The whole value, the word Basic included, is base64 encoded; encode only id:secret and write the word Basic before it in clear.");
+                context.Add(FindingIds.SchemeEncoded, "The whole value, the word Basic included, is base64 encoded; encode only id:secret and write the word Basic before it in clear.");
                 return;
             }
 
             var shown = scheme.Length == 0 ? "missing" : scheme.Length > 12 ? $"missing (the header starts with {SecretText.Describe(scheme)})" : $"\"{SecretText.Visible(scheme)}\"";
-            context.Add("finding-scheme-not-basic", $"The scheme is {shown}; it must be the word Basic.");
+            context.Add(FindingIds.SchemeNotBasic, $"The scheme is {shown}; it must be the word Basic.");
             return;
         }
 
@@ -77,7 +77,7 @@ internal static class ClientCredentialsCheck
                 context.ClientId = inner[..innerColon];
             }
 
-            context.Add("finding-bytes-literal", $"The header reads Basic followed by {credentials[..2]}…{credentials[^1]}: a bytes literal printed as text. Decode the base64 bytes to a string (e.g. .decode() in Python) before concatenating.");
+            context.Add(FindingIds.BytesLiteral, $"The header reads Basic followed by {credentials[..2]}…{credentials[^1]}: a bytes literal printed as text. Decode the base64 bytes to a string (e.g. .decode() in Python) before concatenating.");
             return;
         }
 
@@ -87,16 +87,16 @@ internal static class ClientCredentialsCheck
             var raw = TryBase64(credentials);
             if (raw is not null)
             {
-                context.Add("finding-credentials-not-utf8", "The credentials are base64, but decode to bytes that are not UTF-8 text: encode the string id:secret as UTF-8 before base64.");
+                context.Add(FindingIds.CredentialsNotUtf8, "The credentials are base64, but decode to bytes that are not UTF-8 text: encode the string id:secret as UTF-8 before base64.");
             }
             else if (credentials.Contains(':', StringComparison.Ordinal))
             {
                 context.ClientId ??= credentials[..credentials.IndexOf(':', StringComparison.Ordinal)];
-                context.Add("finding-credentials-in-clear", $"The credentials are id:secret in clear ({SecretText.Describe(credentials)}); base64 encode them.");
+                context.Add(FindingIds.CredentialsInClear, $"The credentials are id:secret in clear ({SecretText.Describe(credentials)}); base64 encode them.");
             }
             else
             {
-                context.Add("finding-credentials-not-base64", $"The credentials {SecretText.Describe(credentials)} are not valid base64.");
+                context.Add(FindingIds.CredentialsNotBase64, $"The credentials {SecretText.Describe(credentials)} are not valid base64.");
             }
 
             return;
@@ -104,14 +104,14 @@ internal static class ClientCredentialsCheck
 
         if (decoded.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
         {
-            context.Add("finding-scheme-encoded", "The word Basic appears twice: once in clear and once inside the base64. Encode only id:secret.");
+            context.Add(FindingIds.SchemeEncoded, "The word Basic appears twice: once in clear and once inside the base64. Encode only id:secret.");
             return;
         }
 
         var colon = decoded.IndexOf(':', StringComparison.Ordinal);
         if (colon < 0)
         {
-            context.Add("finding-credentials-no-colon", $"The credentials decode to {decoded.Length} characters with no ':'; encode client_id:client_secret, with the colon.");
+            context.Add(FindingIds.CredentialsNoColon, $"The credentials decode to {decoded.Length} characters with no ':'; encode client_id:client_secret, with the colon.");
             return;
         }
 
@@ -130,10 +130,10 @@ internal static class ClientCredentialsCheck
         switch (context.Server.CheckClient(clientId, decoded[(colon + 1)..]))
         {
             case ClientStanding.UnknownClient:
-                context.Add("finding-client-id-unknown", $"The credentials decode, but client id \"{SecretText.Visible(clientId)}\" is not one the server issued.");
+                context.Add(FindingIds.ClientIdUnknown, $"The credentials decode, but client id \"{SecretText.Visible(clientId)}\" is not one the server issued.");
                 break;
             case ClientStanding.WrongSecret:
-                context.Add("finding-secret-wrong", $"Client id \"{SecretText.Visible(clientId)}\" is known, but the secret ({decoded.Length - colon - 1} characters) is not its secret.");
+                context.Add(FindingIds.SecretWrong, $"Client id \"{SecretText.Visible(clientId)}\" is known, but the secret ({decoded.Length - colon - 1} characters) is not its secret.");
                 break;
         }
     }

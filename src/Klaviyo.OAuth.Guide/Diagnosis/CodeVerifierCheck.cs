@@ -14,17 +14,17 @@ internal static class CodeVerifierCheck
     {
         if (verifier is null)
         {
-            context.Add("finding-verifier-missing", "The code exchange has no code_verifier; send the verifier whose S256 hash was the code_challenge.");
+            context.Add(FindingIds.VerifierMissing, "The code exchange has no code_verifier; send the verifier whose S256 hash was the code_challenge.");
             return;
         }
 
         switch (Pkce.FaultOf(verifier))
         {
             case { BadCharacterAt: { } bad }:
-                context.Add("finding-verifier-character", string.Create(CultureInfo.InvariantCulture, $"The verifier has {Character(verifier[bad])} at position {bad + 1}; only letters, digits and - . _ ~ are allowed (base64url, not base64)."));
+                context.Add(FindingIds.VerifierCharacter, string.Create(CultureInfo.InvariantCulture, $"The verifier has {Character(verifier[bad])} at position {bad + 1}; only letters, digits and - . _ ~ are allowed (base64url, not base64)."));
                 return;
             case { } fault:
-                context.Add("finding-verifier-length", string.Create(CultureInfo.InvariantCulture, $"The verifier has {fault.Length} characters; the pattern needs {Pkce.MinimumVerifierLength} to {Pkce.MaximumVerifierLength}."));
+                context.Add(FindingIds.VerifierLength, string.Create(CultureInfo.InvariantCulture, $"The verifier has {fault.Length} characters; the pattern needs {Pkce.MinimumVerifierLength} to {Pkce.MaximumVerifierLength}."));
                 return;
         }
 
@@ -38,7 +38,7 @@ internal static class CodeVerifierCheck
         {
             if (failed)
             {
-                context.Add("finding-challenge-mismatch", "The server says S256 of this verifier is not the code_challenge sent at authorization; without the authorization's challenge, which verifier it was cannot be said.");
+                context.Add(FindingIds.ChallengeMismatch, "The server says S256 of this verifier is not the code_challenge sent at authorization; without the authorization's challenge, which verifier it was cannot be said.");
             }
             else if (context.Response is null)
             {
@@ -54,7 +54,7 @@ internal static class CodeVerifierCheck
         {
             if (failed)
             {
-                context.Add("finding-challenge-mismatch", "The server says S256 of this verifier is not the code_challenge; the code's authorization is no longer on record.");
+                context.Add(FindingIds.ChallengeMismatch, "The server says S256 of this verifier is not the code_challenge; the code's authorization is no longer on record.");
             }
 
             return;
@@ -68,15 +68,15 @@ internal static class CodeVerifierCheck
 
         if (string.Equals(verifier, authorization.CodeChallenge, StringComparison.Ordinal))
         {
-            context.Add("finding-challenge-plain", "The verifier equals the challenge: plain hashing. Send code_challenge = BASE64URL(SHA256(verifier)) with code_challenge_method=S256.");
+            context.Add(FindingIds.ChallengePlain, "The verifier equals the challenge: plain hashing. Send code_challenge = BASE64URL(SHA256(verifier)) with code_challenge_method=S256.");
         }
         else if (authorizations.FirstOrDefault(a => a != authorization && string.Equals(a.CodeChallenge, hash, StringComparison.Ordinal)) is { } other)
         {
-            context.Add("finding-verifier-of-another-authorization", $"The verifier hashes to the challenge of another authorization of this client (started {SecretText.Date(other.IssuedAt)}); keep each verifier with its own authorization request.");
+            context.Add(FindingIds.VerifierOfAnotherAuthorization, $"The verifier hashes to the challenge of another authorization of this client (started {SecretText.Date(other.IssuedAt)}); keep each verifier with its own authorization request.");
         }
         else
         {
-            context.Add("finding-challenge-mismatch", $"S256 of the verifier is {SecretText.Describe(hash)}, the challenge sent at authorization ({SecretText.Date(authorization.IssuedAt)}) is {SecretText.Describe(authorization.CodeChallenge)}.");
+            context.Add(FindingIds.ChallengeMismatch, $"S256 of the verifier is {SecretText.Describe(hash)}, the challenge sent at authorization ({SecretText.Date(authorization.IssuedAt)}) is {SecretText.Describe(authorization.CodeChallenge)}.");
         }
     }
 

@@ -15,21 +15,21 @@ internal static class RefreshTokenCheck
     {
         if (string.IsNullOrEmpty(token))
         {
-            context.Add("finding-refresh-token-missing", token is null ? "The body has no refresh_token." : "refresh_token is empty.");
+            context.Add(FindingIds.RefreshTokenMissing, token is null ? "The body has no refresh_token." : "refresh_token is empty.");
             return;
         }
 
         var trimmed = token.Trim(Padding);
         if (trimmed.Length != token.Length && trimmed.Length > 0)
         {
-            context.Add("finding-refresh-token-padded", $"The refresh token {SecretText.Describe(trimmed)} is sent with {Padded(token, trimmed)} around it; send the exact value, nothing added.");
+            context.Add(FindingIds.RefreshTokenPadded, $"The refresh token {SecretText.Describe(trimmed)} is sent with {Padded(token, trimmed)} around it; send the exact value, nothing added.");
             return;
         }
 
         if (context.Response is { Status: 429 })
         {
             var wait = context.Response.Headers.First("Retry-After");
-            context.Add("finding-refresh-rate-limited", $"This refresh token was used more than 10 times within a minute; {(wait is null ? "wait a minute" : $"it may be used again in {wait} s")}. Reuse the access token until it expires instead of refreshing on every call.");
+            context.Add(FindingIds.RefreshRateLimited, $"This refresh token was used more than 10 times within a minute; {(wait is null ? "wait a minute" : $"it may be used again in {wait} s")}. Reuse the access token until it expires instead of refreshing on every call.");
             return;
         }
 
@@ -60,7 +60,7 @@ internal static class RefreshTokenCheck
             "Refresh token expired due to inactivity" => "token.refresh.inactive",
             _ => "token.refresh.revoked",
         };
-        context.Add("finding-refresh-token-refused", $"The request is well formed and the server answered invalid_grant (\"{context.Said.Description}\"): the refresh token is {Why(behaviour)}. The customer must authorize the app again.", behaviour);
+        context.Add(FindingIds.RefreshTokenRefused, $"The request is well formed and the server answered invalid_grant (\"{context.Said.Description}\"): the refresh token is {Why(behaviour)}. The customer must authorize the app again.", behaviour);
         context.CannotKnow("which issued token this one was meant to be (only the server's records say whether it is truncated or altered)");
     }
 
@@ -81,15 +81,15 @@ internal static class RefreshTokenCheck
             if (issued.IsRevoked)
             {
                 var when = issued.RevokedAt is { } at ? " on " + SecretText.Date(at) : string.Empty;
-                context.Add("finding-refresh-token-revoked", $"The refresh token was {issued.RevokedBecause ?? "revoked"}{when}; the customer must authorize the app again.");
+                context.Add(FindingIds.RefreshTokenRevoked, $"The refresh token was {issued.RevokedBecause ?? "revoked"}{when}; the customer must authorize the app again.");
             }
             else if (issued.LastUsedAt is { } last && now - last > server.RefreshTokenInactivityLimit)
             {
-                context.Add("finding-refresh-token-inactive", string.Create(CultureInfo.InvariantCulture, $"The refresh token was last used on {SecretText.Date(last)}, {(int)(now - last).TotalDays} days ago; after {(int)server.RefreshTokenInactivityLimit.TotalDays} days unused it expires."));
+                context.Add(FindingIds.RefreshTokenInactive, string.Create(CultureInfo.InvariantCulture, $"The refresh token was last used on {SecretText.Date(last)}, {(int)(now - last).TotalDays} days ago; after {(int)server.RefreshTokenInactivityLimit.TotalDays} days unused it expires."));
             }
             else if (issued.UsableAgainAt is { } again && again > now)
             {
-                context.Add("finding-refresh-rate-limited", $"This refresh token was used 10 times within a minute; it may be used again at {SecretText.Date(again)}.");
+                context.Add(FindingIds.RefreshRateLimited, $"This refresh token was used 10 times within a minute; it may be used again at {SecretText.Date(again)}.");
             }
 
             return;
@@ -97,23 +97,23 @@ internal static class RefreshTokenCheck
 
         if (issued is not null)
         {
-            context.Add("finding-refresh-token-unknown", $"The refresh token was issued to another client ({issued.ClientId}), not to {context.ClientId ?? "this one"}; use each client's own tokens.");
+            context.Add(FindingIds.RefreshTokenUnknown, $"The refresh token was issued to another client ({issued.ClientId}), not to {context.ClientId ?? "this one"}; use each client's own tokens.");
             return;
         }
 
         var own = tokens.Where(t => t.ClientId == context.ClientId).Concat(tokens.Where(t => t.ClientId != context.ClientId));
         if (own.FirstOrDefault(t => t.Value.Length > token.Length && t.Value.StartsWith(token, StringComparison.Ordinal)) is { } whole)
         {
-            context.Add("finding-refresh-token-truncated", string.Create(CultureInfo.InvariantCulture, $"The refresh token is the first {token.Length} characters of one issued on {SecretText.Date(whole.IssuedAt)}, which has {whole.Value.Length}; store and send the whole value."));
+            context.Add(FindingIds.RefreshTokenTruncated, string.Create(CultureInfo.InvariantCulture, $"The refresh token is the first {token.Length} characters of one issued on {SecretText.Date(whole.IssuedAt)}, which has {whole.Value.Length}; store and send the whole value."));
         }
         else if (own.FirstOrDefault(t => t.Value.Length == token.Length && Differences(t.Value, token) == 1) is { } near)
         {
             var at = Enumerable.Range(0, token.Length).First(i => token[i] != near.Value[i]) + 1;
-            context.Add("finding-refresh-token-one-character", string.Create(CultureInfo.InvariantCulture, $"The refresh token differs in one character (position {at}) from one issued on {SecretText.Date(near.IssuedAt)}; check for typos when copying it."));
+            context.Add(FindingIds.RefreshTokenOneCharacter, string.Create(CultureInfo.InvariantCulture, $"The refresh token differs in one character (position {at}) from one issued on {SecretText.Date(near.IssuedAt)}; check for typos when copying it."));
         }
         else
         {
-            context.Add("finding-refresh-token-unknown", $"The server never issued the refresh token {SecretText.Describe(token)}.");
+            context.Add(FindingIds.RefreshTokenUnknown, $"The server never issued the refresh token {SecretText.Describe(token)}.");
         }
     }
 

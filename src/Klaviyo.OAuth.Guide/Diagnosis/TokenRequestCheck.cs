@@ -15,7 +15,7 @@ internal static class TokenRequestCheck
         var exchange = context.Exchange;
         if (sentToWebHost)
         {
-            context.Add("finding-web-host", $"The request went to {exchange.Url.Host}, the web host; send {exchange.Url.AbsolutePath} to the API host, https://a.klaviyo.com.");
+            context.Add(FindingIds.WebHost, $"The request went to {exchange.Url.Host}, the web host; send {exchange.Url.AbsolutePath} to the API host, https://a.klaviyo.com.");
             return;
         }
 
@@ -36,7 +36,7 @@ internal static class TokenRequestCheck
         switch (grant)
         {
             case null or "":
-                context.Add("finding-grant-type-missing", grant is null ? "The body has no grant_type." : "grant_type is empty.");
+                context.Add(FindingIds.GrantTypeMissing, grant is null ? "The body has no grant_type." : "grant_type is empty.");
                 return;
             case "refresh_token":
                 RefreshTokenCheck.Run(context, body["refresh_token"]);
@@ -46,7 +46,7 @@ internal static class TokenRequestCheck
                 return;
             default:
                 var near = Grants.FirstOrDefault(g => string.Equals(g, grant.Replace('-', '_').Replace(' ', '_').Trim(), StringComparison.OrdinalIgnoreCase));
-                context.Add("finding-grant-type-unsupported", near is null
+                context.Add(FindingIds.GrantTypeUnsupported, near is null
                     ? $"grant_type \"{Shown(grant)}\" is not a grant Klaviyo supports; use authorization_code or refresh_token."
                     : $"grant_type \"{Shown(grant)}\" is a misspelling of {near}.");
                 return;
@@ -61,19 +61,19 @@ internal static class TokenRequestCheck
         var query = FormFields.Parse(exchange.Url.Query);
         if (type == "application/json" || (type is null && text.StartsWith('{')))
         {
-            context.Add("finding-body-json", $"The body is JSON{(type is null ? string.Empty : " (Content-Type: application/json)")}; send the parameters as application/x-www-form-urlencoded, e.g. grant_type=refresh_token&refresh_token=….");
+            context.Add(FindingIds.BodyJson, $"The body is JSON{(type is null ? string.Empty : " (Content-Type: application/json)")}; send the parameters as application/x-www-form-urlencoded, e.g. grant_type=refresh_token&refresh_token=….");
         }
         else if (type == "multipart/form-data")
         {
-            context.Add("finding-body-multipart", "The body is multipart/form-data; send it as application/x-www-form-urlencoded (in many HTTP libraries: pass a dictionary as form data, not as files).");
+            context.Add(FindingIds.BodyMultipart, "The body is multipart/form-data; send it as application/x-www-form-urlencoded (in many HTTP libraries: pass a dictionary as form data, not as files).");
         }
         else if (exchange.RequestBody.Length == 0 && (query.Has("grant_type") || query.Has("token") || query.Has("refresh_token")))
         {
-            context.Add("finding-body-in-query", "The parameters are in the URL's query string and the body is empty; send them in an application/x-www-form-urlencoded body.");
+            context.Add(FindingIds.BodyInQuery, "The parameters are in the URL's query string and the body is empty; send them in an application/x-www-form-urlencoded body.");
         }
         else
         {
-            context.Add("finding-content-type-wrong", type is null
+            context.Add(FindingIds.ContentTypeWrong, type is null
                 ? "The request has no Content-Type; send Content-Type: application/x-www-form-urlencoded."
                 : $"Content-Type is {type}; send application/x-www-form-urlencoded.");
         }

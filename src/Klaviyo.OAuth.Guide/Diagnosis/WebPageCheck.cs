@@ -16,11 +16,11 @@ internal static class WebPageCheck
         {
             if (user is { } u && !u.Role.MayGrantAccess())
             {
-                context.Add("finding-consent-role", $"The signed-in user is {u.Role.ToWireName()}; only an owner, admin or manager can grant authorization. Sign in as one of them.");
+                context.Add(FindingIds.ConsentRole, $"The signed-in user is {u.Role.ToWireName()}; only an owner, admin or manager can grant authorization. Sign in as one of them.");
             }
             else if (user is null && status == 403)
             {
-                context.Add("finding-consent-role", "The consent page answered 403: the signed-in user's role cannot grant authorization. Sign in as an owner, admin or manager.");
+                context.Add(FindingIds.ConsentRole, "The consent page answered 403: the signed-in user's role cannot grant authorization. Sign in as an owner, admin or manager.");
             }
 
             return;
@@ -28,13 +28,13 @@ internal static class WebPageCheck
 
         if (user is { } viewer && (!viewer.AccountAllowlisted || !viewer.Role.MayGrantAccess()))
         {
-            context.Add("finding-client-page-hidden", !viewer.AccountAllowlisted
+            context.Add(FindingIds.ClientPageHidden, !viewer.AccountAllowlisted
                 ? "The account is not beta-allowlisted, so the OAuth client page does not exist for it; switch to the allowlisted account."
                 : $"The signed-in user is {viewer.Role.ToWireName()}; only an owner, admin or manager sees the OAuth client page.");
         }
         else if (user is null && status == 404)
         {
-            context.Add("finding-client-page-hidden", "The client page answered 404: the account is not beta-allowlisted, or the user is not an owner, admin or manager.");
+            context.Add(FindingIds.ClientPageHidden, "The client page answered 404: the account is not beta-allowlisted, or the user is not an owner, admin or manager.");
         }
     }
 

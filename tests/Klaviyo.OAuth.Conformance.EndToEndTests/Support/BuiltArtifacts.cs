@@ -15,7 +15,9 @@ public static class BuiltArtifacts
     public static string ToolProject => Existing("ToolProject");
 
     /// <summary>The repository the tool's project lives in (src/, tests/consumers/, build settings).</summary>
-    public static string RepositoryRoot => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ToolProject)!, "..", ".."));
+    public static string RepositoryRoot =>
+        Klaviyo.OAuth.Conformance.Runner.RepositoryRoot.Find(Path.GetDirectoryName(ToolProject))
+            ?? throw new DirectoryNotFoundException($"No {Klaviyo.OAuth.Conformance.Runner.RepositoryRoot.SolutionFile} above {ToolProject}.");
 
     private static string Existing(string key)
     {

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Klaviyo.OAuth.Conformance.Runner;
 using Klaviyo.OAuth.Guide.Catalogue;
 using Klaviyo.OAuth.Guide.Conduct;
 using Klaviyo.OAuth.Guide.Diagnosis;
@@ -75,18 +76,11 @@ public class FeatureCoverageTests
 
     private static readonly HashSet<string> RequirementLevels = [.. Enum.GetValues<RequirementLevel>().Select(l => l.Key())];
 
-    private static string FeaturesFolder()
-    {
-        for (var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Klaviyo.OAuth.Conformance.sln")))
-            {
-                return Path.Combine(folder.FullName, "features");
-            }
-        }
-
-        throw new DirectoryNotFoundException("The repository root (with Klaviyo.OAuth.Conformance.sln) is not above the test folder.");
-    }
+    private static string FeaturesFolder() =>
+        Path.Combine(
+            RepositoryRoot.Find(TestContext.CurrentContext.TestDirectory)
+                ?? throw new DirectoryNotFoundException($"The repository root (with {RepositoryRoot.SolutionFile}) is not above the test folder."),
+            "features");
 
     /// <summary>A scenario and every tag that applies to it (feature, rule, its own), read line by line.</summary>
     private sealed record TaggedScenario(string File, int Line, string Name, IReadOnlyList<string> Tags)

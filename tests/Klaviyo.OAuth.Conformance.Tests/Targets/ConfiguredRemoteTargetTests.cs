@@ -147,7 +147,7 @@ public class ConfiguredRemoteTargetTests
     {
         await using var target = new ConfiguredRemoteTarget(RemoteSettings.RealApp(), new SecretRedactor());
 
-        RefreshBudget.For(target).Should().BeSameAs(target.Budget);
+        ((IConformanceTarget)target).Budget.Should().BeSameAs(target.Budget);
         target.Budget.Limit.Should().Be(9);
     }
 }

@@ -81,9 +81,6 @@ internal static class CucumberMessageReader
                 break;
             case "testRunFinished":
                 run.FinishedAt = Timestamp(body, "timestamp");
-                run.Success = body.TryGetProperty("success", out var success) && success.ValueKind is JsonValueKind.True or JsonValueKind.False
-                    ? success.GetBoolean()
-                    : null;
                 break;
             case "meta":
                 if (body.TryGetProperty("implementation", out var implementation) && implementation.ValueKind == JsonValueKind.Object)
@@ -113,7 +110,7 @@ internal static class CucumberMessageReader
         foreach (var step in Array(body, "testSteps"))
         {
             var id = Text(step, "id");
-            steps[id] = new TestStep(id, OptionalText(step, "pickleStepId"), OptionalText(step, "hookId"));
+            steps[id] = new TestStep(id, OptionalText(step, "pickleStepId"));
         }
 
         return new TestCase(Text(body, "id"), Text(body, "pickleId"), steps);

@@ -13,8 +13,6 @@ internal sealed class CucumberRun
 
     public DateTimeOffset? FinishedAt { get; set; }
 
-    public bool? Success { get; set; }
-
     /// <summary>"Reqnroll 3.3.4", from the meta envelope.</summary>
     public string? Tool { get; set; }
 
@@ -27,7 +25,7 @@ internal sealed record Pickle(string Id, string Name, string Uri, IReadOnlyList<
 internal sealed record TestCase(string Id, string PickleId, IReadOnlyDictionary<string, TestStep> Steps);
 
 /// <summary>A step of a test case: a pickle step, or a hook when <see cref="PickleStepId"/> is null.</summary>
-internal sealed record TestStep(string Id, string? PickleStepId, string? HookId);
+internal sealed record TestStep(string Id, string? PickleStepId);
 
 internal sealed record StepResult(string TestStepId, string Status, string? Message, TimeSpan Duration);
 
