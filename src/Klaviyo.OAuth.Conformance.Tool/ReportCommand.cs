@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Klaviyo.OAuth.Guide;
+using Klaviyo.OAuth.Conformance.Deviations;
 using Klaviyo.OAuth.Conformance.Reporting;
 
 namespace Klaviyo.OAuth.Conformance.Tool;
@@ -15,16 +16,22 @@ internal static class ReportCommand
         var files = new Argument<string[]>("ndjson") { Arity = ArgumentArity.OneOrMore, Description = "the cucumber.ndjson of one or more runs" };
         var outFolder = OutputFolder.Option("where to write the reports (default: the folder of the first file)");
         var strictAdvisory = new Option<bool>("--strict-advisory") { Description = "advisory (@rfc-*) behaviours not met also fail (exit code 1)" };
+        var deviations = new Option<string?>("--deviations") { Description = "a known-deviations file, as for run" };
+        var strictDeviations = new Option<bool>("--strict-deviations") { Description = "a listed deviation that is satisfied fails (exit code 1)" };
         var maxEvidence = new Option<int>("--max-evidence") { Description = "cut failure evidence after this many characters", DefaultValueFactory = _ => ReportOptions.DefaultMaxEvidenceLength };
         var command = new Command("report", "Rebuilds the conformance reports from one or more cucumber.ndjson files, merged into one matrix.")
         {
-            files, outFolder, strictAdvisory, maxEvidence,
+            files, outFolder, strictAdvisory, deviations, strictDeviations, maxEvidence,
         };
-        command.SetAction(result => Run(result.GetValue(files)!, result.GetValue(outFolder), result.GetValue(strictAdvisory), result.GetValue(maxEvidence), console));
+        command.SetAction(result => Run(
+            result.GetValue(files)!, result.GetValue(outFolder), result.GetValue(strictAdvisory), result.GetValue(maxEvidence), console,
+            result.GetValue(deviations), result.GetValue(strictDeviations)));
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> files, string? outFolder, bool strictAdvisory, int maxEvidence, IToolConsole console)
+    public static int Run(
+        IReadOnlyList<string> files, string? outFolder, bool strictAdvisory, int maxEvidence, IToolConsole console,
+        string? deviationsFile = null, bool strictDeviations = false)
     {
         if (maxEvidence < 1)
         {
@@ -41,7 +48,7 @@ internal static class ReportCommand
         ConformanceMatrix matrix;
         try
         {
-            matrix = ConformanceReport.Build(files, run: null, new ReportOptions { MaxEvidenceLength = maxEvidence });
+            matrix = ConformanceReport.Build(files, run: null, new ReportOptions { MaxEvidenceLength = maxEvidence, Deviations = deviations });
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {

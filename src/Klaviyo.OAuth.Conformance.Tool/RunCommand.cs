@@ -20,13 +20,14 @@ internal static class RunCommand
         var filter = new Option<string?>("--filter") { Description = "scenarios to run, in dotnet test --filter syntax over tags, e.g. \"Category=documented&Category!=needs-clock\"" };
         var allowDestructive = new Option<bool>(SettingKeys.AllowDestructive.Option!) { Description = SettingKeys.AllowDestructive.Description };
         var strictAdvisory = new Option<bool>(SettingKeys.StrictAdvisory.Option!) { Description = SettingKeys.StrictAdvisory.Description + " (exit code 1)" };
+        var strictDeviations = new Option<bool>(SettingKeys.StrictDeviations.Option!) { Description = SettingKeys.StrictDeviations.Description + " (exit code 1)" };
         // String-valued, so the settings' own validation speaks about them, naming the option.
         var keyed = SettingKeys.All.Where(k => k.Option is not null && !k.IsSwitch)
             .Select(k => (Key: k.Name, Option: new Option<string?>(k.Option!) { Description = k.Description })).ToList();
 
         var command = new Command("run", "Runs the conformance catalogue against the embedded emulator or your endpoint and writes the reports.")
         {
-            config, outFolder, filter, allowDestructive, strictAdvisory,
+            config, outFolder, filter, allowDestructive, strictAdvisory, strictDeviations,
         };
         keyed.ForEach(k => command.Options.Add(k.Option));
         command.SetAction(async (result, _) =>
@@ -43,6 +44,11 @@ internal static class RunCommand
             if (result.GetValue(strictAdvisory))
             {
                 overrides[Key(nameof(ConformanceSettings.StrictAdvisory))] = "true";
+            }
+
+            if (result.GetValue(strictDeviations))
+            {
+                overrides[Key(nameof(ConformanceSettings.StrictDeviations))] = "true";
             }
 
             return await RunAsync(result.GetValue(config), overrides, result.GetValue(filter), result.GetValue(outFolder), console);

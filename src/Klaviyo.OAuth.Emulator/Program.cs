@@ -1,3 +1,7 @@
 using Klaviyo.OAuth.Emulator.Standalone;
 
-return await StandaloneEmulator.RunAsync(args, "dotnet run --project src/Klaviyo.OAuth.Emulator --");
+// Built from a clone, its assembly lies beside it; published as one file, the usage names that file.
+var invokedAs = File.Exists(Path.Combine(AppContext.BaseDirectory, "Klaviyo.OAuth.Emulator.dll"))
+    ? "dotnet run --project src/Klaviyo.OAuth.Emulator --"
+    : Path.GetFileName(Environment.ProcessPath) ?? "klaviyo-oauth-emulator";
+return await StandaloneEmulator.RunAsync(args, invokedAs);

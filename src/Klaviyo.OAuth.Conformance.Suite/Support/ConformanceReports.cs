@@ -1,4 +1,5 @@
 using System.Reflection;
+using Klaviyo.OAuth.Conformance.Deviations;
 using Klaviyo.OAuth.Guide.Catalogue;
 using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Reporting;
@@ -32,7 +33,7 @@ public static class ConformanceReports
         RunnerSettings.Progress.Note(ConsoleSummary.Render(reports.Matrix, reports.Files, reports.StrictAdvisory, reports.Names));
     }
 
-    public static void Arrange(IConformanceTarget target, bool strictAdvisory, string? unreachable, SecretRedactor redactor)
+    public static void Arrange(IConformanceTarget target, bool strictAdvisory, string? unreachable, SecretRedactor redactor, KnownDeviations deviations)
     {
         RunnerSettings.WarnOnlyTags = strictAdvisory
             ? new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -43,10 +44,10 @@ public static class ConformanceReports
             target.WebBaseUrl.ToString(),
             SuiteVersion: typeof(ConformanceReports).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0],
             Unreachable: unreachable);
-        RunnerSettings.OnRunCompleted(folder => Task.FromResult(Write(folder, run, strictAdvisory, redactor)));
+        RunnerSettings.OnRunCompleted(folder => Task.FromResult(Write(folder, run, strictAdvisory, redactor, deviations)));
     }
 
-    private static string? Write(string folder, RunDescription run, bool strictAdvisory, SecretRedactor redactor)
+    private static string? Write(string folder, RunDescription run, bool strictAdvisory, SecretRedactor redactor, KnownDeviations deviations)
     {
         var messages = Path.Combine(folder, "cucumber.ndjson");
         if (!File.Exists(messages))
@@ -56,7 +57,7 @@ public static class ConformanceReports
         }
 
         run.WriteSidecar(folder);
-        var matrix = ConformanceReport.Build(messages, run, new ReportOptions { CoveredBehaviourIds = CoveredBehaviourIds(), Redactor = redactor });
+        var matrix = ConformanceReport.Build(messages, run, new ReportOptions { CoveredBehaviourIds = CoveredBehaviourIds(), Redactor = redactor, Deviations = deviations });
         var files = ConformanceReport.WriteAll(matrix, folder).Prepend(Path.Combine(folder, "living-doc.html")).Append(messages).ToList();
         var names = SuiteSettings.Current?.Provenance;
         Summarise(new WrittenReports(matrix, files, strictAdvisory, names));

@@ -43,7 +43,7 @@ public sealed class RunHooks
         }
 
         RunnerSettings.Progress.Note($"Target: {target.Describe()}");
-        ConformanceReports.Arrange(target, settings.StrictAdvisory, _run.Unreachable, redactor);
+        ConformanceReports.Arrange(target, settings.StrictAdvisory, _run.Unreachable, redactor, settings.KnownDeviations());
     }
 
     [AfterTestRun(Order = 1000)]

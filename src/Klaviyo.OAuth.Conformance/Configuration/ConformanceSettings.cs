@@ -60,11 +60,23 @@ public sealed class ConformanceSettings
     /// <summary>When true, failures of advisory (@rfc-*) behaviours fail the build too.</summary>
     public bool StrictAdvisory { get; set; }
 
+    /// <summary>A known-deviations file (a JSON array of <c>{id, reason, until?}</c>), relative to the working directory; optional.</summary>
+    public string? Deviations { get; set; }
+
+    /// <summary>When true, a listed behaviour that is satisfied (a deviation resolved) fails the build; otherwise it is a warning.</summary>
+    public bool StrictDeviations { get; set; }
+
     public bool IsRemote => string.Equals(Target?.Trim(), RemoteTarget, StringComparison.OrdinalIgnoreCase);
 
     public bool IsEmbedded => string.Equals(Target?.Trim(), EmbeddedTarget, StringComparison.OrdinalIgnoreCase);
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
+
+    /// <summary>The <see cref="Deviations"/> file, read and checked against the catalogue; none when unset.</summary>
+    /// <exception cref="Conformance.Deviations.DeviationsFileException">The file cannot be used; the message names the entry.</exception>
+    public Conformance.Deviations.KnownDeviations KnownDeviations() => IsSet(Deviations)
+        ? Conformance.Deviations.KnownDeviations.ForBehaviours(Deviations!.Trim(), StrictDeviations)
+        : Conformance.Deviations.KnownDeviations.None;
 
     /// <summary>Where each setting came from; <see cref="SettingsProvenance.Unknown"/> for settings built in code.</summary>
     public SettingsProvenance Provenance { get; private set; } = SettingsProvenance.Unknown;
@@ -118,6 +130,7 @@ public sealed class ConformanceSettings
             Typed(values, provenance, SettingKeys.MaxBodyBytes, "a whole number of bytes, e.g. 1048576", v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)),
             Typed(values, provenance, SettingKeys.AllowDestructive, "true or false", v => bool.TryParse(v, out _)),
             Typed(values, provenance, SettingKeys.StrictAdvisory, "true or false", v => bool.TryParse(v, out _)),
+            Typed(values, provenance, SettingKeys.StrictDeviations, "true or false", v => bool.TryParse(v, out _)),
         }.OfType<string>().ToArray();
         if (problems.Length > 0)
         {

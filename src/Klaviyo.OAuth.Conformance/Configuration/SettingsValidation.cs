@@ -47,6 +47,18 @@ public static class SettingsValidation
             problems.Add(EmbeddedWithRemoteSettings(names, ignored));
         }
 
+        if (ConformanceSettings.IsSet(settings.Deviations))
+        {
+            try
+            {
+                settings.KnownDeviations();
+            }
+            catch (Deviations.DeviationsFileException bad)
+            {
+                problems.Add($"Conformance:Deviations: {bad.Message}");
+            }
+        }
+
         return problems;
     }
 

@@ -12,15 +12,47 @@ public sealed record BehaviourRow(
 {
     public string Id => Behaviour.Id;
 
+    /// <summary>The known-deviations entry that lists this behaviour, expired or not; null when unlisted.</summary>
+    public Deviations.KnownDeviation? Deviation { get; init; }
+
+    /// <summary>Listed, but past the entry's date: the verdict is the behaviour's own, as if unlisted.</summary>
+    public bool DeviationExpired { get; init; }
+
     public IEnumerable<ScenarioResult> Failures => Scenarios.Where(s => s.Outcome == ScenarioOutcome.Failed);
 
     /// <summary>Whether this row alone fails a build.</summary>
-    public bool FailsBuild(bool strictAdvisory) => Verdict switch
+    public bool FailsBuild(bool strictAdvisory, bool strictDeviations = false) => Verdict switch
     {
         Verdict.NotSatisfied or Verdict.NoScenario => true,
         Verdict.AdvisoryNotMet => strictAdvisory,
+        Verdict.DeviationResolved => strictDeviations,
         _ => false,
     };
+
+    /// <summary>
+    /// The row as the known-deviations file has it: not met becomes a known deviation, satisfied a
+    /// deviation resolved; an expired entry changes nothing but is named; not verified stays so.
+    /// </summary>
+    public BehaviourRow ListedIn(Deviations.KnownDeviations deviations)
+    {
+        ArgumentNullException.ThrowIfNull(deviations);
+        if (deviations.Find(Id) is not { } entry)
+        {
+            return this;
+        }
+
+        if (entry.ExpiredOn(deviations.Today))
+        {
+            return this with { Deviation = entry, DeviationExpired = true };
+        }
+
+        return Verdict switch
+        {
+            Verdict.NotSatisfied or Verdict.AdvisoryNotMet => this with { Verdict = Verdict.KnownDeviation, Deviation = entry },
+            Verdict.Satisfied => this with { Verdict = Verdict.DeviationResolved, Deviation = entry },
+            _ => this with { Deviation = entry },
+        };
+    }
 
     /// <summary>"3 passed, 1 failed": the scenario outcomes in brief.</summary>
     public string ScenarioTally()

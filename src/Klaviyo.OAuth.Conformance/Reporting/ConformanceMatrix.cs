@@ -40,6 +40,12 @@ public sealed partial class ConformanceMatrix
     /// <summary>The "Client conduct rules" part: one row per client-conduct rule, beside the tips.</summary>
     public IReadOnlyList<ConductRuleRow> ConductRuleRows { get; init; } = [];
 
+    /// <summary>The known-deviations file the rows were read with (none by default).</summary>
+    public Deviations.KnownDeviations Deviations { get; init; } = Conformance.Deviations.KnownDeviations.None;
+
+    /// <summary>Listed rows whose entry is past its date: they fail as if unlisted, and the console says why.</summary>
+    public IEnumerable<BehaviourRow> RowsWithExpiredDeviation => Rows.Where(r => r.DeviationExpired);
+
     /// <summary>Every row, in catalogue order.</summary>
     public IReadOnlyList<BehaviourRow> Rows { get; }
 
@@ -66,7 +72,7 @@ public sealed partial class ConformanceMatrix
     /// a green run must mean something was checked. Otherwise not-verified rows never fail a build.
     /// </summary>
     public bool FailsBuild(bool strictAdvisory = false) =>
-        Unreachable || NothingVerified || Rows.Any(r => r.FailsBuild(strictAdvisory));
+        Unreachable || NothingVerified || Rows.Any(r => r.FailsBuild(strictAdvisory, Deviations.Strict));
 
     /// <summary>The preflight could not reach the target: every behaviour is not verified, and the run fails.</summary>
     public bool Unreachable => Run.Unreachable is not null;
@@ -96,7 +102,7 @@ public sealed partial class ConformanceMatrix
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>The rows that are not satisfied, in catalogue order.</summary>
+    /// <summary>The rows that are not satisfied, in catalogue order (known deviations and resolved ones included).</summary>
     public IEnumerable<BehaviourRow> RowsNotSatisfied => Rows.Where(r => r.Verdict != Verdict.Satisfied);
 
     // Only real keys: a reason cut short for the console may end in half a key.

@@ -42,7 +42,7 @@ public sealed class ConformanceMatrixBuilder(ReportOptions? options = null)
         foreach (var behaviour in BehaviourCatalogue.All)
         {
             var scenarios = results.Where(s => s.BehaviourIds.Contains(behaviour.Id, StringComparer.Ordinal)).ToList();
-            var row = RowFor(behaviour, scenarios);
+            var row = RowFor(behaviour, scenarios).ListedIn(options.Deviations);
             if (row.Verdict == Verdict.NoScenario)
             {
                 defects.Add(new SuiteDefect(SuiteDefectKind.NoScenario, $"No scenario is tagged {behaviour.Tag}.", behaviour.Id));
@@ -62,7 +62,12 @@ public sealed class ConformanceMatrixBuilder(ReportOptions? options = null)
             : [];
 
         var description = (run ?? RunDescription.Unknown).CompletedWith(messages.StartedAt, messages.FinishedAt, messages.Tool);
-        return new ConformanceMatrix(description, rows, defects, results.Count, messages.MalformedLines) { TipRows = tips, ConductRuleRows = conduct };
+        return new ConformanceMatrix(description, rows, defects, results.Count, messages.MalformedLines)
+        {
+            TipRows = tips,
+            ConductRuleRows = conduct,
+            Deviations = options.Deviations,
+        };
     }
 
     // Every run lists every pickle of the features it touched, run or not: a scenario that ran in one

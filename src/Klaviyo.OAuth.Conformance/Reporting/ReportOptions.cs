@@ -19,5 +19,8 @@ public sealed record ReportOptions
     /// </summary>
     public IReadOnlySet<string>? CoveredBehaviourIds { get; init; }
 
+    /// <summary>Behaviours known to deviate (from <c>--deviations</c>): reported as their own state, and not failing the build.</summary>
+    public Deviations.KnownDeviations Deviations { get; init; } = Conformance.Deviations.KnownDeviations.None;
+
     public static ReportOptions Default { get; } = new();
 }

@@ -19,17 +19,22 @@ public enum Verdict
 
     /// <summary>No scenario carries the behaviour's tag: a defect of the suite.</summary>
     NoScenario,
+
+    /// <summary>Not met, but listed in the known-deviations file with a reason: reported, and does not fail the build.</summary>
+    KnownDeviation,
+
+    /// <summary>Listed as a known deviation, yet satisfied: the entry can go (a warning, or a failure under strict deviations).</summary>
+    DeviationResolved,
 }
 
 public static class VerdictExtensions
 {
-    /// <summary>The stable machine name used in conformance.json and HTML ids: satisfied, not-satisfied, advisory-not-met, not-verified, no-scenario.</summary>
+    /// <summary>The stable machine name used in conformance.json and HTML ids: satisfied, not-satisfied, advisory-not-met, not-verified, no-scenario, known-deviation, deviation-resolved.</summary>
     public static string Key(this Verdict verdict) => MachineName.Of(verdict);
 
     /// <summary>The verdict for people: "not satisfied".</summary>
     public static string Label(this Verdict verdict) => verdict.Key().Replace('-', ' ');
 
-    /// <summary>The mark beside the verdict in Markdown and HTML.</summary>
     /// <summary>
     /// A plain-text mark for pages that must read well without an emoji font (headless browsers,
     /// minimal desktops): characters every common sans-serif font has.
@@ -41,9 +46,12 @@ public static class VerdictExtensions
         Verdict.AdvisoryNotMet => "⚠",
         Verdict.NotVerified => "○",
         Verdict.NoScenario => "∅",
+        Verdict.KnownDeviation => "≈",
+        Verdict.DeviationResolved => "↻",
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
     };
 
+    /// <summary>The mark beside the verdict in Markdown.</summary>
     public static string Mark(this Verdict verdict) => verdict switch
     {
         Verdict.Satisfied => "✅",
@@ -51,6 +59,8 @@ public static class VerdictExtensions
         Verdict.AdvisoryNotMet => "⚠️",
         Verdict.NotVerified => "⏭️",
         Verdict.NoScenario => "🚫",
+        Verdict.KnownDeviation => "📌",
+        Verdict.DeviationResolved => "🔁",
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
     };
 }

@@ -1,7 +1,7 @@
 namespace Klaviyo.OAuth.Emulator.Standalone;
 
-/// <summary>The standalone command's options: --api-url, --web-url, --no-control-api, --opaque-tokens, --data-seed, --help.</summary>
-internal sealed record CommandLine(EmulatorOptions Options, bool ShowHelp)
+/// <summary>The standalone command's options: --api-url, --web-url, --no-control-api, --opaque-tokens, --data-seed, --help, --version.</summary>
+internal sealed record CommandLine(EmulatorOptions Options, bool ShowHelp, bool ShowVersion = false)
 {
     /// <summary>The usage text, for a program started as <paramref name="invokedAs"/>.</summary>
     public static string UsageFor(string invokedAs) => $"Usage: {invokedAs} [options]{Environment.NewLine}{Environment.NewLine}" + OptionsText;
@@ -17,6 +17,7 @@ internal sealed record CommandLine(EmulatorOptions Options, bool ShowHelp)
           --diagnosis-header  add the findings' JSON to refusals (X-Klaviyo-Emulator-Diagnosis);
                               off by default, so that the wire stays Klaviyo's
           --help              print this and exit
+          --version           print the version and exit
 
         Prints the base URLs and a demo client, logs one line per request (secrets redacted;
         a refusal's line names the guide's tip and what the request shows, with its request id),
@@ -33,6 +34,8 @@ internal sealed record CommandLine(EmulatorOptions Options, bool ShowHelp)
             {
                 case "--help" or "-h":
                     return new CommandLine(options, ShowHelp: true);
+                case "--version":
+                    return new CommandLine(options, ShowHelp: false, ShowVersion: true);
                 case "--no-control-api":
                     options.EnableControlApi = false;
                     break;

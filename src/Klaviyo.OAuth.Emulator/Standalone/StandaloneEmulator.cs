@@ -10,6 +10,11 @@ namespace Klaviyo.OAuth.Emulator.Standalone;
 /// </summary>
 public static class StandaloneEmulator
 {
+    /// <summary>The informational version, as the tool's --version prints it (0.1.0+commit).</summary>
+    public static string Version =>
+        typeof(StandaloneEmulator).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown";
+
     /// <summary>Runs until stopped; returns the exit code (0 stopped, 2 bad usage or could not start).</summary>
     /// <param name="invokedAs">How the user started it, for the usage text.</param>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, string invokedAs)
@@ -29,6 +34,12 @@ public static class StandaloneEmulator
         if (commandLine.ShowHelp)
         {
             Console.WriteLine(CommandLine.UsageFor(invokedAs));
+            return ExitCodes.Conforming;
+        }
+
+        if (commandLine.ShowVersion)
+        {
+            Console.WriteLine(Version);
             return ExitCodes.Conforming;
         }
 

@@ -25,7 +25,8 @@ public class ConformanceJsonRoundTripTests
             FinishedAt: new DateTimeOffset(2026, 1, 1, 1, 0, 12, 500, TimeSpan.FromHours(2)),
             SuiteVersion: "0.1.0",
             Tool: "Reqnroll 3.3.4");
-        matrix = ConformanceReport.Build(TestData.MixedVerdicts, run);
+        // With a known-deviations file, so that the two states it brings are in the document too.
+        matrix = ConformanceReport.Build(TestData.MixedVerdicts, run, new ReportOptions { Deviations = Deviations.DeviationVerdictTests.File() });
         json = ConformanceJsonWriter.Render(matrix);
     }
 
@@ -54,6 +55,8 @@ public class ConformanceJsonRoundTripTests
     [TestCase(Verdict.AdvisoryNotMet, "advisory-not-met")]
     [TestCase(Verdict.NotVerified, "not-verified")]
     [TestCase(Verdict.NoScenario, "no-scenario")]
+    [TestCase(Verdict.KnownDeviation, "known-deviation")]
+    [TestCase(Verdict.DeviationResolved, "deviation-resolved")]
     public void Each_verdict_is_written_under_its_documented_key(Verdict verdict, string key)
     {
         verdict.Key().Should().Be(key);

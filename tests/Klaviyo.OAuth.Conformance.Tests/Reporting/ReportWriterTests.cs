@@ -67,7 +67,7 @@ public class ReportWriterTests
             .Single(b => b.GetProperty("id").GetString() == "token.invalid-client");
 
         behaviour.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
-            "id", "level", "advisory", "description", "expected", "reference", "whyAndHowToFix", "verdict", "reasons", "scenarios");
+            "id", "level", "advisory", "description", "expected", "reference", "whyAndHowToFix", "verdict", "reasons", "deviation", "scenarios");
         behaviour.GetProperty("verdict").GetString().Should().Be("not-satisfied");
         var failed = behaviour.GetProperty("scenarios").EnumerateArray().Single(s => s.GetProperty("outcome").GetString() == "failed");
         failed.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(

@@ -42,6 +42,9 @@ public class CommandLineTests
     [Test]
     public void Help_is_recognised() => CommandLine.Parse(["--help"]).ShowHelp.Should().BeTrue();
 
+    [Test]
+    public void Version_is_recognised() => CommandLine.Parse(["--version"]).ShowVersion.Should().BeTrue();
+
     [TestCase("--port")]
     [TestCase("--api-url")]
     [TestCase("--api-url", "https://127.0.0.1:5080")]

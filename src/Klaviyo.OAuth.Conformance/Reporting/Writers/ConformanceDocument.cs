@@ -90,6 +90,7 @@ public sealed record ConformanceDocument(
         string WhyAndHowToFix,
         Verdict Verdict,
         IReadOnlyList<string> Reasons,
+        DeviationPart? Deviation,
         IReadOnlyList<ScenarioPart> Scenarios)
     {
         public static BehaviourPart From(BehaviourRow row) => new(
@@ -102,8 +103,12 @@ public sealed record ConformanceDocument(
             row.Behaviour.WhyAndHowToFix,
             row.Verdict,
             row.Reasons,
+            row.Deviation is { } entry ? new DeviationPart(entry.Reason, entry.Until, row.DeviationExpired) : null,
             [.. row.Scenarios.Select(ScenarioPart.From)]);
     }
+
+    /// <summary>The known-deviations entry that lists a behaviour; <c>expired</c> when past its date (then the verdict is the behaviour's own).</summary>
+    public sealed record DeviationPart(string Reason, DateOnly? Until, bool Expired);
 
     public sealed record ScenarioPart(
         string Name,

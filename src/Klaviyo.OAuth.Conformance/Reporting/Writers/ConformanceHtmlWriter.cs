@@ -31,6 +31,7 @@ public static class ConformanceHtmlWriter
         tr.verdict-advisory-not-met td.verdict{color:#9a6700;font-weight:600}
         tr.verdict-not-verified td.verdict{color:#59636e}
         tr.verdict-satisfied td.verdict{color:#1a7f37}
+        tr.verdict-known-deviation td.verdict,tr.verdict-deviation-resolved td.verdict{color:#8250df;font-weight:600}
         pre{background:#f6f8fa;padding:.5rem;overflow-x:auto;white-space:pre-wrap;word-break:break-word}
         details{margin:.25rem 0}
         """;
@@ -143,6 +144,11 @@ public static class ConformanceHtmlWriter
         foreach (var reason in row.Reasons)
         {
             html.Append("<br><small>").Append(E(reason)).Append("</small>");
+        }
+
+        if (row.Deviation is not null)
+        {
+            html.Append("<br><small class=\"deviation\">").Append(E(ReportText.DeviationText(row))).Append("</small>");
         }
 
         html.AppendLine("</td>");

@@ -36,6 +36,7 @@ public static class ConformanceMarkdownWriter
         AppendEnginePart(md, ReportText.TipsTitle, "tip", matrix.TipRows);
         AppendEnginePart(md, ReportText.ConductTitle, "rule", matrix.ConductRuleRows);
         AppendNotVerified(md, matrix);
+        AppendDeviations(md, matrix);
         AppendFailures(md, matrix);
         AppendDefects(md, matrix);
         return md.ToString();
@@ -74,6 +75,28 @@ public static class ConformanceMarkdownWriter
         foreach (var row in rows)
         {
             md.Append("- `").Append(row.Id).Append("`: ").AppendLine(Cell(string.Join("; ", row.Reasons)));
+        }
+
+        md.AppendLine();
+    }
+
+    // Every listed behaviour, whatever became of it: the list a team keeps short.
+    private static void AppendDeviations(StringBuilder md, ConformanceMatrix matrix)
+    {
+        var rows = matrix.Rows.Where(r => r.Deviation is not null).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("## Known deviations").AppendLine();
+        md.AppendLine("| id | verdict | reason | until |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            md.Append("| `").Append(row.Id).Append("` | ").Append(row.Verdict.Mark()).Append(' ').Append(row.Verdict.Label())
+                .Append(row.DeviationExpired ? " (entry expired)" : string.Empty)
+                .Append(" | ").Append(Cell(row.Deviation!.Reason)).Append(" | ").Append(row.Deviation.UntilText).AppendLine(" |");
         }
 
         md.AppendLine();

@@ -22,13 +22,14 @@ public static class JUnitXmlWriter
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
         using var xml = XmlWriter.Create(stream, settings);
         var cases = matrix.Rows.SelectMany(r => r.Scenarios).Concat(EngineCases(matrix.TipRows)).Concat(EngineCases(matrix.ConductRuleRows)).ToList();
+        var expected = matrix.Rows.Where(r => r.Verdict == Verdict.KnownDeviation).SelectMany(r => r.Failures).Count();
         xml.WriteStartDocument();
         xml.WriteStartElement("testsuites");
         xml.WriteAttributeString("name", ReportText.Title);
         WriteCounts(xml,
             tests: cases.Count + matrix.Defects.Count,
-            failures: cases.Count(c => c.Outcome == ScenarioOutcome.Failed) + matrix.Defects.Count,
-            skipped: cases.Count(c => c.Outcome == ScenarioOutcome.Skipped),
+            failures: cases.Count(c => c.Outcome == ScenarioOutcome.Failed) - expected + matrix.Defects.Count,
+            skipped: cases.Count(c => c.Outcome == ScenarioOutcome.Skipped) + expected,
             time: matrix.Run.Duration ?? cases.Aggregate(TimeSpan.Zero, (sum, c) => sum + c.Duration));
         if (matrix.Run.StartedAt is { } started)
         {
@@ -104,13 +105,14 @@ public static class JUnitXmlWriter
     private static void WriteGroup(XmlWriter xml, BehaviourGroupRows group, RunDescription run)
     {
         var cases = group.Rows.SelectMany(r => r.Scenarios).ToList();
+        var expected = group.Rows.Where(r => r.Verdict == Verdict.KnownDeviation).SelectMany(r => r.Failures).Count();
         xml.WriteStartElement("testsuite");
         xml.WriteAttributeString("name", group.Title);
         xml.WriteAttributeString("id", group.Group.Key());
         WriteCounts(xml,
             tests: cases.Count,
-            failures: cases.Count(c => c.Outcome == ScenarioOutcome.Failed),
-            skipped: cases.Count(c => c.Outcome == ScenarioOutcome.Skipped),
+            failures: cases.Count(c => c.Outcome == ScenarioOutcome.Failed) - expected,
+            skipped: cases.Count(c => c.Outcome == ScenarioOutcome.Skipped) + expected,
             time: cases.Aggregate(TimeSpan.Zero, (sum, c) => sum + c.Duration));
         xml.WriteStartElement("properties");
         WriteProperty(xml, "target", run.TargetKind);
@@ -136,6 +138,17 @@ public static class JUnitXmlWriter
         xml.WriteAttributeString("name", Clean(scenario.Name));
         xml.WriteAttributeString("file", scenario.Uri);
         xml.WriteAttributeString("time", Seconds(scenario.Duration));
+        // A known deviation's failures are expected: skipped, with the reason the team gave.
+        if (row.Verdict == Verdict.KnownDeviation && scenario.Outcome == ScenarioOutcome.Failed)
+        {
+            xml.WriteStartElement("skipped");
+            xml.WriteAttributeString("message", Clean(ReportText.DeviationText(row)));
+            xml.WriteString(Clean(scenario.Evidence ?? string.Empty));
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            return;
+        }
+
         switch (scenario.Outcome)
         {
             case ScenarioOutcome.Failed:

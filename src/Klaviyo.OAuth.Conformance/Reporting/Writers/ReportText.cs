@@ -15,8 +15,11 @@ internal static class ReportText
     public const string ConductTitle = "Client conduct rules";
 
     /// <summary>"30 satisfied · 1 not satisfied · …".</summary>
+    /// <remarks>The two deviation states are counted only in a run with a known-deviations file.</remarks>
     public static string Counts(ConformanceMatrix matrix, string separator = " · ") =>
-        string.Join(separator, Enum.GetValues<Verdict>().Select(v => $"{matrix.Counts[v]} {v.Label()}"));
+        string.Join(separator, Enum.GetValues<Verdict>()
+            .Where(v => matrix.Deviations.Entries.Count > 0 || v is not (Verdict.KnownDeviation or Verdict.DeviationResolved))
+            .Select(v => $"{matrix.Counts[v]} {v.Label()}"));
 
     /// <summary>PASSES or FAILS and why; <paramref name="names"/> names the settings to set as the user gives them.</summary>
     public static string Outcome(ConformanceMatrix matrix, bool strictAdvisory = false, SettingsProvenance? names = null)
@@ -29,6 +32,11 @@ internal static class ReportText
         if (matrix.Rows.Any(r => r.FailsBuild(strictAdvisory)))
         {
             return "FAILS: a documented or baseline behaviour is not satisfied, or a behaviour has no scenario.";
+        }
+
+        if (matrix.Rows.Any(r => r.FailsBuild(strictAdvisory, matrix.Deviations.Strict)))
+        {
+            return "FAILS: a known deviation is resolved (strict deviations): remove it from the known-deviations file.";
         }
 
         if (matrix.NothingVerified)
@@ -126,9 +134,19 @@ internal static class ReportText
     /// <summary>What a row has to say beyond its verdict: the first failure's first line, or the first skip reason.</summary>
     public static string Explanation(BehaviourRow row) => row.Verdict switch
     {
+        Verdict.NotSatisfied or Verdict.AdvisoryNotMet when row.DeviationExpired => $"{DeviationText(row)}; {FirstLine(row.Failures.First().Evidence)}",
         Verdict.NotSatisfied or Verdict.AdvisoryNotMet => FirstLine(row.Failures.First().Evidence),
         Verdict.NotVerified => FirstLine(row.Reasons[0]),
         Verdict.NoScenario => $"no scenario is tagged {row.Behaviour.Tag}",
+        Verdict.KnownDeviation => DeviationText(row),
+        Verdict.DeviationResolved => $"satisfied, though listed as a known deviation ({row.Deviation!.Reason}): remove it from the file",
         _ => string.Empty,
     };
+
+    /// <summary>"known deviation: reason (until 2027-01-31)", or "known deviation expired on …" for an entry past its date.</summary>
+    public static string DeviationText(BehaviourRow row) => row.Deviation is not { } entry
+        ? string.Empty
+        : row.DeviationExpired
+            ? $"the known deviation ({entry.Reason}) expired after {entry.UntilText}"
+            : $"known deviation: {entry.Reason}" + (entry.Until is null ? string.Empty : $" (until {entry.UntilText})");
 }
