@@ -144,10 +144,12 @@ internal sealed class EmulatorHost : IDisposable
         }
 
         byte[]? wireMockBody = null;
-        if (ReferenceEquals(response, EmulatorResponse.ToWireMock))
+        if (response.HandsToWireMock)
         {
+            var forwarded = response;
             BeforeWireMock?.Invoke(context);
             (response, wireMockBody) = await WireMockAnswerAsync(context, body, wireMock);
+            response = response.ForClient(forwarded.ClientId);
             WireMockAnswered?.Invoke(request!, response);
         }
 
@@ -197,7 +199,7 @@ internal sealed class EmulatorHost : IDisposable
         var response = new EmulatorResponse(answer.StatusCode, answer.ContentType, EmulatorResponse.Utf8.GetString(bytes), $"{answer.StatusCode} from WireMock");
         foreach (var header in answer.Headers.Where(h => !h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)))
         {
-            response.WithHeader(header.Key, header.Value.ToString());
+            response = response.WithHeader(header.Key, header.Value.ToString());
         }
 
         answer.ContentLength = bytes.Length;

@@ -31,7 +31,11 @@ internal sealed record EmulatorResponse(int Status, string? ContentType, string 
     /// Not an answer: the endpoint hands the request on to WireMock's own pipeline (its stubs, its
     /// proxy), whose answer the host journals and sends.
     /// </summary>
-    public static readonly EmulatorResponse ToWireMock = new(0, null, string.Empty, "handed to WireMock");
+    public static EmulatorResponse ToWireMock(string? clientId) =>
+        new(0, null, string.Empty, "handed to WireMock") { HandsToWireMock = true, ClientId = clientId };
+
+    /// <summary>Set on <see cref="ToWireMock"/>: the host lets WireMock answer.</summary>
+    public bool HandsToWireMock { get; private init; }
 
     public static EmulatorResponse Empty(int status, string outcome) => new(status, null, string.Empty, outcome);
 

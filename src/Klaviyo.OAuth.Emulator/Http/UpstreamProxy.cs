@@ -27,8 +27,7 @@ internal sealed class UpstreamProxy(Emulation emulation, Uri upstream, MappingRe
     /// <summary>The endpoint for every proxied path: attribute the request, then hand it to WireMock.</summary>
     public EmulatorResponse Forward(EmulatorRequest request)
     {
-        request.RecognisedClientId ??= RequestOwner.ClientOf(emulation, request);
-        return EmulatorResponse.ToWireMock;
+        return EmulatorResponse.ToWireMock(RequestOwner.ClientOf(emulation, request));
     }
 
     /// <summary>Adds the proxy mapping to the host's WireMock server and watches what comes back.</summary>
@@ -59,7 +58,7 @@ internal sealed class UpstreamProxy(Emulation emulation, Uri upstream, MappingRe
 
     private void Observe(EmulatorRequest request, EmulatorResponse response)
     {
-        if (request.Path == "/oauth/token" && response.Status == 200 && request.RecognisedClientId is { } clientId)
+        if (request.Path == "/oauth/token" && response.Status == 200 && response.ClientId is { } clientId)
         {
             RememberIssued(response.Body, clientId);
         }
