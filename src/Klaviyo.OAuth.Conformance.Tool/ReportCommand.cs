@@ -45,6 +45,17 @@ internal static class ReportCommand
             return ExitCodes.BadUsage;
         }
 
+        KnownDeviations deviations;
+        try
+        {
+            deviations = deviationsFile is null ? KnownDeviations.None : KnownDeviations.ForBehaviours(deviationsFile, strictDeviations);
+        }
+        catch (DeviationsFileException bad)
+        {
+            console.Problem(bad.Message);
+            return ExitCodes.BadUsage;
+        }
+
         ConformanceMatrix matrix;
         try
         {

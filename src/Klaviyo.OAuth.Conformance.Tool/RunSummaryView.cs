@@ -60,17 +60,13 @@ internal static class RunSummaryView
     public static int ExitCode(ConformanceMatrix matrix, bool strictAdvisory)
     {
         ArgumentNullException.ThrowIfNull(matrix);
-        if (matrix.Unreachable)
+        if (!matrix.FailsBuild(strictAdvisory))
         {
-            return ExitCodes.Unverified;
+            return ExitCodes.Conforming;
         }
 
-        if (matrix.Rows.Any(r => r.FailsBuild(strictAdvisory)))
-        {
-            return ExitCodes.FailsBuild;
-        }
-
-        return matrix.NothingVerified ? ExitCodes.Unverified : ExitCodes.Conforming;
+        var verdictFailed = matrix.Rows.Any(r => r.FailsBuild(strictAdvisory, matrix.Deviations.Strict));
+        return matrix.Unreachable || (matrix.NothingVerified && !verdictFailed) ? ExitCodes.Unverified : ExitCodes.FailsBuild;
     }
 
     private static string Coloured(Verdict verdict, string text) => verdict switch
