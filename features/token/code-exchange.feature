@@ -1,4 +1,4 @@
-@needs-client @needs-redirect-uri @needs-consent
+@needs-client @needs-redirect-uri @needs-approval
 Feature: Exchanging an authorization code for tokens
   The success path every error below is measured against: after an owner approves the app, the app
   exchanges the authorization code, with the PKCE code verifier it kept, for an access token and a

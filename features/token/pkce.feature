@@ -1,4 +1,4 @@
-@needs-client @needs-redirect-uri @needs-consent
+@needs-client @needs-redirect-uri @needs-approval
 Feature: The code verifier (PKCE)
   Encodes the guide's tips "Invalid code verifier" and "Code challenge failed": a verifier must match
   ^[a-zA-Z0-9\-._~]{43,128}$, and its S256 hash must be the code_challenge the app sent when it asked

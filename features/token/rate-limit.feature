@@ -12,13 +12,13 @@ Feature: Refresh token rate limit
     When the app refreshes its access token once more
     Then the token endpoint refuses with 429 rate_limit_exceeded "Rate limit exceeded for refresh token. Please try again after 1 minute."
 
-  @token.refresh.rate-limited @documented @needs-consent
+  @token.refresh.rate-limited @documented @needs-approval
   Scenario: Other refresh tokens are not affected by one token's rate limit
     Given the app holds tokens from a second grant
     When the app refreshes with the refresh token of its second grant
     Then the token endpoint issues a new access token
 
-  @token.refresh.rate-limited @documented @needs-clock
+  @token.refresh.rate-limited @documented @needs-a-minute
   Scenario: A rate-limited refresh token can be used again a minute later
     When the app refreshes its access token once more
     And a minute passes

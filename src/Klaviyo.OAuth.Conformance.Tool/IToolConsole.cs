@@ -37,8 +37,11 @@ internal interface IToolConsole
     /// </summary>
     void PrintWhole(string text);
 
-    /// <summary>Asks a question and returns the answer (empty when there is none); a live display pauses around it.</summary>
-    string Ask(string question);
+    /// <summary>
+    /// Prints <paramref name="question"/> whole and returns the line typed on standard input, or null
+    /// when the input has ended; a live display pauses around it.
+    /// </summary>
+    Task<string?> AskAsync(string question, CancellationToken cancellation = default);
 
     /// <summary>
     /// Runs <paramref name="work"/> with a progress that shows its scenarios: a live display on a

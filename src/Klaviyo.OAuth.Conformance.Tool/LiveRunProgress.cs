@@ -15,13 +15,14 @@ internal sealed class LiveRunProgress(IAnsiConsole console, Lock gate, string ti
     private int _failed;
     private int _advisory;
     private int _skipped;
+    private int _pauses;
     private CancellationTokenSource? _stop;
     private Task? _display;
 
     public void RunStarting(int scenarios)
     {
         _total = scenarios;
-        Resume();
+        Show();
     }
 
     public void ScenarioFinished(string scenario, ScenarioOutcome outcome)
@@ -57,8 +58,30 @@ internal sealed class LiveRunProgress(IAnsiConsole console, Lock gate, string ti
     /// <summary>The display is on screen (its owner holds the console's lock when asking).</summary>
     public bool IsShowing => _display is { IsCompleted: false };
 
-    /// <summary>Takes the display down until <see cref="Resume"/>; what it showed is gone, the counts stay.</summary>
+    /// <summary>Takes the display down until every pause has resumed; what it showed is gone, the counts stay.</summary>
     public void Pause()
+    {
+        Interlocked.Increment(ref _pauses);
+        TakeDown();
+    }
+
+    /// <summary>Ends one pause; the display shows again when no other pause holds it.</summary>
+    public void Resume()
+    {
+        if (Interlocked.Decrement(ref _pauses) == 0)
+        {
+            Show();
+        }
+    }
+
+    /// <summary>Takes the display down at the end of the run.</summary>
+    public void Stop()
+    {
+        Interlocked.Increment(ref _pauses);
+        TakeDown();
+    }
+
+    private void TakeDown()
     {
         CancellationTokenSource? stop;
         Task? display;
@@ -72,12 +95,11 @@ internal sealed class LiveRunProgress(IAnsiConsole console, Lock gate, string ti
         stop?.Dispose();
     }
 
-    /// <summary>Shows the display again (or for the first time).</summary>
-    public void Resume()
+    private void Show()
     {
         lock (gate)
         {
-            if (_display is not null)
+            if (_display is not null || Volatile.Read(ref _pauses) > 0)
             {
                 return;
             }
@@ -87,9 +109,6 @@ internal sealed class LiveRunProgress(IAnsiConsole console, Lock gate, string ti
             _display = Task.Run(() => ShowAsync(stop.Token));
         }
     }
-
-    /// <summary>Takes the display down at the end of the run.</summary>
-    public void Stop() => Pause();
 
     private int Done => _passed + _failed + _advisory + _skipped;
 

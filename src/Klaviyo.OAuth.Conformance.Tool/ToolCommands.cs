@@ -27,7 +27,7 @@ internal static class ToolCommands
         RunAsync(args, output, error, Console.OpenStandardInput);
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<Stream> standardInput) =>
-        RunAsync(args, new ToolConsole(output, error, TextReader.Null, live: false), standardInput);
+        RunAsync(args, new ToolConsole(output, error, () => new StreamReader(standardInput()), live: false), standardInput);
 
     public static async Task<int> RunAsync(string[] args, IToolConsole console, Func<Stream> standardInput)
     {

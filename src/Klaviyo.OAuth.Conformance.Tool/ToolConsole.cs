@@ -15,35 +15,36 @@ internal sealed class ToolConsole : IToolConsole
 
     private readonly IAnsiConsole _out;
     private readonly TextWriter _error;
-    private readonly TextReader _input;
+    private readonly Lazy<TextReader> _input;
     private readonly Lock _gate = new();
     private LiveRunProgress? _live;
 
     /// <summary>A console on these writers; live when <paramref name="live"/> says so, or when <paramref name="output"/> is the process's terminal.</summary>
-    public ToolConsole(TextWriter output, TextWriter error, TextReader input, bool? live = null)
+    /// <param name="input">Standard input, opened when a question is first asked.</param>
+    public ToolConsole(TextWriter output, TextWriter error, Func<TextReader> input, bool? live = null)
         : this(output, error, input, live ?? (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected))
     {
     }
 
-    private ToolConsole(TextWriter output, TextWriter error, TextReader input, bool terminal)
+    private ToolConsole(TextWriter output, TextWriter error, Func<TextReader> input, bool terminal)
         : this(Ansi(output, terminal), output, error, input, terminal)
     {
     }
 
     /// <summary>A console drawn by <paramref name="console"/>, with <paramref name="output"/> for what is printed whole.</summary>
-    internal ToolConsole(IAnsiConsole console, TextWriter output, TextWriter error, TextReader input, bool terminal)
+    internal ToolConsole(IAnsiConsole console, TextWriter output, TextWriter error, Func<TextReader> input, bool terminal)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(output);
         _out = console;
         Out = output;
         _error = error;
-        _input = input;
+        _input = new Lazy<TextReader>(input);
         IsLive = terminal && console.Profile.Capabilities.Ansi && console.Profile.Capabilities.Interactive;
     }
 
     /// <summary>The process's own console.</summary>
-    public static ToolConsole ForProcess() => new(Console.Out, Console.Error, Console.In);
+    public static ToolConsole ForProcess() => new(Console.Out, Console.Error, () => Console.In);
 
     public bool IsLive { get; }
 
@@ -133,17 +134,24 @@ internal sealed class ToolConsole : IToolConsole
         return 0;
     });
 
-    public string Ask(string question) => Paused(() =>
+    public async Task<string?> AskAsync(string question, CancellationToken cancellation = default)
     {
-        if (_out.Profile.Capabilities.Interactive)
+        var live = Pause();
+        try
         {
-            return _out.Prompt(new TextPrompt<string>(Markup.Escape(question)).AllowEmpty());
-        }
+            lock (_gate)
+            {
+                Out.WriteLine(question);
+                Out.Flush();
+            }
 
-        Out.Write(question + " ");
-        Out.Flush();
-        return _input.ReadLine() ?? string.Empty;
-    });
+            return await _input.Value.ReadLineAsync(cancellation);
+        }
+        finally
+        {
+            live?.Resume();
+        }
+    }
 
     public async Task<T> ShowRunAsync<T>(string title, Func<IRunProgress, Task<T>> work)
     {
@@ -190,7 +198,7 @@ internal sealed class ToolConsole : IToolConsole
         return console;
     }
 
-    private T Paused<T>(Func<T> action)
+    private LiveRunProgress? Pause()
     {
         LiveRunProgress? live;
         lock (_gate)
@@ -199,6 +207,12 @@ internal sealed class ToolConsole : IToolConsole
         }
 
         live?.Pause();
+        return live;
+    }
+
+    private T Paused<T>(Func<T> action)
+    {
+        var live = Pause();
         try
         {
             lock (_gate)

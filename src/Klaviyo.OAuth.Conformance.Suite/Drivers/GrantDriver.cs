@@ -13,11 +13,19 @@ namespace Klaviyo.OAuth.Conformance.Suite.Drivers;
 /// Through the target's consent capability where it has one, else from tokens configured beforehand.
 /// A failure here is a failed baseline, reported as such.
 /// </summary>
-public sealed class GrantDriver(ConformanceRun run, AppUnderTest app, TargetControlDriver control, WebDriver web, TokenEndpointDriver tokens, Baselines baselines, IUnitTestRuntimeProvider runtime)
+public sealed class GrantDriver(ConformanceRun run, AppUnderTest app, TargetControlDriver control, WebDriver web, SignInDriver signIn, Baselines baselines, IUnitTestRuntimeProvider runtime)
 {
-    /// <summary>An owner approves the app's authorization request; the app keeps the code and its verifier.</summary>
+    /// <summary>
+    /// An owner approves the app's authorization request; the app keeps the code and its verifier.
+    /// Through the target's consent capability where it has one, else by a person (<c>run --sign-in</c>).
+    /// </summary>
     public async Task<PendingAuthorization> ApproveAsync(string? codeVerifier = null, string? codeChallenge = null)
     {
+        if (run.Target.WhyLacking(Capability.Consent) is not null && signIn.Assisted is { } assisted)
+        {
+            return await signIn.ApproveAsync(assisted, codeVerifier, codeChallenge);
+        }
+
         if (app.User is null)
         {
             await control.SignInAsync(UserRole.Owner);
@@ -27,15 +35,30 @@ public sealed class GrantDriver(ConformanceRun run, AppUnderTest app, TargetCont
         return app.Authorization ?? throw baselines.Failed("an approved authorization request redirects back to the app with a code", approval);
     }
 
-    /// <summary>The app holds tokens granted by an owner (fresh ones where possible).</summary>
+    /// <summary>Exchanges the approved code with the verifier the step chose (the app's own, or a wrong one on purpose).</summary>
+    public Task<HttpExchange> ExchangeAsync(Func<PendingAuthorization, string> verifierOf)
+    {
+        var pending = app.Authorization ?? throw new InvalidOperationException("No approved authorization: add 'Given an owner has approved the app's authorization request'.");
+        return signIn.ExchangeAsync(pending, verifierOf(pending));
+    }
+
+    /// <summary>
+    /// The app holds tokens granted by an owner: fresh ones where the target signs users in; a throwaway
+    /// set of the sign-in for a destructive scenario; else the configured ones.
+    /// </summary>
     public async Task<TokenSet> ObtainTokensAsync()
     {
         if (run.Target.WhyLacking(Capability.Consent) is null)
         {
             var authorization = await ApproveAsync();
-            var exchange = await tokens.ExchangeCodeAsync(authorization.Code, authorization.CodeVerifier);
+            var exchange = await signIn.ExchangeAsync(authorization, authorization.CodeVerifier);
             app.Authorization = null;
             return Issued(exchange) ?? throw baselines.Failed("exchanging an authorization code issues tokens", exchange);
+        }
+
+        if (signIn.ScenarioIsDestructive && signIn.Assisted is { } assisted)
+        {
+            return await signIn.ThrowawayTokensAsync(assisted, Issued);
         }
 
         if (run.Target.Preobtained?.RefreshToken is { } refreshToken)

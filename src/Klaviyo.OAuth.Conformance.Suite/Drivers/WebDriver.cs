@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using System.Web;
 using Klaviyo.OAuth.Conformance.Http;
+using Klaviyo.OAuth.Conformance.SignIn;
 using Klaviyo.OAuth.Conformance.Targets;
 using Klaviyo.OAuth.Guide.Protocol;
 
@@ -13,7 +14,7 @@ namespace Klaviyo.OAuth.Conformance.Suite.Drivers;
 /// </summary>
 public sealed partial class WebDriver(TargetExchanges target, AppUnderTest app)
 {
-    public const string Scope = "accounts:read";
+    public const string Scope = AssistedSignIn.Scope;
 
     public Task<HttpExchange> OpenAuthorizationPageAsync(string codeChallenge, string state) =>
         target.SendAsync(WithSession(new OutgoingRequest(HttpMethod.Get, new Uri(target.Web("oauth/authorize") + "?" + AuthorizationParameters(codeChallenge, state).Encode()))));
@@ -63,14 +64,8 @@ public sealed partial class WebDriver(TargetExchanges target, AppUnderTest app)
     /// <summary>Whether the answer is the OAuth client page, whatever its status: a page about an app's secret or redirect URLs.</summary>
     public static bool ShowsTheClientPage(HttpExchange exchange) => ClientSettings.IsMatch(exchange.Body);
 
-    private FormBody AuthorizationParameters(string codeChallenge, string state) => FormBody.Of(
-        ("response_type", "code"),
-        ("client_id", Registration.ClientId),
-        ("redirect_uri", Registration.RequiredRedirectUri),
-        ("scope", Scope),
-        ("state", state),
-        ("code_challenge_method", "S256"),
-        ("code_challenge", codeChallenge));
+    private FormBody AuthorizationParameters(string codeChallenge, string state) =>
+        new AuthorizationRequest(target.Web(string.Empty), Registration.ClientId, Registration.RequiredRedirectUri, Scope, state, codeChallenge).Parameters;
 
     private OutgoingRequest WithSession(OutgoingRequest request)
     {

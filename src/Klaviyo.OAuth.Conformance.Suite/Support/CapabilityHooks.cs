@@ -27,7 +27,7 @@ public sealed class CapabilityHooks(ScenarioContext scenario, ConformanceRun run
         List<string> lacking;
         try
         {
-            lacking = CapabilityTags.From(scenario.ScenarioInfo.CombinedTags)
+            lacking = CapabilityTags.NeededOf(run.Target, scenario.ScenarioInfo.CombinedTags)
                 .Select(capability => (capability, why: run.Target.WhyLacking(capability)))
                 .Where(x => x.why is not null)
                 .Select(x => $"@{CapabilityTags.TagOf(x.capability)}: {x.why}")

@@ -33,7 +33,8 @@ public static class ConformanceReports
         RunnerSettings.Progress.Note(ConsoleSummary.Render(reports.Matrix, reports.Files, reports.StrictAdvisory, reports.Names));
     }
 
-    public static void Arrange(IConformanceTarget target, bool strictAdvisory, string? unreachable, SecretRedactor redactor, KnownDeviations deviations)
+    /// <param name="signIn">Read once the run has ended: what the assisted sign-in did (approvals, throwaway tokens revoked), or null.</param>
+    public static void Arrange(IConformanceTarget target, bool strictAdvisory, string? unreachable, SecretRedactor redactor, KnownDeviations deviations, Func<string?>? signIn = null)
     {
         RunnerSettings.WarnOnlyTags = strictAdvisory
             ? new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -44,7 +45,7 @@ public static class ConformanceReports
             target.WebBaseUrl.ToString(),
             SuiteVersion: typeof(ConformanceReports).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0],
             Unreachable: unreachable);
-        RunnerSettings.OnRunCompleted(folder => Task.FromResult(Write(folder, run, strictAdvisory, redactor, deviations)));
+        RunnerSettings.OnRunCompleted(folder => Task.FromResult(Write(folder, run with { SignIn = signIn?.Invoke() }, strictAdvisory, redactor, deviations)));
     }
 
     private static string? Write(string folder, RunDescription run, bool strictAdvisory, SecretRedactor redactor, KnownDeviations deviations)

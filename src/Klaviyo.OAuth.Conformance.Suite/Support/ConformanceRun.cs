@@ -16,6 +16,9 @@ public sealed class ConformanceRun(IConformanceTarget target, TargetHttpClient h
     /// <summary>Null when every host answered the preflight; otherwise which URL could not be reached and why.</summary>
     public string? Unreachable { get; init; }
 
+    /// <summary>Conformance:AllowDestructive: scenarios may revoke or exhaust the configured tokens (and a sign-in's of the same account).</summary>
+    public bool AllowDestructive { get; init; }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

@@ -1,5 +1,6 @@
 using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Runner;
+using Klaviyo.OAuth.Conformance.SignIn;
 
 namespace Klaviyo.OAuth.Conformance.Suite.Support;
 
@@ -17,6 +18,12 @@ public static class SuiteSettings
 
     /// <summary>What is wrong with the settings, in words that say what to fix; null when they are usable.</summary>
     public static string? Problem => _loaded.Value.Problem;
+
+    /// <summary>
+    /// Where the assisted sign-in asks a person, set by a host that can ask (the tool's <c>run --sign-in</c>);
+    /// null under <c>dotnet test</c>, which never asks.
+    /// </summary>
+    public static ISignInConsole? SignInConsole { get; set; }
 
     /// <summary>Runs with these settings instead of loading them.</summary>
     public static void Use(ConformanceSettings settings)

@@ -60,6 +60,12 @@ public sealed class ConformanceSettings
     /// <summary>When true, failures of advisory (@rfc-*) behaviours fail the build too.</summary>
     public bool StrictAdvisory { get; set; }
 
+    /// <summary>
+    /// Let the suite play the app against a target without a control API: it prints an authorize URL,
+    /// a person signs in to a test account and approves, and the redirect brings the code back. Only
+    /// the tool's <c>run</c> asks (<c>--sign-in</c>); <c>dotnet test</c> never does.
+    /// </summary>
+    public bool SignIn { get; set; }
     /// <summary>A known-deviations file (a JSON array of <c>{id, reason, until?}</c>), relative to the working directory; optional.</summary>
     public string? Deviations { get; set; }
 
@@ -130,6 +136,7 @@ public sealed class ConformanceSettings
             Typed(values, provenance, SettingKeys.MaxBodyBytes, "a whole number of bytes, e.g. 1048576", v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)),
             Typed(values, provenance, SettingKeys.AllowDestructive, "true or false", v => bool.TryParse(v, out _)),
             Typed(values, provenance, SettingKeys.StrictAdvisory, "true or false", v => bool.TryParse(v, out _)),
+            Typed(values, provenance, SettingKeys.SignIn, "true or false", v => bool.TryParse(v, out _)),
             Typed(values, provenance, SettingKeys.StrictDeviations, "true or false", v => bool.TryParse(v, out _)),
         }.OfType<string>().ToArray();
         if (problems.Length > 0)

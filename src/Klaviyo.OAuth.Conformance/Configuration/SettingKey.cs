@@ -47,12 +47,19 @@ public static class SettingKeys
 
     public static readonly SettingKey StrictAdvisory = new(nameof(ConformanceSettings.StrictAdvisory), "--strict-advisory", "advisory (@rfc-*) behaviours not met also fail", IsSwitch: true);
 
+    public static readonly SettingKey SignIn = new(
+        nameof(ConformanceSettings.SignIn),
+        "--sign-in",
+        "against a target without a control API, ask a person to approve the app in a browser for each approval the scenarios need (the tool's run only; dotnet test never asks); destructive checks then use the sign-in's own tokens, revoked at the end",
+        IsSwitch: true);
+
+
     public static readonly SettingKey Deviations = new(nameof(ConformanceSettings.Deviations), "--deviations", "a known-deviations file: a JSON array of {id, reason, until?}; a listed behaviour that is not met is reported as a known deviation and does not fail");
 
     public static readonly SettingKey StrictDeviations = new(nameof(ConformanceSettings.StrictDeviations), "--strict-deviations", "a listed behaviour that is satisfied (deviation resolved) fails instead of warning", IsSwitch: true);
 
     public static readonly IReadOnlyList<SettingKey> All =
-        [Target, ApiBaseUrl, WebBaseUrl, ControlUrl, ClientId, ClientSecret, RedirectUri, RefreshToken, AccessToken, AllowDestructive, TimeoutSeconds, MaxBodyBytes, StrictAdvisory, Deviations, StrictDeviations];
+        [Target, ApiBaseUrl, WebBaseUrl, ControlUrl, ClientId, ClientSecret, RedirectUri, RefreshToken, AccessToken, AllowDestructive, SignIn, TimeoutSeconds, MaxBodyBytes, StrictAdvisory, Deviations, StrictDeviations];
 
     /// <summary>The key of that name, whatever its case (configuration keys are case-insensitive); null when there is none.</summary>
     public static SettingKey? Find(string name) =>

@@ -40,6 +40,11 @@ public static class ConsoleSummary
     {
         ArgumentNullException.ThrowIfNull(matrix);
         var notes = new List<string>();
+        if (matrix.Run.SignIn is { } signIn)
+        {
+            notes.Add("Sign-in: " + signIn);
+        }
+
         if (matrix.Run.MergedTargets.Count > 0)
         {
             notes.Add($"The merged runs tested different targets: {ReportText.MergedTargets(matrix.Run)}.");

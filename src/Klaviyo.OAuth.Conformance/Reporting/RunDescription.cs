@@ -9,6 +9,7 @@ namespace Klaviyo.OAuth.Conformance.Reporting;
 /// <param name="TargetKind">"embedded", "remote", or "unknown" when nothing said.</param>
 /// <param name="Tool">The implementation that wrote the messages, e.g. "Reqnroll 3.3.4" (from the meta envelope).</param>
 /// <param name="Unreachable">When the preflight could not reach the target: which URL and why (secrets already redacted).</param>
+/// <param name="SignIn">With the assisted sign-in: how many approvals it took and what became of its throwaway token sets (revoked at the end).</param>
 public sealed record RunDescription(
     string TargetKind,
     string? ApiBaseUrl = null,
@@ -17,7 +18,8 @@ public sealed record RunDescription(
     DateTimeOffset? FinishedAt = null,
     string? SuiteVersion = null,
     string? Tool = null,
-    string? Unreachable = null)
+    string? Unreachable = null,
+    string? SignIn = null)
 {
     /// <summary>The file name of the sidecar the suite writes next to cucumber.ndjson.</summary>
     public const string SidecarFileName = "target.json";
@@ -90,7 +92,8 @@ public sealed record RunDescription(
                 StringProperty(root, "apiBaseUrl"),
                 StringProperty(root, "webBaseUrl"),
                 SuiteVersion: StringProperty(root, "suiteVersion"),
-                Unreachable: StringProperty(root, "unreachable"));
+                Unreachable: StringProperty(root, "unreachable"),
+                SignIn: StringProperty(root, "signIn"));
         }
         catch (JsonException)
         {
@@ -110,6 +113,7 @@ public sealed record RunDescription(
             ["webBaseUrl"] = WebBaseUrl,
             ["suiteVersion"] = SuiteVersion,
             ["unreachable"] = Unreachable,
+            ["signIn"] = SignIn,
         });
         File.WriteAllText(path, json);
         return path;

@@ -15,6 +15,12 @@ public enum Capability
     /// <summary>Sign a user with a given role in (and choose whether the account is allowlisted), so they can approve the app.</summary>
     Consent,
 
+    /// <summary>
+    /// An owner approves the app's authorization request made with the suite's PKCE challenge: through
+    /// <see cref="Consent"/>, or by a person in a browser (the assisted sign-in, <c>run --sign-in</c>).
+    /// </summary>
+    Approval,
+
     /// <summary>A refresh token: obtained through consent, or configured beforehand (RefreshToken).</summary>
     RefreshToken,
 
@@ -23,6 +29,9 @@ public enum Capability
 
     /// <summary>Let time pass for the scenario's app (a minute, 91 days) without waiting for it.</summary>
     Clock,
+
+    /// <summary>Let one minute pass for the scenario's app: through <see cref="Clock"/>, or by waiting it out where the target has no clock.</summary>
+    AMinute,
 
     /// <summary>Take an endpoint family down (503) for the scenario's app.</summary>
     Outage,

@@ -8,9 +8,11 @@ public static class CapabilityTags
         ["needs-client"] = Capability.Client,
         ["needs-redirect-uri"] = Capability.RedirectUri,
         ["needs-consent"] = Capability.Consent,
+        ["needs-approval"] = Capability.Approval,
         ["needs-refresh-token"] = Capability.RefreshToken,
         ["needs-access-token"] = Capability.AccessToken,
         ["needs-clock"] = Capability.Clock,
+        ["needs-a-minute"] = Capability.AMinute,
         ["needs-outage"] = Capability.Outage,
         ["needs-uninstall"] = Capability.Uninstall,
         ["destructive"] = Capability.Destructive,
@@ -22,6 +24,13 @@ public static class CapabilityTags
             .OfType<Capability>()
             .Distinct()
             .ToArray();
+
+    /// <summary>The capabilities a scenario with these tags needs of this target (a target may meet one need through another).</summary>
+    public static IReadOnlyList<Capability> NeededOf(IConformanceTarget target, IEnumerable<string> tags)
+    {
+        var needs = From(tags);
+        return target is ConfiguredRemoteTarget configured ? configured.Needs(needs).ToArray() : needs;
+    }
 
     public static string TagOf(Capability capability) => ByTag.First(pair => pair.Value == capability).Key;
 }

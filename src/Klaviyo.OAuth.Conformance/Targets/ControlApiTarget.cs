@@ -24,10 +24,12 @@ public sealed class ControlApiTarget : IConformanceTarget
         [Capability.Client] = ["clients"],
         [Capability.RedirectUri] = ["clients"],
         [Capability.Consent] = ["accounts", "users", "sessions"],
+        [Capability.Approval] = ["accounts", "users", "sessions"],
         // Tokens come from consent: a provisioned app approved by a signed-in owner.
         [Capability.RefreshToken] = ["clients", "accounts", "users", "sessions"],
         [Capability.AccessToken] = ["clients", "accounts", "users", "sessions"],
         [Capability.Clock] = ["clock"],
+        [Capability.AMinute] = ["clock"],
         [Capability.Outage] = ["outages"],
         [Capability.Uninstall] = ["uninstall"],
         [Capability.Destructive] = [],

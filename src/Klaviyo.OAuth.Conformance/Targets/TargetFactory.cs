@@ -1,4 +1,5 @@
 using Klaviyo.OAuth.Conformance.Configuration;
+using Klaviyo.OAuth.Conformance.SignIn;
 using Klaviyo.OAuth.Guide.Redaction;
 
 namespace Klaviyo.OAuth.Conformance.Targets;
@@ -11,7 +12,8 @@ public static class TargetFactory
     /// Throws <see cref="ConformanceConfigurationException"/> listing every problem when the settings cannot be used.
     /// </summary>
     /// <param name="redactor">The run's redactor: the target registers the secrets it learns with it.</param>
-    public static IConformanceTarget CreateRemote(ConformanceSettings settings, SecretRedactor redactor, TimeProvider? timeProvider = null)
+    /// <param name="signIn">A person to approve the app in a browser: given only by a host that can ask (<c>run --sign-in</c>), used only without a control URL.</param>
+    public static IConformanceTarget CreateRemote(ConformanceSettings settings, SecretRedactor redactor, TimeProvider? timeProvider = null, AssistedSignIn? signIn = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (!settings.IsRemote)
@@ -23,6 +25,6 @@ public static class TargetFactory
         SettingsValidation.ThrowIfInvalid(settings);
         return ConformanceSettings.IsSet(settings.ControlUrl)
             ? new ControlApiTarget(settings, redactor)
-            : new ConfiguredRemoteTarget(settings, redactor, timeProvider);
+            : new ConfiguredRemoteTarget(settings, redactor, timeProvider, signIn);
     }
 }

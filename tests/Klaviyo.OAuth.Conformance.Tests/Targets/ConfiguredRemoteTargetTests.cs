@@ -111,8 +111,46 @@ public class ConfiguredRemoteTargetTests
         await using var allowed = new ConfiguredRemoteTarget(RemoteSettings.RealApp(allowDestructive: true), new SecretRedactor());
 
         cautious.WhyLacking(Capability.Destructive).Should().Be(
-            "this scenario revokes or exhausts the configured tokens; set Conformance:AllowDestructive=true to allow it.");
+            "this scenario revokes or exhausts the configured tokens; run with --sign-in (Conformance:SignIn=true) to give it a throwaway token set, or set Conformance:AllowDestructive=true to allow it on the configured tokens.");
         allowed.WhyLacking(Capability.Destructive).Should().BeNull();
+    }
+
+    [Test]
+    public async Task Without_a_person_to_ask_approvals_need_sign_in_and_with_one_destructive_scenarios_need_no_configured_tokens()
+    {
+        using var signIn = new Klaviyo.OAuth.Conformance.SignIn.AssistedSignIn(new SilentConsole(), new SecretRedactor());
+        static ConformanceSettings WithoutTokens(bool signIn)
+        {
+            var settings = RemoteSettings.RealApp();
+            (settings.RefreshToken, settings.AccessToken, settings.SignIn) = (null, null, signIn);
+            return settings;
+        }
+
+        await using var alone = new ConfiguredRemoteTarget(WithoutTokens(signIn: false), new SecretRedactor());
+        await using var assisted = new ConfiguredRemoteTarget(WithoutTokens(signIn: true), new SecretRedactor(), signIn: signIn);
+        await using var underDotnetTest = new ConfiguredRemoteTarget(WithoutTokens(signIn: true), new SecretRedactor());
+
+        alone.WhyLacking(Capability.Approval).Should().StartWith("needs --sign-in").And.Contain("Conformance:SignIn=true");
+        underDotnetTest.WhyLacking(Capability.Approval).Should().StartWith("needs --sign-in").And.Contain("dotnet test never asks");
+        assisted.WhyLacking(Capability.Approval).Should().BeNull();
+        assisted.WhyLacking(Capability.Destructive).Should().BeNull("the sign-in's own tokens are the ones used up");
+        assisted.WhyLacking(Capability.Consent).Should().NotBeNull("a person approves; the suite still cannot sign users of other roles in");
+
+        Capability[] revocation = [Capability.Client, Capability.RefreshToken, Capability.Destructive];
+        assisted.Needs(revocation).Should().Equal(Capability.Client, Capability.Destructive);
+        alone.Needs(revocation).Should().Equal(revocation);
+        assisted.Needs([Capability.RefreshToken]).Should().Equal(Capability.RefreshToken);
+    }
+
+    private sealed class SilentConsole : Klaviyo.OAuth.Conformance.SignIn.ISignInConsole
+    {
+        public void ShowLine(string line)
+        {
+        }
+
+        public Task<string?> AskAsync(string question, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+        public bool TryOpenBrowser(Uri url) => false;
     }
 
     [Test]
@@ -139,7 +177,7 @@ public class ConfiguredRemoteTargetTests
 
         target.Describe().Should().Be(
             "remote target without a control API (API https://a.klaviyo.com/, web https://www.klaviyo.com/; app app-client-id, "
-            + "refresh token set, access token set, destructive scenarios skipped)");
+            + "refresh token set, access token set, destructive scenarios skipped, sign-in off)");
     }
 
     [Test]

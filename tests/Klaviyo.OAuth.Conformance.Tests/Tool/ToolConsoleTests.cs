@@ -18,7 +18,7 @@ public class ToolConsoleTests
     public async Task Redirected_a_run_is_plain_lines_failures_with_their_reason_and_no_line_per_skipped_scenario()
     {
         using var output = new StringWriter();
-        var console = new ToolConsole(output, TextWriter.Null, TextReader.Null, live: false);
+        var console = new ToolConsole(output, TextWriter.Null, () => TextReader.Null, live: false);
 
         await console.ShowRunAsync("3 scenarios", progress =>
         {
@@ -40,11 +40,12 @@ public class ToolConsoleTests
     {
         using var terminal = new TestConsole().Interactive().EmitAnsiSequences().Width(80);
         terminal.Profile.Capabilities.Ansi = true;
-        terminal.Input.PushTextWithEnter("4/0AbCdEf");
         var displayedWhilePrinting = new List<bool>();
+        var displayedWhileAsking = new List<bool>();
         ToolConsole console = null!;
         using var whole = new WatchedWriter(() => displayedWhilePrinting.Add(console.IsDisplaying));
-        console = new ToolConsole(terminal, whole, TextWriter.Null, TextReader.Null, terminal: true);
+        using var typed = new WatchedReader("4/0AbCdEf", () => displayedWhileAsking.Add(console.IsDisplaying));
+        console = new ToolConsole(terminal, whole, TextWriter.Null, () => typed, terminal: true);
         var displayedBefore = false;
         var displayedAfter = false;
 
@@ -55,7 +56,7 @@ public class ToolConsoleTests
             await Task.Delay(250); // the display draws a few frames
             displayedBefore = console.IsDisplaying;
             console.PrintWhole(LongUrl);
-            var code = console.Ask("Paste the code:");
+            var code = await console.AskAsync("Paste the code:");
             displayedAfter = console.IsDisplaying;
             progress.ScenarioFinished("A bad one", ScenarioOutcome.Of(new InvalidOperationException("expected 401, got 200"), undefinedStep: false, warnOnly: false));
             await Task.Delay(250);
@@ -64,21 +65,23 @@ public class ToolConsoleTests
 
         console.IsLive.Should().BeTrue();
         (displayedBefore, displayedAfter).Should().Be((true, true), "the display shows before and resumes after");
-        displayedWhilePrinting.Should().NotBeEmpty().And.OnlyContain(shown => !shown, "the display is taken down while the line is printed");
+        displayedWhilePrinting.Should().HaveCount(2).And.OnlyContain(shown => !shown, "the display is taken down while the URL and the question are printed");
+        displayedWhileAsking.Should().Equal([false], "the display is taken down while the person types");
         console.IsDisplaying.Should().BeFalse("the display ends with the run");
         answer.Should().Be("4/0AbCdEf");
-        whole.ToString().Should().Be(LongUrl + Environment.NewLine, "the URL is printed as one line, never wrapped at the terminal's 80 columns");
-        terminal.Output.Should().Contain("Paste the code:").And.Contain("✗ A bad one").And.Contain("2 scenarios");
+        whole.ToString().Should().Be(LongUrl + Environment.NewLine + "Paste the code:" + Environment.NewLine, "the URL is printed as one line, never wrapped at the terminal's 80 columns");
+        terminal.Output.Should().Contain("✗ A bad one").And.Contain("2 scenarios");
     }
 
     [Test]
-    public void Without_a_terminal_a_question_reads_standard_input()
+    public async Task Without_a_terminal_a_question_reads_standard_input_and_null_when_it_ended()
     {
         using var output = new StringWriter();
-        var console = new ToolConsole(output, TextWriter.Null, new StringReader("yes\n"), live: false);
+        var console = new ToolConsole(output, TextWriter.Null, () => new StringReader("yes\n"), live: false);
 
-        console.Ask("Continue?").Should().Be("yes");
-        output.ToString().Should().Be("Continue? ");
+        (await console.AskAsync("Continue?")).Should().Be("yes");
+        (await console.AskAsync("Again?")).Should().BeNull();
+        output.ToString().Should().Be("Continue?" + Environment.NewLine + "Again?" + Environment.NewLine);
     }
 
     [Test]
@@ -86,12 +89,22 @@ public class ToolConsoleTests
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var console = new ToolConsole(output, error, TextReader.Null, live: false);
+        var console = new ToolConsole(output, error, () => TextReader.Null, live: false);
 
         console.Problem("--out reports.txt is a file");
 
         error.ToString().Should().Be("--out reports.txt is a file" + Environment.NewLine);
         output.ToString().Should().BeEmpty();
+    }
+
+    /// <summary>Standard input with one line typed, telling when it is read.</summary>
+    private sealed class WatchedReader(string line, Action onRead) : StringReader(line + "\n")
+    {
+        public override ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken)
+        {
+            onRead();
+            return base.ReadLineAsync(cancellationToken);
+        }
     }
 
     /// <summary>A writer that tells, at each line, what the test watches.</summary>

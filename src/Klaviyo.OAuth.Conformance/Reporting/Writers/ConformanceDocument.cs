@@ -38,6 +38,7 @@ public sealed record ConformanceDocument(
         string? SuiteVersion,
         string? Tool,
         string? Unreachable,
+        string? SignIn,
         IReadOnlyList<RunPart>? Targets)
     {
         public static RunPart From(RunDescription run) => new(
@@ -50,6 +51,7 @@ public sealed record ConformanceDocument(
             run.SuiteVersion,
             run.Tool,
             run.Unreachable,
+            run.SignIn,
             // Each target of a report merged from runs against different ones; absent otherwise.
             run.MergedTargets.Count > 0 ? [.. run.MergedTargets.Select(From)] : null);
     }

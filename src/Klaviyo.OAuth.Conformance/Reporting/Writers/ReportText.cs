@@ -84,6 +84,11 @@ internal static class ReportText
             yield return ("Web host", run.WebBaseUrl);
         }
 
+        if (run.SignIn is not null)
+        {
+            yield return ("Sign-in", run.SignIn);
+        }
+
         if (run.StartedAt is { } started)
         {
             yield return ("Started", Time(started));
