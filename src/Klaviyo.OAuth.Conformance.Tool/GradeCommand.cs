@@ -74,7 +74,9 @@ internal static class GradeCommand
             }
         }
 
-        return graded.FailsBuild ? ExitCodes.FailsBuild : ExitCodes.Conforming;
+        return graded.NoRequests ? ExitCodes.Unverified
+            : graded.FailsBuild ? ExitCodes.FailsBuild
+            : ExitCodes.Conforming;
     }
 
     /// <summary>The summary a developer reads in a terminal or a CI log: each broken rule with its requests and tips.</summary>
@@ -91,6 +93,11 @@ internal static class GradeCommand
         }
 
         console.Line(report.Counts());
+        if (report.UnattributedNote is { } note)
+        {
+            console.Line(note);
+        }
+
         console.Verdict(!report.FailsBuild, report.Outcome);
     }
 

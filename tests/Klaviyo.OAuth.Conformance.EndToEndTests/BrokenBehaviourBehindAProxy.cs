@@ -6,7 +6,7 @@ namespace Klaviyo.OAuth.Conformance.EndToEndTests;
 /// without any of the secrets the run handled.
 /// </summary>
 [TestFixture]
-public sealed class BrokenBehaviourBehindAProxy
+public sealed partial class BrokenBehaviourBehindAProxy
 {
     private const string Broken = "token.refresh.not-found";
     private const string Documented = "Refresh token does not exist";

@@ -32,6 +32,25 @@ public sealed partial class TargetWithoutAControlApi
     }
 
     [Test]
+    public void Nothing_derived_from_a_configured_secret_appears_either()
+    {
+        OutputSearch.Base64Leaks(_run.OutputFiles, _app.Secrets, Fragment).Should().BeEmpty();
+        OutputSearch.Leaks(_run.OutputFiles, OutputSearch.EscapedForms(_app.Secrets), Fragment).Should().BeEmpty();
+    }
+
+    [Test]
+    public void Tags_and_step_text_reach_every_output_whole()
+    {
+        foreach (var run in new[] { _run, _failingRun })
+        {
+            OutputSearch.WordsCutByAMask(run.OutputFiles).Should().BeEmpty("{0}", run);
+        }
+
+        var messages = File.ReadAllText(_run.ReportFile("cucumber.ndjson"));
+        OutputSearch.FeatureTags().Should().NotBeEmpty().And.OnlyContain(tag => messages.Contains($"\"{tag}\"", StringComparison.Ordinal));
+    }
+
+    [Test]
     public void The_search_finds_a_secret_where_there_is_one()
     {
         // The search itself can fail: the emulator handed these values out, so the test's own record has them.

@@ -2,14 +2,16 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Klaviyo.OAuth.Guide;
 using Klaviyo.OAuth.Guide.Traffic;
 
 namespace Klaviyo.OAuth.Conformance.Grading;
 
 /// <summary>
-/// One app's traffic read from a running emulator's journal (<c>GET /__control/journal?clientId=</c>):
-/// each entry's <c>exchange</c>, the request and answer with secrets already replaced by
-/// fingerprints, becomes a <see cref="RecordedExchange"/> the conduct rules grade as a HAR's.
+/// One app's traffic read from a running emulator's journal (<c>GET /__control/journal</c>): each of
+/// its entries' <c>exchange</c>, the request and answer with secrets already replaced by
+/// fingerprints, becomes a <see cref="RecordedExchange"/> the conduct rules grade as a HAR's; the
+/// requests to Klaviyo's endpoints the emulator attributed to no app are counted.
 /// </summary>
 public static class EmulatorJournal
 {
@@ -21,7 +23,7 @@ public static class EmulatorJournal
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(emulator);
-        var url = new Uri(emulator, $"/__control/journal?clientId={Uri.EscapeDataString(clientId)}&limit={Everything.ToString(CultureInfo.InvariantCulture)}");
+        var url = new Uri(emulator, $"/__control/journal?limit={Everything.ToString(CultureInfo.InvariantCulture)}");
         using var response = await http.GetAsync(url, cancellation).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
@@ -31,7 +33,7 @@ public static class EmulatorJournal
         try
         {
             using var json = await response.Content.ReadFromJsonAsync<JsonDocument>(cancellation).ConfigureAwait(false);
-            return Parse(json!.RootElement);
+            return Parse(json!.RootElement, clientId);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException or NotSupportedException)
         {
@@ -40,16 +42,24 @@ public static class EmulatorJournal
     }
 
     /// <summary>
-    /// The exchanges of a journal answer, oldest first, and the authorities of the emulator's web
-    /// host (its authorize page) among them; entries without an exchange are left out.
+    /// The exchanges of <paramref name="clientId"/> in a journal answer, oldest first, the authorities
+    /// of the emulator's web host (its authorize page), and how many requests to Klaviyo's endpoints
+    /// belong to no app; entries without an exchange are left out.
     /// </summary>
-    public static JournalTraffic Parse(JsonElement journal)
+    public static JournalTraffic Parse(JsonElement journal, string clientId)
     {
         var exchanges = new List<RecordedExchange>();
         var webHosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var unattributed = 0;
         foreach (var entry in journal.GetProperty("entries").EnumerateArray())
         {
-            if (!entry.TryGetProperty("exchange", out var exchange) || exchange.ValueKind != JsonValueKind.Object)
+            var owner = Text(entry, "clientId");
+            if (owner is null && RequestKinds.Of(entry.GetProperty("path").GetString()!) != RequestKind.Other)
+            {
+                unattributed++;
+            }
+
+            if (owner != clientId || !entry.TryGetProperty("exchange", out var exchange) || exchange.ValueKind != JsonValueKind.Object)
             {
                 continue;
             }
@@ -72,7 +82,7 @@ public static class EmulatorJournal
                 new RecordedResponse(entry.GetProperty("status").GetInt32(), Headers(exchange.GetProperty("responseHeaders")), Encoding.UTF8.GetBytes(responseBody ?? string.Empty))));
         }
 
-        return new JournalTraffic(exchanges, [.. webHosts]);
+        return new JournalTraffic(exchanges, [.. webHosts], unattributed);
     }
 
     private static string? Text(JsonElement element, string name) =>
@@ -82,5 +92,5 @@ public static class EmulatorJournal
         new(headers.EnumerateArray().Select(h => new KeyValuePair<string, string>(h.GetProperty("key").GetString()!, h.GetProperty("value").GetString()!)));
 }
 
-/// <summary>One app's exchanges from the journal, and the emulator's web host authorities.</summary>
-public sealed record JournalTraffic(IReadOnlyList<RecordedExchange> Exchanges, IReadOnlyList<string> WebHosts);
+/// <summary>One app's exchanges from the journal, the emulator's web host authorities, and the requests attributed to no app.</summary>
+public sealed record JournalTraffic(IReadOnlyList<RecordedExchange> Exchanges, IReadOnlyList<string> WebHosts, int Unattributed);

@@ -17,8 +17,9 @@ public static class Grader
         ArgumentNullException.ThrowIfNull(options);
         try
         {
-            var (exchanges, webHosts) = await ReadAsync(source, options, cancellation).ConfigureAwait(false);
-            return Grade(source, new AppTraffic(exchanges, [.. options.WebHosts, .. webHosts]));
+            var (exchanges, webHosts, unattributed) = await ReadAsync(source, options, cancellation).ConfigureAwait(false);
+            var graded = Grade(source, new AppTraffic(exchanges, [.. options.WebHosts, .. webHosts]));
+            return graded with { Report = graded.Report with { Unattributed = unattributed } };
         }
         catch (Exception e) when (GradingInputException.IsInputProblem(e))
         {
@@ -33,7 +34,7 @@ public static class Grader
         return new GradeResult(source, ClientConductReport.Grade(source.Name, traffic));
     }
 
-    private static async Task<(IReadOnlyList<RecordedExchange> Exchanges, IReadOnlyList<string> WebHosts)> ReadAsync(TrafficSource source, GradeOptions options, CancellationToken cancellation)
+    private static async Task<(IReadOnlyList<RecordedExchange> Exchanges, IReadOnlyList<string> WebHosts, int? Unattributed)> ReadAsync(TrafficSource source, GradeOptions options, CancellationToken cancellation)
     {
         switch (source)
         {
@@ -41,11 +42,11 @@ public static class Grader
                 using (var http = new HttpClient { Timeout = options.JournalTimeout })
                 {
                     var traffic = await EmulatorJournal.ReadAsync(http, journal.Emulator, journal.ClientId, cancellation).ConfigureAwait(false);
-                    return (traffic.Exchanges, traffic.WebHosts);
+                    return (traffic.Exchanges, traffic.WebHosts, traffic.Unattributed);
                 }
 
             case TrafficSource.Capture file:
-                return (TrafficReader.ReadFile(file.Path), []);
+                return (TrafficReader.ReadFile(file.Path), [], null);
             default:
                 throw new ArgumentOutOfRangeException(nameof(source), source, "an unknown traffic source");
         }
@@ -61,5 +62,5 @@ public sealed record GradeResult(TrafficSource Source, ClientConductReport Repor
     public bool FailsBuild => Report.FailsBuild;
 
     /// <summary>No request of the app was found: nothing was graded, which is no pass.</summary>
-    public bool NoRequests => Report.Requests == 0;
+    public bool NoRequests => Report.NoRequests;
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Web;
 using Klaviyo.OAuth.Emulator.Http;
 using Klaviyo.OAuth.Emulator.Model;
 using Klaviyo.OAuth.Guide.Diagnosis;
@@ -8,7 +7,8 @@ using Klaviyo.OAuth.Guide.Traffic;
 namespace Klaviyo.OAuth.Emulator.Diagnosis;
 
 /// <summary>
-/// Explains what the emulator just answered: the client the request belongs to and, for a
+/// Explains what the emulator just answered: the client the request belongs to (the one the
+/// endpoint served, else the one the request carries, see <see cref="RequestOwner"/>) and, for a
 /// refusal, the findings of the guide's diagnosis engine, given the model's knowledge.
 /// </summary>
 internal sealed class RefusalDiagnosis(Emulation emulation)
@@ -24,7 +24,7 @@ internal sealed class RefusalDiagnosis(Emulation emulation)
 
         // A success is explained by nothing: the app is the one the model recognised, and the
         // model has moved on (a code is spent), so findings would be about a state the request did not meet.
-        var recognised = response.ClientId ?? AuthorizingClient(request);
+        var recognised = response.ClientId ?? RequestOwner.ClientOf(emulation, request);
         if (response.Status < 400)
         {
             return (recognised, []);
@@ -40,12 +40,4 @@ internal sealed class RefusalDiagnosis(Emulation emulation)
         var diagnosis = _diagnostician.Diagnose(exchange, webHost);
         return (diagnosis.ClientId ?? recognised, [.. diagnosis.Findings.Select(FindingReport.From)]);
     }
-
-    // An authorization request carries no client credentials, but names its app: the journal
-    // attributes it to that app, so that grading an app sees its authorizations (state, PKCE).
-    private static string? AuthorizingClient(EmulatorRequest request) =>
-        RequestKinds.Of(request.Path) != RequestKind.Authorize
-            ? null
-            : HttpUtility.ParseQueryString(request.RawQuery)["client_id"]
-                ?? HttpUtility.ParseQueryString(Encoding.UTF8.GetString(request.Body))["client_id"];
 }

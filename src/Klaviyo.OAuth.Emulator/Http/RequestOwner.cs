@@ -3,13 +3,15 @@ using Klaviyo.OAuth.Emulator.Model;
 namespace Klaviyo.OAuth.Emulator.Http;
 
 /// <summary>
-/// The app a request belongs to before anything is checked: the id in its Basic credentials, a
-/// client_id it names (form body or query), or a token it carries that was seen issued to an app
-/// (a refresh token or revoked token in the form, a Bearer access token).
+/// The app a request belongs to before anything is checked, on either host and for every endpoint:
+/// the id in its Basic credentials, a client_id it names (form body or query: an authorization
+/// request names its app so), or a token or code it carries that was issued to an app (a refresh
+/// token or revoked token in the form, an authorization code, a bearer access token whatever the
+/// case of its scheme).
 /// </summary>
 internal static class RequestOwner
 {
-    private const string BearerPrefix = "Bearer ";
+    private const string BearerScheme = "Bearer";
 
     public static string? ClientOf(Emulation emulation, EmulatorRequest request)
     {
@@ -19,8 +21,9 @@ internal static class RequestOwner
             return basicId;
         }
 
-        if (authorization is [var header] && header.StartsWith(BearerPrefix, StringComparison.Ordinal)
-            && emulation.OwnerOf(header[BearerPrefix.Length..].Trim()) is { } bearerOwner)
+        if (authorization is [var header] && header.TrimStart() is var credentials
+            && credentials.StartsWith(BearerScheme, StringComparison.OrdinalIgnoreCase) && credentials.Length > BearerScheme.Length && char.IsWhiteSpace(credentials[BearerScheme.Length])
+            && emulation.OwnerOf(credentials[BearerScheme.Length..].Trim()) is { } bearerOwner)
         {
             return bearerOwner;
         }
@@ -32,6 +35,6 @@ internal static class RequestOwner
             return named;
         }
 
-        return (form?["refresh_token"] ?? form?["token"]) is { } token ? emulation.OwnerOf(token) : null;
+        return (form?["refresh_token"] ?? form?["token"] ?? form?["code"]) is { } token ? emulation.OwnerOf(token) : null;
     }
 }

@@ -111,10 +111,11 @@ internal sealed partial class TokenRegistry(EmulatorClock clock, EmulatorOptions
         return revoked;
     }
 
-    /// <summary>The app a refresh or access token this model issued belongs to; null for any other string.</summary>
+    /// <summary>The app a refresh or access token or an authorization code this model issued belongs to; null for any other string.</summary>
     public string? OwnerOf(string token) =>
         _refreshTokens.TryGetValue(token, out var refreshToken) ? refreshToken.ClientId
         : _accessTokens.TryGetValue(token, out var accessToken) ? accessToken.ClientId
+        : _codes.TryGetValue(token, out var code) ? code.ClientId
         : null;
 
     public IEnumerable<RefreshToken> RefreshTokens => _refreshTokens.Values;

@@ -7,13 +7,15 @@ using System.Text.RegularExpressions;
 namespace Klaviyo.OAuth.Guide.Redaction;
 
 /// <summary>
-/// Masks secrets in any text before it reaches a console, a log or a report: Basic and Bearer
-/// credentials, secret-named form, query and JSON parameters, cookies, and values registered at
-/// run time. A registered value is masked also in every form a target may echo it in: URL-, JSON-
-/// and HTML-escaped, cut short or with a character changed (any run of at least
-/// <see cref="FragmentLength"/> characters that begins or ends like it), and inside any base64 or
-/// base64url run that decodes to text holding it. Each secret becomes exactly <see cref="Mask"/>;
-/// the rest of the text is kept.
+/// Masks secrets in any text before it reaches a console, a log or a report. By value, wherever it
+/// appears: each value registered at run time, also in every form a target may echo it in: URL-,
+/// JSON- and HTML-escaped, cut short or with a character changed (any run of at least
+/// <see cref="FragmentLength"/> characters that begins or ends like it, where those characters look
+/// random rather than like words), and inside any base64 or base64url run that decodes to text
+/// holding it. By pattern, only in the fields that carry credentials: the Authorization header,
+/// secret-named form, query and JSON parameters, cookies; never in free text, so tags, ids, step
+/// text and the guide's wording stay whole. Each secret becomes exactly <see cref="Mask"/>; the
+/// rest of the text is kept.
 /// </summary>
 public sealed partial class SecretRedactor
 {
@@ -97,9 +99,13 @@ public sealed partial class SecretRedactor
         }
 
         var known = Current();
-        var result = known.Literals.Length == 0 ? text : MaskRegistered(text, known);
-        result = ReplaceChanged(AuthorizationHeader(), result, m => m.Groups["lead"].Value + Mask);
-        result = ReplaceChanged(CredentialAfterScheme(), result, MaskCredential);
+        return MaskFields(known.Literals.Length == 0 ? text : MaskRegistered(text, known));
+    }
+
+    // The patterns, on the fields that carry credentials only.
+    private static string MaskFields(string text)
+    {
+        var result = ReplaceChanged(AuthorizationHeader(), text, MaskCredential);
         result = ReplaceChanged(FormParameter(), result, MaskNamedValue);
         result = ReplaceChanged(JsonProperty(), result, MaskNamedValue);
         result = ReplaceChanged(EscapedJsonProperty(), result, MaskNamedValue);
@@ -188,6 +194,10 @@ public sealed partial class SecretRedactor
         }
     }
 
+    // A request encoded whole (an echo, a log) hides its Authorization header or secret parameters.
+    private static bool CarriesCredentialField(string decoded) =>
+        decoded.AsSpan().IndexOfAny(':', '=') >= 0 && !ReferenceEquals(MaskFields(decoded), decoded);
+
     private static bool IsBase64Character(char c) => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '-' or '_';
 
     private static bool Base64RunHidesSecret(ReadOnlySpan<char> run, Registered known)
@@ -205,7 +215,8 @@ public sealed partial class SecretRedactor
             {
                 var usable = (run.Length - offset) / 4 * 4;
                 if (Convert.TryFromBase64Chars(normal.Slice(offset, usable), bytes, out var written)
-                    && known.Holds(Encoding.Latin1.GetString(bytes, 0, written)))
+                    && Encoding.Latin1.GetString(bytes, 0, written) is var decoded
+                    && (known.Holds(decoded) || CarriesCredentialField(decoded)))
                 {
                     return true;
                 }
@@ -228,20 +239,26 @@ public sealed partial class SecretRedactor
         public static readonly Registered None = new([]);
 
         private readonly Dictionary<string, List<(string Value, bool IsHead)>> _byFragment = new(StringComparer.Ordinal);
-        private readonly string[] _short;
+        private readonly string[] _whole;
         private readonly SearchValues<string> _anchors;
 
         public Registered(string[] literals)
         {
             Literals = literals;
-            foreach (var literal in literals.Where(l => l.Length >= FragmentLength))
+            var whole = new List<string>();
+            foreach (var literal in literals)
             {
-                Add(literal[..FragmentLength], (literal, true));
-                Add(literal[^FragmentLength..], (literal, false));
+                // Short values, and values no fragment of which is distinctive, are found whole only.
+                var head = literal.Length >= FragmentLength && AddIfDistinctive(literal[..FragmentLength], (literal, true));
+                var tail = literal.Length >= FragmentLength && AddIfDistinctive(literal[^FragmentLength..], (literal, false));
+                if (!head && !tail)
+                {
+                    whole.Add(literal);
+                }
             }
 
-            _short = [.. literals.Where(l => l.Length < FragmentLength)];
-            _anchors = SearchValues.Create([.. _byFragment.Keys, .. _short], StringComparison.Ordinal);
+            _whole = [.. whole];
+            _anchors = SearchValues.Create([.. _byFragment.Keys, .. _whole], StringComparison.Ordinal);
         }
 
         public string[] Literals { get; }
@@ -270,7 +287,7 @@ public sealed partial class SecretRedactor
                     }
                 }
 
-                foreach (var value in _short)
+                foreach (var value in _whole)
                 {
                     if (text.AsSpan(at).StartsWith(value, StringComparison.Ordinal))
                     {
@@ -304,6 +321,19 @@ public sealed partial class SecretRedactor
             }
 
             return (at + FragmentLength - length, length);
+        }
+
+        // "never-issued-refresh-token" ends like the tag @needs-refresh-token: a fragment of lower-case
+        // words joined by hyphens, dots or spaces is no evidence of the value; one of random characters is.
+        private bool AddIfDistinctive(string fragment, (string Value, bool IsHead) entry)
+        {
+            if (WordsOnly().IsMatch(fragment))
+            {
+                return false;
+            }
+
+            Add(fragment, entry);
+            return true;
         }
 
         private void Add(string fragment, (string Value, bool IsHead) entry)
@@ -345,16 +375,18 @@ public sealed partial class SecretRedactor
         return output is null ? input : output.Append(input, copied, input.Length - copied).ToString();
     }
 
+    // A value that ends its line is the header's whole value, whatever it looks like; one followed by
+    // more words is prose unless it looks like a credential.
     private static string MaskCredential(Match match)
     {
         var value = match.Groups["value"].Value;
-        return LooksLikeCredential(value)
+        return match.Groups["end"].Success || LooksLikeCredential(value)
             ? match.Value[..(match.Groups["value"].Index - match.Index)] + Mask
             : match.Value;
     }
 
-    // "Basic and", "Bearer prefix": words of prose, not credentials. Credentials have digits or
-    // symbols, or are long; the bytes-literal form b'…' always counts.
+    // "Authorization: Bearer with a valid token": words of prose, not credentials. Credentials have
+    // digits or symbols, or are long; the bytes-literal form b'…' always counts.
     private static bool LooksLikeCredential(string value) =>
         value.StartsWith("b'", StringComparison.Ordinal)
         || value.StartsWith("b\"", StringComparison.Ordinal)
@@ -402,12 +434,11 @@ public sealed partial class SecretRedactor
         return match.Groups["lead"].Value + string.Join(';', pairs);
     }
 
-    // Authorization: Basic xxx / Bearer xxx / a bare value: keep the header name and the scheme.
-    [GeneratedRegex(@"(?<lead>\b(?:Proxy-)?Authorization[ \t]*:[ \t]*(?>(?:(?:Basic|Bearer|Digest|Token|Negotiate)[ \t]+)?))(?<value>(?!\[REDACTED\])\S+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // The Authorization header, as a header line, a curl -H, or a JSON or dictionary key
+    // ("Authorization": "Bearer …"): the scheme kept, a credential-shaped value (RFC 6750's b64token,
+    // or a bytes literal) masked. "Authorization: Basic <base64 …>" in prose has no such value.
+    [GeneratedRegex(@"\b(?:Proxy-)?Authorization[""']?[ \t]*:[ \t]*[""']?(?>(?:(?:Basic|Bearer|Digest|Token|Negotiate)[ \t]+)?)(?<value>b'[^'\r\n]*'|b""[^""\r\n]*""|(?!\[REDACTED\])[A-Za-z0-9\-._~+/]+=*)(?=(?<end>[ \t]*(?:\r?\n|$))|[\s""',;&)])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorizationHeader();
-
-    [GeneratedRegex(@"\b(?:Basic|Bearer)[ \t]+(?<value>b'[^'\r\n]*'|b""[^""\r\n]*""|[A-Za-z0-9\-._~+/]+=*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CredentialAfterScheme();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9_\-])(?<name>" + SecretNames + @")=(?<value>[^&\s""'<>,;]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FormParameter();
@@ -421,6 +452,9 @@ public sealed partial class SecretRedactor
 
     [GeneratedRegex(@"(?<lead>\b(?<header>Set-Cookie|Cookie)[ \t]*:[ \t]*)(?<value>[^\r\n]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CookieHeader();
+
+    [GeneratedRegex(@"^[a-z_]*[-. ][a-z_\-. ]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex WordsOnly();
 
     [GeneratedRegex(@"^[a-z]+(?:_[a-z]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex IsSnakeCaseWord();

@@ -26,8 +26,16 @@ public static class EchoTarget
         ["Basic credentials"] = Base64($"{ClientId}:{ClientSecret}"),
         ["Basic credentials without the colon"] = Base64(ClientId + ClientSecret),
         ["Basic credentials with a wrong secret"] = Base64($"{ClientId}:{ClientSecret}x"),
-        ["Basic credentials of an unknown client"] = Base64("unregistered-conformance-client:" + ClientSecret),
+        ["Basic credentials of an unknown client"] = SecretPart("unregistered-conformance-client:", ClientSecret),
     };
+
+    /// <summary>
+    /// The part of base64(<paramref name="publicPrefix"/> + secret) that encodes the secret: the run
+    /// before it encodes only the public prefix, which the suite may well show (its placeholder app's
+    /// credentials, base64("unregistered-conformance-client:placeholder-client-secret"), begin the same).
+    /// </summary>
+    private static string SecretPart(string publicPrefix, string secret) =>
+        Base64(publicPrefix + secret)[(Encoding.UTF8.GetByteCount(publicPrefix) / 3 * 4)..];
 
     public static async Task AnswerAsync(HttpContext context)
     {

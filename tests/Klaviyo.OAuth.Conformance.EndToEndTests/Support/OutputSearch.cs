@@ -1,8 +1,36 @@
 namespace Klaviyo.OAuth.Conformance.EndToEndTests.Support;
 
 /// <summary>Looks for secret values in the files a run wrote.</summary>
-public static class OutputSearch
+public static partial class OutputSearch
 {
+    /// <summary>
+    /// Every place where a mask is glued to a word, as "file: text": part of a tag, an id or a
+    /// step's text taken for a secret (@needs[REDACTED]).
+    /// </summary>
+    public static IReadOnlyList<string> WordsCutByAMask(IEnumerable<string> files) =>
+        files.SelectMany(file => CutWord().Matches(File.ReadAllText(file)).Select(m => $"{Path.GetFileName(file)}: {m.Value}")).ToList();
+
+    /// <summary>Every tag of the catalogue's feature files, as written there.</summary>
+    public static HashSet<string> FeatureTags() =>
+        Directory.EnumerateFiles(Path.Combine(BuiltArtifacts.RepositoryRoot, "features"), "*.feature", SearchOption.AllDirectories)
+            .SelectMany(File.ReadLines)
+            .Where(line => line.TrimStart().StartsWith('@'))
+            .SelectMany(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The forms a secret may be derived in besides itself: URL-encoded, base64url.</summary>
+    public static Dictionary<string, string> EscapedForms(IReadOnlyDictionary<string, string> secrets) =>
+        secrets.SelectMany(s => new[]
+            {
+                (What: s.Key + ", URL-encoded", Value: Uri.EscapeDataString(s.Value), Original: s.Value),
+                (What: s.Key + ", base64url", Value: Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(s.Value)).TrimEnd('=').Replace('+', '-').Replace('/', '_'), Original: s.Value),
+            })
+            .Where(s => s.Value != s.Original)
+            .ToDictionary(s => s.What, s => s.Value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"@[A-Za-z0-9.\-]+\[REDACTED\]|[A-Za-z]-\[REDACTED\]|\[REDACTED\]-[a-z]")]
+    private static partial System.Text.RegularExpressions.Regex CutWord();
+
     /// <summary>
     /// The part of a secret whose fragments give it away. For a JWT that is its signature: the header
     /// is the same in every token and the claims are base64 of public values (the client id shows up,

@@ -15,6 +15,15 @@ public sealed record ClientConductReport(string Source, int Requests, IReadOnlyL
 {
     public const string Title = "Client conduct";
 
+    /// <summary>
+    /// For an emulator's journal: how many requests to Klaviyo's endpoints it could attribute to no
+    /// app (none of them is graded); null for a capture, whose requests are all the app's.
+    /// </summary>
+    public int? Unattributed { get; init; }
+
+    /// <summary>No request of the app was found: nothing was graded, which is no pass.</summary>
+    public bool NoRequests => Requests == 0;
+
     /// <summary>A documented rule is not satisfied: the run fails CI.</summary>
     public bool FailsBuild => Results.Any(r => r.FailsBuild);
 
@@ -24,9 +33,15 @@ public sealed record ClientConductReport(string Source, int Requests, IReadOnlyL
     public string Counts(string separator = " · ") =>
         string.Join(separator, Enum.GetValues<ConductVerdict>().Select(v => $"{Count(v)} {v.Text()}"));
 
-    public string Outcome => FailsBuild
-        ? "FAILS: the app breaks a documented rule of the guide."
+    public string Outcome =>
+        NoRequests ? $"NOT VERIFIED: no request of {Source} was found, so nothing was graded."
+        : FailsBuild ? "FAILS: the app breaks a documented rule of the guide."
         : "PASSES: the app keeps every documented rule it exercised.";
+
+    /// <summary>"3 requests in the journal could not be attributed to any app …", or null when none or a capture.</summary>
+    public string? UnattributedNote => Unattributed is > 0 and var count
+        ? $"{count} {(count == 1 ? "request" : "requests")} in the journal could not be attributed to any app (no client id, credentials, token or code the emulator knows) and {(count == 1 ? "is" : "are")} not graded."
+        : null;
 
     public static ClientConductReport Grade(string source, AppTraffic traffic) =>
         new(source, traffic.Requests.Count, ConductRules.Grade(traffic));

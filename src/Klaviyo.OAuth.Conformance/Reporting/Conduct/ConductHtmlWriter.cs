@@ -28,7 +28,12 @@ public static class ConductHtmlWriter
         html.Append("<title>").Append(E(ClientConductReport.Title)).Append("</title><style>").Append(Style).AppendLine("</style></head><body>");
         html.Append("<h1>").Append(E(ClientConductReport.Title)).AppendLine("</h1>");
         html.Append("<p>Traffic: ").Append(E(report.Source)).Append(" (").Append(report.Requests).AppendLine(" requests)</p>");
-        html.Append("<p class=\"").Append(report.FailsBuild ? "fails" : "passes").Append("\"><strong>").Append(E(report.Outcome)).AppendLine("</strong></p>");
+        if (report.UnattributedNote is { } note)
+        {
+            html.Append("<p>").Append(E(note)).AppendLine("</p>");
+        }
+
+        html.Append("<p class=\"").Append(report.FailsBuild || report.NoRequests ? "fails" : "passes").Append("\"><strong>").Append(E(report.Outcome)).AppendLine("</strong></p>");
         html.Append("<p>").Append(E(report.Counts())).AppendLine("</p>");
         html.AppendLine("<table><thead><tr><th>rule</th><th>level</th><th>verdict</th><th>detail</th></tr></thead><tbody>");
         foreach (var result in report.Results)

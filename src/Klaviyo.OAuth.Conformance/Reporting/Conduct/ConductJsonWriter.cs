@@ -21,6 +21,8 @@ public static class ConductJsonWriter
                 part = ClientConductReport.Title,
                 source = report.Source,
                 requests = report.Requests,
+                unattributedRequests = report.Unattributed,
+                noRequests = report.NoRequests,
                 failsBuild = report.FailsBuild,
                 counts = Enum.GetValues<ConductVerdict>().ToDictionary(v => v.Text(), report.Count),
                 rules = report.Results.Select(r => new

@@ -14,6 +14,11 @@ public static class ConductMarkdownWriter
         var md = new StringBuilder();
         md.Append("# ").AppendLine(ClientConductReport.Title).AppendLine();
         md.Append("Traffic: ").Append(Cell(report.Source)).Append(" (").Append(report.Requests).AppendLine(" requests)").AppendLine();
+        if (report.UnattributedNote is { } note)
+        {
+            md.AppendLine(note).AppendLine();
+        }
+
         md.Append("**").Append(report.Outcome).AppendLine("**").AppendLine();
         md.AppendLine(report.Counts()).AppendLine();
         md.AppendLine("| rule | level | verdict | detail |");

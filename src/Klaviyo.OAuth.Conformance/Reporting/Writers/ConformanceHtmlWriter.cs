@@ -1,13 +1,17 @@
 using System.Net;
 using System.Text;
+using Klaviyo.OAuth.Guide;
 using Klaviyo.OAuth.Guide.Catalogue;
 
 namespace Klaviyo.OAuth.Conformance.Reporting.Writers;
 
 /// <summary>
-/// conformance.html: one self-contained page (inline CSS, no scripts), readable offline. Stable hooks
-/// for tools and browser tests: <c>id="count-&lt;verdict&gt;"</c> on each count,
-/// <c>data-behaviour-id</c> and <c>class="verdict-&lt;verdict&gt;"</c> on each row.
+/// conformance.html: one self-contained page (inline CSS, no scripts), readable offline: the summary,
+/// a table of contents, then per group a table of its behaviours and a section for each (see
+/// <see cref="BehaviourHtmlSection"/>). Stable hooks for tools and browser tests:
+/// <c>id="count-&lt;verdict&gt;"</c> on each count, <c>nav id="contents"</c>, <c>data-behaviour-id</c>
+/// and <c>class="verdict-&lt;verdict&gt;"</c> on each row, <c>id="behaviour-&lt;id&gt;"</c> on each section,
+/// <c>pre class="evidence"</c> and <c>p class="fix"</c> in a failing one.
 /// </summary>
 public static class ConformanceHtmlWriter
 {
@@ -33,7 +37,16 @@ public static class ConformanceHtmlWriter
         tr.verdict-satisfied td.verdict{color:#1a7f37}
         tr.verdict-known-deviation td.verdict,tr.verdict-deviation-resolved td.verdict{color:#8250df;font-weight:600}
         pre{background:#f6f8fa;padding:.5rem;overflow-x:auto;white-space:pre-wrap;word-break:break-word}
-        details{margin:.25rem 0}
+        pre.evidence{display:block;width:100%;box-sizing:border-box;font-family:ui-monospace,SFMono-Regular,Consolas,monospace;font-size:.85rem;border:1px solid #d1d9e0;border-radius:6px}
+        nav#contents ul{margin:.25rem 0}
+        nav#contents li.verdict-not-satisfied a,nav#contents li.verdict-no-scenario a{color:#cf222e;font-weight:600}
+        section.behaviour{border-top:1px solid #d1d9e0;padding:.5rem 0;margin-bottom:1rem}
+        section.behaviour h3{margin:.25rem 0}
+        section.behaviour.verdict-not-satisfied h3 .verdict,section.behaviour.verdict-no-scenario h3 .verdict{color:#cf222e}
+        section.behaviour.verdict-advisory-not-met h3 .verdict{color:#9a6700}
+        section.behaviour.verdict-satisfied h3 .verdict{color:#1a7f37}
+        ul.scenarios{margin:.25rem 0;color:#59636e}
+        p.fix{background:#fff8c5;border-left:4px solid #9a6700;padding:.5rem}
         """;
 
     public static string Render(ConformanceMatrix matrix)
@@ -52,6 +65,7 @@ public static class ConformanceHtmlWriter
         html.Append("<h1>").Append(E(ReportText.Title)).AppendLine("</h1>");
 
         AppendSummary(html, matrix);
+        AppendContents(html, matrix);
         foreach (var group in matrix.Groups)
         {
             AppendGroup(html, group);
@@ -88,6 +102,40 @@ public static class ConformanceHtmlWriter
         var fails = matrix.FailsBuild();
         html.Append("<p id=\"outcome\" class=\"outcome ").Append(fails ? "fails" : "passes").Append("\">").Append(E(ReportText.Outcome(matrix))).AppendLine("</p>");
         html.AppendLine("</section>");
+    }
+
+    private static void AppendContents(StringBuilder html, ConformanceMatrix matrix)
+    {
+        html.AppendLine("<nav id=\"contents\">");
+        html.AppendLine("<h2>Contents</h2>");
+        html.AppendLine("<ul>");
+        foreach (var group in matrix.Groups)
+        {
+            html.Append("<li><a href=\"#group-").Append(group.Group.Key()).Append("\">").Append(E(group.Title)).AppendLine("</a>");
+            html.AppendLine("<ul>");
+            foreach (var row in group.Rows)
+            {
+                html.Append("<li class=\"verdict-").Append(row.Verdict.Key()).Append("\"><a href=\"#").Append(E(BehaviourHtmlSection.Anchor(row))).Append("\">")
+                    .Append(row.Verdict.TextMark()).Append(' ').Append(E(row.Id)).Append("</a> ").Append(E(row.Verdict.Label())).AppendLine("</li>");
+            }
+
+            html.AppendLine("</ul></li>");
+        }
+
+        AppendContentsEntry(html, matrix.TipRows.Count > 0, "troubleshooting-tips", ReportText.TipsTitle);
+        AppendContentsEntry(html, matrix.ConductRuleRows.Count > 0, "client-conduct-rules", ReportText.ConductTitle);
+        AppendContentsEntry(html, matrix.Defects.Count > 0 || matrix.MalformedLines > 0, "defects", "Suite defects");
+        html.Append("<li><a href=\"").Append(TheGuide.Url).Append("\">Klaviyo's guide, ").Append(E(TheGuide.Title)).AppendLine("</a></li>");
+        html.AppendLine("</ul>");
+        html.AppendLine("</nav>");
+    }
+
+    private static void AppendContentsEntry(StringBuilder html, bool present, string id, string title)
+    {
+        if (present)
+        {
+            html.Append("<li><a href=\"#").Append(id).Append("\">").Append(E(title)).AppendLine("</a></li>");
+        }
     }
 
     private static void AppendEnginePart(StringBuilder html, string title, string id, string kind, string words, IReadOnlyList<EnginePartRow> rows)
@@ -130,6 +178,11 @@ public static class ConformanceHtmlWriter
 
         html.AppendLine("</tbody>");
         html.AppendLine("</table>");
+        foreach (var row in group.Rows)
+        {
+            BehaviourHtmlSection.Append(html, row);
+        }
+
         html.AppendLine("</section>");
     }
 
@@ -137,7 +190,7 @@ public static class ConformanceHtmlWriter
     {
         var behaviour = row.Behaviour;
         html.Append("<tr data-behaviour-id=\"").Append(E(row.Id)).Append("\" class=\"verdict-").Append(row.Verdict.Key()).AppendLine("\">");
-        html.Append("<td><code>").Append(E(row.Id)).AppendLine("</code></td>");
+        html.Append("<td><a href=\"#").Append(E(BehaviourHtmlSection.Anchor(row))).Append("\"><code>").Append(E(row.Id)).AppendLine("</code></a></td>");
         html.Append("<td>").Append(E(behaviour.Level.Key())).AppendLine("</td>");
         html.Append("<td>").Append(E(behaviour.Description)).Append("<br><em>Expected:</em> ").Append(E(behaviour.Expected)).AppendLine("</td>");
         html.Append("<td class=\"verdict\">").Append(row.Verdict.TextMark()).Append(' ').Append(E(row.Verdict.Label()));
@@ -152,36 +205,8 @@ public static class ConformanceHtmlWriter
         }
 
         html.AppendLine("</td>");
-        html.Append("<td>").Append(E(row.ScenarioTally()));
-        foreach (var scenario in row.Scenarios)
-        {
-            AppendScenario(html, row, scenario);
-        }
-
-        html.AppendLine("</td>");
+        html.Append("<td>").Append(E(row.ScenarioTally())).AppendLine("</td>");
         html.AppendLine("</tr>");
-    }
-
-    private static void AppendScenario(StringBuilder html, BehaviourRow row, ScenarioResult scenario)
-    {
-        var outcome = scenario.Outcome.ToString().ToLowerInvariant();
-        if (scenario.Outcome != ScenarioOutcome.Failed)
-        {
-            html.Append("<div class=\"scenario ").Append(outcome).Append("\">").Append(E(outcome)).Append(": ").Append(E(scenario.Name)).AppendLine("</div>");
-            return;
-        }
-
-        html.Append("<details class=\"scenario failed\" open=\"\"><summary>failed: ").Append(E(scenario.Name)).AppendLine("</summary>");
-        html.Append("<p><small>").Append(E(scenario.Uri)).AppendLine("</small></p>");
-        if (scenario.FailedStep is not null)
-        {
-            html.Append("<p>Failed step: <code>").Append(E(scenario.FailedStep)).AppendLine("</code></p>");
-        }
-
-        html.Append("<pre class=\"evidence\">").Append(E(scenario.Evidence ?? string.Empty)).AppendLine("</pre>");
-        html.Append("<p><strong>Why and how to fix:</strong> ").Append(E(row.Behaviour.WhyAndHowToFix)).AppendLine("</p>");
-        html.Append("<p><small>Reference: ").Append(E(row.Behaviour.Reference)).AppendLine("</small></p>");
-        html.AppendLine("</details>");
     }
 
     private static void AppendDefects(StringBuilder html, ConformanceMatrix matrix)
