@@ -16,6 +16,9 @@ internal interface IToolConsole
     /// <summary>Standard output as it is, for text printed verbatim (a diagnosis, JSON).</summary>
     TextWriter Out { get; }
 
+    /// <summary>Standard error as it is, for a command that reports its own problems (the emulator's).</summary>
+    TextWriter Error { get; }
+
     /// <summary>A line of output.</summary>
     void Line(string text);
 

@@ -33,7 +33,7 @@ internal static class ToolCommands
     {
         ArgumentNullException.ThrowIfNull(console);
         var root = Root(console, standardInput);
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Out };
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -59,7 +59,7 @@ internal static class ToolCommands
             help,
             new VersionOption(),
             RunCommand.Create(console),
-            EmulateCommand(),
+            EmulatorCommandLine.Create("emulate", "Runs the reference emulator of Klaviyo's OAuth server until Ctrl-C, as `dotnet run --project src/Klaviyo.OAuth.Emulator` does."),
             ReportCommand.Create(console),
             DiagnoseCommand.Create(console, standardInput),
             GradeCommand.Create(console),
@@ -123,57 +123,5 @@ internal static class ToolCommands
         }
 
         return string.Join(' ', names);
-    }
-
-    // The standalone emulator's own command line, forwarded as it is: one parser, in the emulator.
-    private static Command EmulateCommand()
-    {
-        var apiUrl = new Option<string?>("--api-url") { Description = "API host (as a.klaviyo.com): /oauth/token, /oauth/revoke, /api/, /__control/; default a free loopback port" };
-        var webUrl = new Option<string?>("--web-url") { Description = "web host (as www.klaviyo.com): /oauth/authorize, /oauth/client; default a free loopback port" };
-        var noControlApi = new Option<bool>("--no-control-api") { Description = "do not serve /__control/" };
-        var opaqueTokens = new Option<bool>("--opaque-tokens") { Description = "issue the older kla_ + 40 character access tokens instead of JWTs" };
-        var dataSeed = new Option<string?>("--data-seed") { Description = "seed of the generated API data (profiles, lists, metrics, events)" };
-        var diagnosisHeader = new Option<bool>("--diagnosis-header") { Description = "add the findings' JSON to refusals (X-Klaviyo-Emulator-Diagnosis); off by default, so that the wire stays Klaviyo's" };
-        var command = new Command("emulate", "Runs the reference emulator of Klaviyo's OAuth server until Ctrl-C, as `dotnet run --project src/Klaviyo.OAuth.Emulator` does.")
-        {
-            apiUrl, webUrl, noControlApi, opaqueTokens, dataSeed, diagnosisHeader,
-        };
-        command.SetAction((result, _) =>
-        {
-            var forwarded = new List<string>();
-            if (result.GetValue(apiUrl) is { } api)
-            {
-                forwarded.AddRange(["--api-url", api]);
-            }
-
-            if (result.GetValue(webUrl) is { } web)
-            {
-                forwarded.AddRange(["--web-url", web]);
-            }
-
-            if (result.GetValue(noControlApi))
-            {
-                forwarded.Add("--no-control-api");
-            }
-
-            if (result.GetValue(opaqueTokens))
-            {
-                forwarded.Add("--opaque-tokens");
-            }
-
-            // The emulator's own parser checks the number, so its message is the one users see.
-            if (result.GetValue(dataSeed) is { } seed)
-            {
-                forwarded.AddRange(["--data-seed", seed]);
-            }
-
-            if (result.GetValue(diagnosisHeader))
-            {
-                forwarded.Add("--diagnosis-header");
-            }
-
-            return StandaloneEmulator.RunAsync(forwarded, Name + " emulate");
-        });
-        return command;
     }
 }

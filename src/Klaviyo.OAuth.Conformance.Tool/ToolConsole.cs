@@ -62,6 +62,8 @@ internal sealed class ToolConsole : IToolConsole
 
     public TextWriter Out { get; }
 
+    public TextWriter Error => _error;
+
     public void Line(string text)
     {
         lock (_gate)

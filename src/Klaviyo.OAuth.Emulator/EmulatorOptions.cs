@@ -92,6 +92,9 @@ public sealed class EmulatorOptions
     /// </summary>
     public bool DiagnosisHeader { get; set; }
 
+    /// <summary>Apps registered at start with their own id, secret and redirect URI (<c>--client ID:SECRET:REDIRECT_URI</c>).</summary>
+    public IList<EmulatedClient> Clients { get; } = [];
+
     /// <summary>
     /// Proxy mode: every API-host request but the control API's (token, revoke, /api/ and the rest)
     /// goes on to this upstream through WireMock's proxy, after any injected behaviour, and is
@@ -107,6 +110,16 @@ public sealed class EmulatorOptions
 
     /// <summary>With <see cref="UpstreamApiUrl"/>: write the upstream's successful /api/ answers to this folder as WireMock mapping files.</summary>
     public string? RecordDirectory { get; set; }
+
+    /// <summary>
+    /// A folder of WireMock JSON mapping files (in it or in its __admin/mappings, bodies under its
+    /// __files), served on the API host behind the model: after the OAuth checks under /api/,
+    /// before the model's generated data.
+    /// </summary>
+    public string? MappingsDirectory { get; set; }
+
+    /// <summary>With <see cref="MappingsDirectory"/>: load a mapping file again when it changes.</summary>
+    public bool WatchMappings { get; set; }
 
     /// <summary>Request bodies larger than this are refused with 400 invalid_request.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;

@@ -1,5 +1,6 @@
 using Klaviyo.OAuth.Emulator.Diagnosis;
 using Klaviyo.OAuth.Emulator.Http;
+using Klaviyo.OAuth.Emulator.Http.Stubs;
 using Klaviyo.OAuth.Emulator.Model;
 
 namespace Klaviyo.OAuth.Emulator;
@@ -9,17 +10,23 @@ namespace Klaviyo.OAuth.Emulator;
 /// a.klaviyo.com: /oauth/token, /oauth/revoke, /api/…, /__control/…) and the web host (as
 /// www.klaviyo.com: /oauth/authorize, /oauth/client). Thread-safe: parallel scenarios can share one.
 /// </summary>
-public sealed class KlaviyoEmulator : IDisposable
+public sealed partial class KlaviyoEmulator : IDisposable
 {
     private readonly Emulation _emulation;
     private readonly RequestJournal _journal = new();
     private readonly EmulatorHost _api;
     private readonly EmulatorHost _web;
+    private readonly UserStubs _stubs = new();
 
     private KlaviyoEmulator(EmulatorOptions options, TimeProvider timeProvider)
     {
         options.Validate();
         _emulation = new Emulation(options, timeProvider);
+        foreach (var client in options.Clients)
+        {
+            _emulation.Clients.Register(client);
+        }
+
         var diagnosis = new RefusalDiagnosis(_emulation);
         var sanitizer = new JournalSanitizer();
         _api = new EmulatorHost("api", options.ApiUrl, Record, () => _emulation.Clock.Now(), diagnosis, options.DiagnosisHeader, sanitizer);
@@ -35,17 +42,20 @@ public sealed class KlaviyoEmulator : IDisposable
         {
             _api.Route("/oauth/token", injection.Wrap(InjectableBehaviour.ApiHost, new TokenEndpoint(_emulation).Handle));
             _api.Route("/oauth/revoke", injection.Wrap(InjectableBehaviour.ApiHost, new RevokeEndpoint(_emulation).Handle));
-            _api.RoutePrefix("/api/", injection.Wrap(InjectableBehaviour.ApiHost, new ApiEndpoint(_emulation, _api.BaseUrl).Handle));
+            _api.RoutePrefix("/api/", injection.Wrap(InjectableBehaviour.ApiHost, _stubs.InFrontOfApi(new ApiEndpoint(_emulation, _api.BaseUrl))));
         }
         if (options.EnableControlApi)
         {
             var control = new ControlEndpoint(this);
             _api.Route(ControlEndpoint.Prefix, control.Handle);
             _api.RoutePrefix(ControlEndpoint.Prefix + "/", control.Handle);
+            ServeAdminApi();
         }
 
+        ServeMappingFiles(options);
+
         _api.Fallback(apiProxy is null
-            ? request => EmulatorResponse.Json(404, JsonText.Error("not_found"), $"404 no such path on the API host: {request.Path}")
+            ? _stubs.InFrontOf(request => EmulatorResponse.Json(404, JsonText.Error("not_found"), $"404 no such path on the API host: {request.Path}"))
             : injection.Wrap(InjectableBehaviour.ApiHost, apiProxy.Forward));
 
         if (webProxy is null)
@@ -68,6 +78,7 @@ public sealed class KlaviyoEmulator : IDisposable
             _api.Start();
             _web.Start();
             apiProxy?.Install(_api);
+            LoadMappingFiles(options);
             webProxy?.Install(_web);
         }
         catch
@@ -179,6 +190,7 @@ public sealed class KlaviyoEmulator : IDisposable
 
     public void Dispose()
     {
+        _mappingWatcher?.Dispose();
         _api.Dispose();
         _web.Dispose();
     }

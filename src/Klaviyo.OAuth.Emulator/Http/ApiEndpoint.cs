@@ -21,19 +21,48 @@ internal sealed class ApiEndpoint(Emulation emulation, Uri apiBase)
 
     public EmulatorResponse Handle(EmulatorRequest request)
     {
-        var header = request.Header("Authorization");
-        var token = header is not null && header.StartsWith(BearerPrefix, StringComparison.Ordinal) ? header[BearerPrefix.Length..] : null;
-        var wellFormed = emulation.AccessTokenShape.IsWellFormed(token);
-        AccessToken? accessToken = null;
-        var state = wellFormed ? emulation.Tokens.Check(token!, out accessToken) : AccessTokenState.Unknown;
+        var (header, token, wellFormed, state, accessToken) = Credentials(request);
         ApiRateDecision? counted = null;
         var response = Answer(request, header, token, wellFormed, state, accessToken, ref counted);
         var tier = ApiCollection.Resolve(request.Path) is var (collection, id) ? collection.TierFor(id) : ApiCollection.UnknownPathTier;
         return ApiRefusals.WithRateLimitHeaders(response, counted ?? emulation.ApiRateLimits.Peek(accessToken?.ClientId, accessToken?.AccountId, tier));
     }
 
+    /// <summary>
+    /// The checks a request passes before a user's stub may answer it, in the model's order:
+    /// outage (503), the Bearer token (401), the revision header (400), then the endpoint's scope
+    /// (403). Null: the request may reach a stub, for the app of <paramref name="clientId"/>.
+    /// </summary>
+    public EmulatorResponse? RefusalBeforeStub(EmulatorRequest request, IReadOnlyList<string> scopes, out string? clientId)
+    {
+        var (header, token, wellFormed, state, accessToken) = Credentials(request);
+        clientId = accessToken?.ClientId;
+        var options = emulation.Options;
+        var refusal = Unauthenticated(header, token, wellFormed, state, accessToken)
+            ?? (ApiRevision.Problem(request, out _) is { } revisionProblem
+                ? JsonApiError.Of(400, options.RevisionErrorCode, options.RevisionErrorTitle, revisionProblem, "revision header missing or malformed")
+                : null)
+            ?? (scopes.FirstOrDefault(scope => !accessToken!.Grants(scope)) is not { } scope
+                ? null
+                : JsonApiError.Of(403, options.ScopeErrorCode, options.ScopeErrorTitle, $"This access token lacks the scope {scope}.", $"scope {scope} not granted"));
+        return refusal?.ForClient(clientId);
+    }
+
+    private (string? Header, string? Token, bool WellFormed, AccessTokenState State, AccessToken? AccessToken) Credentials(EmulatorRequest request)
+    {
+        var header = request.Header("Authorization");
+        var token = header is not null && header.StartsWith(BearerPrefix, StringComparison.Ordinal) ? header[BearerPrefix.Length..] : null;
+        var wellFormed = emulation.AccessTokenShape.IsWellFormed(token);
+        AccessToken? accessToken = null;
+        var state = wellFormed ? emulation.Tokens.Check(token!, out accessToken) : AccessTokenState.Unknown;
+        return (header, token, wellFormed, state, accessToken);
+    }
+
     private EmulatorResponse Answer(
-        EmulatorRequest request, string? header, string? token, bool wellFormed, AccessTokenState state, AccessToken? accessToken, ref ApiRateDecision? counted)
+        EmulatorRequest request, string? header, string? token, bool wellFormed, AccessTokenState state, AccessToken? accessToken, ref ApiRateDecision? counted) =>
+        Unauthenticated(header, token, wellFormed, state, accessToken) ?? Authenticated(request, accessToken!, ref counted);
+
+    private EmulatorResponse? Unauthenticated(string? header, string? token, bool wellFormed, AccessTokenState state, AccessToken? accessToken)
     {
         if (emulation.Outages.IsDown(EndpointFamily.Api, accessToken?.ClientId))
         {
@@ -53,7 +82,7 @@ internal sealed class ApiEndpoint(Emulation emulation, Uri apiBase)
             return ApiRefusals.AuthenticationFailed($"access token {state.ToString().ToLowerInvariant()}");
         }
 
-        return Authenticated(request, accessToken!, ref counted);
+        return null;
     }
 
     private EmulatorResponse Authenticated(EmulatorRequest request, AccessToken accessToken, ref ApiRateDecision? counted) =>

@@ -87,7 +87,21 @@ internal sealed class EmulatorHost : IDisposable
     public void Fallback(Func<EmulatorRequest, EmulatorResponse> endpoint) => _fallback = endpoint;
 
     /// <summary>Starts listening; routes are registered before, so no request ever meets a half-built table.</summary>
-    public void Start() => _server = WireMockServer.Start(_settings);
+    /// <summary>Adjusts WireMock's settings before the host starts (its admin API, where its files are).</summary>
+    public void ConfigureWireMock(Action<WireMockServerSettings> configure) => configure(_settings);
+
+    /// <exception cref="EmulatorStartException">The host could not listen (a busy port, an address not this machine's).</exception>
+    public void Start()
+    {
+        try
+        {
+            _server = WireMockServer.Start(_settings);
+        }
+        catch (Exception e) when (e is not ArgumentException)
+        {
+            throw new EmulatorStartException(_kind == "web" ? EmulatorHostKind.Web : EmulatorHostKind.Api, BaseUrl.GetLeftPart(UriPartial.Authority), e);
+        }
+    }
 
     /// <summary>The WireMock server behind the router, for the mappings its endpoints hand requests to.</summary>
     public WireMockServer Server => _server ?? throw new InvalidOperationException("The host has not started.");
@@ -149,8 +163,22 @@ internal sealed class EmulatorHost : IDisposable
             var forwarded = response;
             BeforeWireMock?.Invoke(context);
             (response, wireMockBody) = await WireMockAnswerAsync(context, body, wireMock);
-            response = response.ForClient(forwarded.ClientId);
-            WireMockAnswered?.Invoke(request!, response);
+            if (forwarded.Unmatched is not null && NoMappingMatched(response))
+            {
+                // No user mapping for this request: the model answers, as it would without stubs.
+                context.Response.Clear();
+                (response, wireMockBody) = (forwarded.Unmatched(), null);
+            }
+            else if (forwarded.WireMockFailureIsBadInput && response.Status >= 500)
+            {
+                context.Response.Clear();
+                (response, wireMockBody) = (EmulatorResponse.Json(400, """{"Status":"The admin API could not read this request."}""", $"400 admin API refused the request ({response.Status} from WireMock)"), null);
+            }
+            else
+            {
+                response = response.ForClient(forwarded.ClientId);
+                WireMockAnswered?.Invoke(request!, response);
+            }
         }
 
         var requestId = "req_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
@@ -176,6 +204,10 @@ internal sealed class EmulatorHost : IDisposable
 
         await context.Response.Body.WriteAsync(wireMockBody, context.RequestAborted);
     }
+
+    // WireMock's own answer when no mapping matches (WireMockMiddleware: 404, {"Status":"No matching mapping found"}).
+    private static bool NoMappingMatched(EmulatorResponse response) =>
+        response.Status == 404 && response.Body.Contains("No matching mapping found", StringComparison.Ordinal);
 
     // WireMock reads the body again and writes its answer into a buffer, so that the answer can be
     // journaled (and its id header added) before anything reaches the client.

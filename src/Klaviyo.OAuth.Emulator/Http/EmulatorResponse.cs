@@ -37,6 +37,21 @@ internal sealed record EmulatorResponse(int Status, string? ContentType, string 
     /// <summary>Set on <see cref="ToWireMock"/>: the host lets WireMock answer.</summary>
     public bool HandsToWireMock { get; private init; }
 
+    /// <summary>What answers when WireMock has no mapping for the request (null: WireMock's own 404).</summary>
+    public Func<EmulatorResponse>? Unmatched { get; private init; }
+
+    /// <summary>
+    /// Hands the request to WireMock's admin API, whose own failures (a 500 with a stack trace, for a
+    /// body it cannot read) become one 400 for the caller.
+    /// </summary>
+    public static EmulatorResponse ToWireMockAdmin() => ToWireMock(null) with { WireMockFailureIsBadInput = true };
+
+    /// <summary>Set by <see cref="ToWireMockAdmin"/>.</summary>
+    public bool WireMockFailureIsBadInput { get; private init; }
+
+    /// <summary>Hands the request to WireMock's stubs; when none matches, <paramref name="unmatched"/> answers.</summary>
+    public static EmulatorResponse ToWireMockElse(Func<EmulatorResponse> unmatched, string? clientId) => ToWireMock(clientId) with { Unmatched = unmatched };
+
     public static EmulatorResponse Empty(int status, string outcome) => new(status, null, string.Empty, outcome);
 
     public static EmulatorResponse Json(int status, string json, string outcome) => new(status, "application/json", json, outcome);

@@ -16,8 +16,32 @@ internal sealed class ClientRegistry
     /// <summary>Registers an app; its name is what the consent page shows.</summary>
     public Client Register(IReadOnlyList<string>? redirectUris = null, string? name = null)
     {
-        var uris = redirectUris is { Count: > 0 } ? redirectUris.ToArray() : [DefaultRedirectUri];
-        foreach (var uri in uris)
+        var uris = Checked(redirectUris is { Count: > 0 } ? redirectUris : [DefaultRedirectUri]);
+        // Hex ids never need URL-encoding inside Basic credentials (RFC 6749 §2.3.1).
+        var client = new Client(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)), RandomValue.Create(32), uris, string.IsNullOrWhiteSpace(name) ? DefaultName : name);
+        _clients[client.Id] = client;
+        return client;
+    }
+
+    /// <summary>Registers an app with the id and secret it was given (an app's fixed configuration).</summary>
+    /// <exception cref="ArgumentException">The id is taken, or a part is empty or not usable.</exception>
+    public Client Register(EmulatedClient given)
+    {
+        if (string.IsNullOrEmpty(given.ClientId) || given.ClientId.Contains(':', StringComparison.Ordinal) || string.IsNullOrEmpty(given.ClientSecret))
+        {
+            throw new ArgumentException("A client needs an id without ':' and a secret.");
+        }
+
+        var uris = Checked(given.RedirectUris);
+        var client = new Client(given.ClientId, given.ClientSecret, uris, string.IsNullOrWhiteSpace(given.Name) ? DefaultName : given.Name);
+        return _clients.TryAdd(client.Id, client) ? client : throw new ArgumentException($"The client id '{given.ClientId}' is registered twice.");
+    }
+
+    public Client? Find(string? clientId) => clientId is not null && _clients.TryGetValue(clientId, out var c) ? c : null;
+
+    private static string[] Checked(IReadOnlyList<string> redirectUris)
+    {
+        foreach (var uri in redirectUris)
         {
             if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || !string.IsNullOrEmpty(parsed.Fragment))
             {
@@ -25,13 +49,8 @@ internal sealed class ClientRegistry
             }
         }
 
-        // Hex ids never need URL-encoding inside Basic credentials (RFC 6749 §2.3.1).
-        var client = new Client(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)), RandomValue.Create(32), uris, string.IsNullOrWhiteSpace(name) ? DefaultName : name);
-        _clients[client.Id] = client;
-        return client;
+        return redirectUris.ToArray();
     }
-
-    public Client? Find(string? clientId) => clientId is not null && _clients.TryGetValue(clientId, out var c) ? c : null;
 
     public ClientCheck Authenticate(string clientId, string secret)
     {

@@ -1,80 +1,63 @@
-using Klaviyo.OAuth.Guide;
-using System.Runtime.InteropServices;
-
 namespace Klaviyo.OAuth.Emulator.Standalone;
 
 /// <summary>
-/// The emulator as a program of its own: parses the command line, starts both hosts, logs one line
-/// per request and stops on Ctrl-C or SIGTERM. Both <c>dotnet run --project src/Klaviyo.OAuth.Emulator</c>
-/// and the tool's <c>emulate</c> command run this.
+/// The emulator as a program of its own: starts both hosts, logs one line per request and stops
+/// when its cancellation fires (Ctrl-C or SIGTERM, through the command line). Both
+/// <c>dotnet run --project src/Klaviyo.OAuth.Emulator</c> and the tool's <c>emulate</c> run this,
+/// through <see cref="EmulatorCommandLine"/>.
 /// </summary>
-public static class StandaloneEmulator
+internal static class StandaloneEmulator
 {
-    /// <summary>The informational version, as the tool's --version prints it (0.1.0+commit).</summary>
-    public static string Version =>
-        typeof(StandaloneEmulator).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
-            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown";
+    /// <summary>Printed once both hosts listen.</summary>
+    public const string ReadyLine = "Emulator ready";
 
-    /// <summary>Runs until stopped; returns the exit code (0 stopped, 2 bad usage or could not start).</summary>
-    /// <param name="invokedAs">How the user started it, for the usage text.</param>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, string invokedAs)
+    /// <summary>Runs until cancelled; returns the exit code (0 stopped, 2 could not start).</summary>
+    public static async Task<int> RunAsync(EmulatorOptions options, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
-        CommandLine commandLine;
-        try
-        {
-            commandLine = CommandLine.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            await Console.Error.WriteLineAsync("Run with --help for usage.");
-            return ExitCodes.BadUsage;
-        }
-
-        if (commandLine.ShowHelp)
-        {
-            Console.WriteLine(CommandLine.UsageFor(invokedAs));
-            return ExitCodes.Conforming;
-        }
-
-        if (commandLine.ShowVersion)
-        {
-            Console.WriteLine(Version);
-            return ExitCodes.Conforming;
-        }
-
-        using var stopped = new ManualResetEventSlim();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stopped.Set();
-        };
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            stopped.Set();
-        });
-
+        // Request lines come from Kestrel's threads while the banner is written from this one.
+        output = TextWriter.Synchronized(output);
         KlaviyoEmulator emulator;
         try
         {
-            emulator = KlaviyoEmulator.Start(commandLine.Options);
+            emulator = KlaviyoEmulator.Start(options);
         }
-        catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException or System.Net.Sockets.SocketException)
+        catch (EmulatorStartException e)
         {
-            await Console.Error.WriteLineAsync($"Could not start the emulator: {e.Message}");
+            await error.WriteLineAsync($"Could not start the emulator: {e.Message} Choose another with {OptionFor(e.Host)}.");
+            return ExitCodes.BadUsage;
+        }
+        catch (ArgumentException e)
+        {
+            await error.WriteLineAsync($"Could not start the emulator: {e.Message}");
             return ExitCodes.BadUsage;
         }
 
         using (emulator)
         {
-            emulator.RequestHandled += (_, entry) => Console.WriteLine(ConsoleLine.Of(entry));
-            DemoSetup.Print(emulator, commandLine.Options.EnableControlApi);
-            Console.WriteLine("Emulator ready");
-            stopped.Wait();
-            Console.WriteLine("Emulator stopping");
+            emulator.RequestHandled += (_, entry) => output.WriteLine(ConsoleLine.Of(entry));
+            emulator.MappingsReloaded += (_, message) => output.WriteLine(message);
+            foreach (var warning in emulator.MappingWarnings)
+            {
+                await error.WriteLineAsync(warning);
+            }
+
+            DemoSetup.Print(emulator, options, output);
+            await output.WriteLineAsync(ReadyLine);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl-C, SIGTERM, or the caller's own cancellation: a normal stop.
+            }
+
+            await output.WriteLineAsync("Emulator stopping");
         }
 
         return ExitCodes.Conforming;
     }
+
+    private static string OptionFor(EmulatorHostKind host) =>
+        host == EmulatorHostKind.Web ? EmulatorCommandLine.WebUrlOption : EmulatorCommandLine.ApiUrlOption;
 }

@@ -16,4 +16,8 @@ public sealed record ClientRule(
     RequirementLevel Level,
     string Rule,
     string Source,
-    IReadOnlyList<string> NearestBehaviours);
+    IReadOnlyList<string> NearestBehaviours)
+{
+    /// <summary>What <see cref="Source"/> starts with when the rule is the guide's words.</summary>
+    public const string Guide = "Klaviyo guide: Troubleshoot OAuth errors — ";
+}

@@ -3,14 +3,15 @@ using Klaviyo.OAuth.Guide.Catalogue;
 namespace Klaviyo.OAuth.Guide.Conduct;
 
 /// <summary>
-/// One client-conduct rule as code: which requests exercise it, and which of them break it. The
-/// rule's words and level come from <see cref="ClientRuleCatalogue"/>, never re-typed here.
+/// One client-conduct rule as code: its id, level and words (declared by the rule's class), which
+/// requests exercise it, and which of them break it.
 /// </summary>
 public abstract class ConductRule
 {
-    protected ConductRule(string id)
+    protected ConductRule(ClientRule rule)
     {
-        Rule = ClientRuleCatalogue.Find(id) ?? throw new ArgumentException($"No client rule '{id}' in the catalogue.", nameof(id));
+        ArgumentNullException.ThrowIfNull(rule);
+        Rule = rule;
     }
 
     public ClientRule Rule { get; }

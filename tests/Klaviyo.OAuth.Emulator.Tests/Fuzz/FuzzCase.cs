@@ -16,6 +16,7 @@ internal sealed record FuzzCase(int Route, int Method, int Credentials, int Cont
         ("api", "__control"), ("api", "__control/clients"), ("api", "__control/accounts"), ("api", "__control/users"),
         ("api", "__control/sessions"), ("api", "__control/clients/{client}/uninstall"), ("api", "__control/clock/advance"),
         ("api", "__control/outages/{family}"), ("api", "__control/journal"), ("api", "__control/{junk}"), ("api", "{junk}"),
+        ("api", "api/stubbed{junk}"), ("api", "__admin/mappings"), ("api", "__admin/{junk}"),
         ("web", "oauth/authorize"), ("web", "oauth/client"), ("web", "oauth/token"), ("web", "oauth/revoke"), ("web", "login"), ("web", "{junk}"),
     ];
 

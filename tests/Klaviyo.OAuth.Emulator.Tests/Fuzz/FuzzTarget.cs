@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace Klaviyo.OAuth.Emulator.Tests.Fuzz;
 
-/// <summary>An emulator of its own for the fuzz test, with one app that holds real tokens and a signed-in owner.</summary>
+/// <summary>An emulator of its own for the fuzz test, with a user mapping loaded, one app that holds real tokens and a signed-in owner.</summary>
 internal sealed class FuzzTarget : IDisposable
 {
     public const string RedirectUri = "http://127.0.0.1/callback";
@@ -44,6 +44,11 @@ internal sealed class FuzzTarget : IDisposable
     public static async Task<FuzzTarget> StartAsync()
     {
         var emulator = KlaviyoEmulator.Start();
+
+        // With a user mapping loaded, every path that is not the model's own goes through
+        // WireMock's request parsing and matching: the fuzzing covers that pipeline too.
+        emulator.Given(WireMock.RequestBuilders.Request.Create().WithPath("/api/stubbed*"))
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithBody("{}"));
 #pragma warning disable CA2000 // The handler is disposed with the client.
         var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false }, disposeHandler: true)
 #pragma warning restore CA2000

@@ -1,7 +1,13 @@
+using Klaviyo.OAuth.Guide.Catalogue;
+
 namespace Klaviyo.OAuth.Guide.Conduct.Rules;
 
 /// <summary>client.after-rate-limit: after a 429 for a refresh token, that token is not sent again for a minute.</summary>
-public sealed class AfterRateLimitRule() : ConductRule("client.after-rate-limit")
+public sealed class AfterRateLimitRule() : ConductRule(new(
+        "client.after-rate-limit", RequirementLevel.Documented,
+        "After a 429, does not use that refresh token again for a minute.",
+        ClientRule.Guide + "Rate limit exceeded for refresh token. Please try again after 1 minute.",
+        ["token.refresh.rate-limited"]))
 {
     public static readonly TimeSpan Pause = TimeSpan.FromMinutes(1);
 

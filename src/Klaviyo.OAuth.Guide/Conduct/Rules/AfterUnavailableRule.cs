@@ -1,4 +1,5 @@
 using System.Globalization;
+using Klaviyo.OAuth.Guide.Catalogue;
 
 namespace Klaviyo.OAuth.Guide.Conduct.Rules;
 
@@ -7,7 +8,11 @@ namespace Klaviyo.OAuth.Guide.Conduct.Rules;
 /// <see cref="MinimumWait"/>) before it tries the same endpoint again, and stops after
 /// <see cref="MaximumTries"/> answers of 503 in a row.
 /// </summary>
-public sealed class AfterUnavailableRule() : ConductRule("client.after-unavailable")
+public sealed class AfterUnavailableRule() : ConductRule(new(
+        "client.after-unavailable", RequirementLevel.RfcShould,
+        "After a 503, waits (at least Retry-After when given) before trying the same endpoint again, and gives up after a bounded number of tries.",
+        "RFC 9110 §10.2.3 (Retry-After)",
+        ["token.unavailable", "revoke.unavailable", "authorize.unavailable", "api.unavailable"]))
 {
     /// <summary>Without Retry-After, a retry sooner than this is a tight loop.</summary>
     public static readonly TimeSpan MinimumWait = TimeSpan.FromSeconds(1);

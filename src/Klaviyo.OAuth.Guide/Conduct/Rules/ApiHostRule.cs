@@ -1,7 +1,13 @@
+using Klaviyo.OAuth.Guide.Catalogue;
+
 namespace Klaviyo.OAuth.Guide.Conduct.Rules;
 
 /// <summary>client.api-host: token and revoke requests go to the API host (a.klaviyo.com), never the web host.</summary>
-public sealed class ApiHostRule() : ConductRule("client.api-host")
+public sealed class ApiHostRule() : ConductRule(new(
+        "client.api-host", RequirementLevel.Documented,
+        "Sends token and revoke requests to the API host, never the web host.",
+        ClientRule.Guide + "Requests to directly klaviyo.com will fail.",
+        ["token.wrong-host", "revoke.wrong-host"]))
 {
     public override string Situation => "Any token or revoke request exercises it: authorize the app and let it exchange the code (POST /oauth/token).";
 

@@ -1,9 +1,14 @@
 using System.Text;
+using Klaviyo.OAuth.Guide.Catalogue;
 
 namespace Klaviyo.OAuth.Guide.Conduct.Rules;
 
 /// <summary>client.basic-auth: every token and revoke request carries exactly one "Basic base64(id:secret)" header, and no secret elsewhere.</summary>
-public sealed class BasicAuthRule() : ConductRule("client.basic-auth")
+public sealed class BasicAuthRule() : ConductRule(new(
+        "client.basic-auth", RequirementLevel.Documented,
+        "Authenticates every token and revoke request with the Basic header.",
+        ClientRule.Guide + "You must send client authentication as the basic auth header.",
+        ["token.invalid-client", "revoke.invalid-client"]))
 {
     public override string Situation => "Any token or revoke request exercises it: authorize the app and let it exchange the code (POST /oauth/token).";
 

@@ -1,9 +1,14 @@
 using System.Text.RegularExpressions;
+using Klaviyo.OAuth.Guide.Catalogue;
 
 namespace Klaviyo.OAuth.Guide.Conduct.Rules;
 
 /// <summary>client.bearer-format: API calls carry exactly one "Authorization: Bearer &lt;token&gt;".</summary>
-public sealed partial class BearerFormatRule() : ConductRule("client.bearer-format")
+public sealed partial class BearerFormatRule() : ConductRule(new(
+        "client.bearer-format", RequirementLevel.Documented,
+        "Calls the API with Authorization: Bearer <access token>, exactly.",
+        ClientRule.Guide + "The authorization header for OAuth is formatted incorrectly.",
+        ["api.not-authenticated"]))
 {
     public override string Situation => "Any API call exercises it: let the app call the API (GET /api/accounts/) with its access token.";
 

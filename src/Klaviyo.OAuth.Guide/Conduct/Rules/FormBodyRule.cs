@@ -1,7 +1,13 @@
+using Klaviyo.OAuth.Guide.Catalogue;
+
 namespace Klaviyo.OAuth.Guide.Conduct.Rules;
 
 /// <summary>client.form-body: token and revoke requests send an application/x-www-form-urlencoded body.</summary>
-public sealed class FormBodyRule() : ConductRule("client.form-body")
+public sealed class FormBodyRule() : ConductRule(new(
+        "client.form-body", RequirementLevel.Documented,
+        "Sends token and revoke bodies as application/x-www-form-urlencoded.",
+        ClientRule.Guide + "Your request body is application/x-www-form-urlencoded.",
+        ["token.unsupported-grant-type", "revoke.invalid-request"]))
 {
     private const string FormType = "application/x-www-form-urlencoded";
 

@@ -1,10 +1,16 @@
+using Klaviyo.OAuth.Guide.Catalogue;
+
 namespace Klaviyo.OAuth.Guide.Conduct.Rules;
 
 /// <summary>
 /// client.no-secrets-in-url: no client secret, code, verifier or token in the query string of a
 /// request to Klaviyo (the redirect back to the app carries the code by design, and is not one).
 /// </summary>
-public sealed class NoSecretsInUrlRule() : ConductRule("client.no-secrets-in-url")
+public sealed class NoSecretsInUrlRule() : ConductRule(new(
+        "client.no-secrets-in-url", RequirementLevel.RfcMust,
+        "Never puts a client secret, code, verifier or token in a URL's query string.",
+        "RFC 6749 §2.3.1; RFC 6750 §2.3",
+        ["token.invalid-client"]))
 {
     private static readonly string[] SecretParameters = ["client_secret", "code", "code_verifier", "refresh_token", "access_token", "token"];
 

@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide.Catalogue;
 using Klaviyo.OAuth.Guide.Protocol;
 
 namespace Klaviyo.OAuth.Guide.Conduct.Rules;
@@ -7,7 +8,11 @@ namespace Klaviyo.OAuth.Guide.Conduct.Rules;
 /// of the guide's pattern whose S256 hash is a challenge the app sent (when the record has the
 /// authorization requests; a HAR of the back end alone may not).
 /// </summary>
-public sealed class PkceS256Rule() : ConductRule("client.pkce-s256")
+public sealed class PkceS256Rule() : ConductRule(new(
+        "client.pkce-s256", RequirementLevel.Documented,
+        "Asks for authorization with code_challenge_method=S256 and exchanges codes with a verifier that matches the pattern and hashes to the challenge.",
+        ClientRule.Guide + "Invalid code verifier; Code challenge failed.",
+        ["token.pkce.invalid-verifier", "token.pkce.challenge-failed"]))
 {
     public override string Situation => "An authorization and its code exchange exercise it: sign in through the control API (POST /__control/sessions), open GET /oauth/authorize, exchange the code.";
 

@@ -1,10 +1,16 @@
+using Klaviyo.OAuth.Guide.Catalogue;
+
 namespace Klaviyo.OAuth.Guide.Conduct.Rules;
 
 /// <summary>
 /// client.refresh-on-auth-failure: after an API call answered authentication_failed, the app gets a
 /// new access token (a granted token request) before it calls the API with that header again.
 /// </summary>
-public sealed class RefreshOnAuthFailureRule() : ConductRule("client.refresh-on-auth-failure")
+public sealed class RefreshOnAuthFailureRule() : ConductRule(new(
+        "client.refresh-on-auth-failure", RequirementLevel.Documented,
+        "After authentication_failed, gets a new access token before calling the API again, instead of repeating the call with the same token.",
+        ClientRule.Guide + "Please obtain a new valid access token using the refresh token.",
+        ["api.authentication-failed"]))
 {
     public override string Situation => "authentication_failed on an API call exercises it: let the access token expire (POST /__control/clock/advance {\"seconds\": 3601}), then let the app call the API.";
 

@@ -1,3 +1,5 @@
+using Klaviyo.OAuth.Guide.Catalogue;
+
 namespace Klaviyo.OAuth.Guide.Conduct.Rules;
 
 /// <summary>
@@ -6,7 +8,11 @@ namespace Klaviyo.OAuth.Guide.Conduct.Rules;
 /// after a 429 is client.after-rate-limit's concern) nor 503 (retries in an outage are
 /// client.after-unavailable's).
 /// </summary>
-public sealed class RefreshRateRule() : ConductRule("client.refresh-rate")
+public sealed class RefreshRateRule() : ConductRule(new(
+        "client.refresh-rate", RequirementLevel.Documented,
+        "Uses one refresh token at most 10 times in any minute.",
+        ClientRule.Guide + "A refresh token can be used 10 times per minute maximum.",
+        ["token.refresh.rate-limited"]))
 {
     public const int Limit = 10;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);

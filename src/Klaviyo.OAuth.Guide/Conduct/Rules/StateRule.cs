@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide.Catalogue;
 using Klaviyo.OAuth.Guide.Protocol;
 
 namespace Klaviyo.OAuth.Guide.Conduct.Rules;
@@ -6,7 +7,11 @@ namespace Klaviyo.OAuth.Guide.Conduct.Rules;
 /// client.state: every authorization request sends a non-empty state, and when the record has the
 /// redirect (a 302's Location), it carries the same value back.
 /// </summary>
-public sealed class StateRule() : ConductRule("client.state")
+public sealed class StateRule() : ConductRule(new(
+        "client.state", RequirementLevel.RfcMust,
+        "Sends a state on authorization requests, and the redirect it receives carries the same value.",
+        "RFC 6749 §10.12",
+        ["authorize.succeeds"]))
 {
     public override string Situation => "An authorization request exercises it: sign in through the control API (POST /__control/sessions) and let the app open GET /oauth/authorize.";
 

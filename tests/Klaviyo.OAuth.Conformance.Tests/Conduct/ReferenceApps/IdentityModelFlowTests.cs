@@ -88,7 +88,7 @@ public class IdentityModelFlowTests
     }
 
     /// <summary>The browser's part: open the consent page with the customer's session, allow, read the code off the redirect.</summary>
-    private static async Task<string> Authorize(HttpClient http, string authorizeUrl, string cookie)
+    internal static async Task<string> Authorize(HttpClient http, string authorizeUrl, string cookie)
     {
         using (var page = new HttpRequestMessage(HttpMethod.Get, authorizeUrl))
         {

@@ -1,0 +1,168 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
+namespace Klaviyo.OAuth.Emulator.Standalone;
+
+/// <summary>
+/// The emulator's command line, declared once and bound to <see cref="EmulatorOptions"/>: the
+/// standalone program's root command and the tool's <c>emulate</c> are both built here, so an
+/// option added here exists wherever the emulator starts.
+/// </summary>
+public static class EmulatorCommandLine
+{
+    /// <summary>The option that names the API host; a start failure on that host names it.</summary>
+    public const string ApiUrlOption = "--api-url";
+
+    /// <summary>The option that names the web host.</summary>
+    public const string WebUrlOption = "--web-url";
+
+    /// <summary>The tool's <c>emulate</c> (or any command of that shape): the emulator's options and its run.</summary>
+    public static Command Create(string name, string description)
+    {
+        var command = new Command(name, description);
+        Configure(command);
+        return command;
+    }
+
+    /// <summary>Parses and runs the standalone program; parse errors are one message each and exit 2.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
+    {
+        var root = new RootCommand("An emulator of Klaviyo's OAuth server (the API host and the web host), for apps' tests and by hand.");
+        Configure(root);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                await error.WriteLineAsync(problem.Message);
+            }
+
+            await error.WriteLineAsync("Run with --help for usage.");
+            return ExitCodes.BadUsage;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellation);
+    }
+
+    /// <summary>The options a command line gives, or its errors (one message each), without starting anything.</summary>
+    internal static (EmulatorOptions? Options, IReadOnlyList<string> Errors) Parse(IReadOnlyList<string> args)
+    {
+        var root = new RootCommand();
+        var declared = Configure(root);
+        var parsed = root.Parse(args);
+        return parsed.Errors.Count > 0 ? (null, parsed.Errors.Select(e => e.Message).ToArray()) : (declared.Bind(parsed), []);
+    }
+
+    private static Declared Configure(Command command)
+    {
+        var options = new Declared();
+        foreach (var option in options.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.Validators.Add(options.Validate);
+        command.SetAction((result, cancellation) =>
+            StandaloneEmulator.RunAsync(options.Bind(result), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellation));
+        return options;
+    }
+
+    /// <summary>One instance per command: System.CommandLine options belong to one parent.</summary>
+    private sealed class Declared
+    {
+        public readonly Option<string?> ApiUrl = new(ApiUrlOption)
+        {
+            Description = "API host (as a.klaviyo.com): /oauth/token, /oauth/revoke, /api/, /__control/, /__admin/; default http://127.0.0.1:0 (a free port)",
+            HelpName = "url",
+        };
+
+        public readonly Option<string?> WebUrl = new(WebUrlOption)
+        {
+            Description = "web host (as www.klaviyo.com): /oauth/authorize, /oauth/client, /login; default http://127.0.0.1:0 (a free port)",
+            HelpName = "url",
+        };
+
+        public readonly Option<bool> NoControlApi = new("--no-control-api") { Description = "serve neither /__control/ nor WireMock's admin API /__admin/" };
+
+        public readonly Option<bool> OpaqueTokens = new("--opaque-tokens") { Description = "issue the older kla_ + 40 character access tokens instead of JWTs" };
+
+        public readonly Option<int?> DataSeed = new("--data-seed") { Description = "seed of the generated API data (profiles, lists, metrics, events)", HelpName = "n" };
+
+        public readonly Option<bool> DiagnosisHeader = new("--diagnosis-header")
+        {
+            Description = "add the findings' JSON to refusals (X-Klaviyo-Emulator-Diagnosis); off by default, so that the wire stays Klaviyo's",
+        };
+
+        public readonly Option<string[]> Clients = new("--client")
+        {
+            Description = "register a fixed app at start, as ID:SECRET:REDIRECT_URI (repeatable), so an app's configuration needs no control call",
+            HelpName = "ID:SECRET:REDIRECT_URI",
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+
+        public readonly Option<string?> Mappings = new("--mappings")
+        {
+            Description = "a folder of WireMock JSON mapping files (bodies under its __files), served on the API host behind the emulator's OAuth checks",
+            HelpName = "dir",
+        };
+
+        public readonly Option<bool> WatchMappings = new("--watch-mappings") { Description = "with --mappings: load a mapping file again when it changes" };
+
+        public IEnumerable<Option> All => [ApiUrl, WebUrl, NoControlApi, OpaqueTokens, DataSeed, DiagnosisHeader, Clients, Mappings, WatchMappings];
+
+        public void Validate(CommandResult result)
+        {
+            foreach (var (option, value) in new[] { (ApiUrl, result.GetValue(ApiUrl)), (WebUrl, result.GetValue(WebUrl)) })
+            {
+                if (value is not null && EmulatorUrl.Problem(value) is { } problem)
+                {
+                    result.AddError($"{option.Name} '{value}' {problem}, e.g. http://127.0.0.1:5080.");
+                }
+            }
+
+            if (result.GetValue(Mappings) is { } folder && !Directory.Exists(folder))
+            {
+                result.AddError($"--mappings '{folder}' is not a folder.");
+            }
+
+            if (result.GetValue(WatchMappings) && result.GetValue(Mappings) is null)
+            {
+                result.AddError("--watch-mappings needs --mappings DIR.");
+            }
+
+            foreach (var client in result.GetValue(Clients) ?? [])
+            {
+                if (FixedClient.Problem(client) is { } problem)
+                {
+                    result.AddError($"--client '{FixedClient.Shown(client)}': {problem}");
+                }
+            }
+        }
+
+        public EmulatorOptions Bind(ParseResult result)
+        {
+            var options = new EmulatorOptions
+            {
+                EnableControlApi = !result.GetValue(NoControlApi),
+                DiagnosisHeader = result.GetValue(DiagnosisHeader),
+                MappingsDirectory = result.GetValue(Mappings),
+                WatchMappings = result.GetValue(WatchMappings),
+            };
+            options.ApiUrl = result.GetValue(ApiUrl) ?? options.ApiUrl;
+            options.WebUrl = result.GetValue(WebUrl) ?? options.WebUrl;
+            options.DataSeed = result.GetValue(DataSeed) ?? options.DataSeed;
+            if (result.GetValue(OpaqueTokens))
+            {
+                options.AccessTokenFormat = AccessTokenFormat.Opaque;
+            }
+
+            foreach (var client in result.GetValue(Clients) ?? [])
+            {
+                options.Clients.Add(FixedClient.Parse(client));
+            }
+
+            return options;
+        }
+    }
+}
