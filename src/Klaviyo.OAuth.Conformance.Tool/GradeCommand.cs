@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Klaviyo.OAuth.Conformance.Deviations;
 using Klaviyo.OAuth.Conformance.Grading;
+using Klaviyo.OAuth.Conformance.Reporting.GitHub;
 using Klaviyo.OAuth.Conformance.Reporting.Conduct;
 using Klaviyo.OAuth.Guide;
 using Klaviyo.OAuth.Guide.Catalogue;
@@ -21,9 +23,11 @@ internal static class GradeCommand
         var webHosts = new Option<string[]>("--web-host") { Description = "a host:port serving the web side (/oauth/authorize) when it is not www.klaviyo.com", AllowMultipleArgumentsPerToken = false };
         var emulator = new Option<Uri?>("--emulator") { Description = "grade the journal of the emulator whose API host is at this URL (with --client)", CustomParser = ParseEmulatorUrl };
         var client = new Option<string?>("--client") { Description = "the client id of the app whose requests to grade from the emulator's journal" };
+        var deviations = new Option<string?>("--deviations") { Description = "a known-deviations file of client rules: a JSON array of {id, reason, until?}; listed broken rules are reported and do not fail" };
+        var strictDeviations = new Option<bool>("--strict-deviations") { Description = "a listed rule the app keeps (deviation resolved) fails (exit code 1) instead of warning" };
         var command = new Command("grade", "Grades an app's OAuth traffic (a capture or the emulator's journal) by the client-conduct rules; exit 1 when a documented rule is broken.")
         {
-            file, outFolder, webHosts, emulator, client,
+            file, outFolder, webHosts, emulator, client, deviations, strictDeviations,
         };
         command.Validators.Add(result =>
         {
@@ -38,7 +42,20 @@ internal static class GradeCommand
             TrafficSource source = result.GetValue(file) is { } path
                 ? new TrafficSource.Capture(path)
                 : new TrafficSource.Journal(result.GetValue(emulator)!, result.GetValue(client)!);
-            var options = new GradeOptions(result.GetValue(webHosts) ?? []);
+            KnownDeviations known;
+            try
+            {
+                known = result.GetValue(deviations) is { } listed
+                    ? KnownDeviations.ForClientRules(listed, result.GetValue(strictDeviations))
+                    : KnownDeviations.None;
+            }
+            catch (DeviationsFileException bad)
+            {
+                console.Problem(bad.Message);
+                return ExitCodes.BadUsage;
+            }
+
+            var options = new GradeOptions(result.GetValue(webHosts) ?? []) { Deviations = known };
             return await RunAsync(source, options, result.GetValue(outFolder), console, cancellation);
         });
         return command;
@@ -58,6 +75,7 @@ internal static class GradeCommand
         }
 
         Print(graded.Report, console);
+        GitHubActions.FromEnvironment().Publish(graded.Report, console.Out);
         if (outFolder is not null)
         {
             try
@@ -85,7 +103,14 @@ internal static class GradeCommand
         console.Line($"{ClientConductReport.Title}: {report.Source}, {report.Requests} requests");
         foreach (var result in report.Results)
         {
-            console.Line($"  {result.Verdict.Text(),-17}{result.Rule.Id} ({result.Rule.Level.Key()})");
+            // The verdicts' column; "deviation resolved" is the one state longer than it.
+            var state = report.State(result);
+            console.Line($"  {(state.Length < 17 ? state.PadRight(17) : state + " ")}{result.Rule.Id} ({result.Rule.Level.Key()})");
+            if (report.DeviationNote(result) is { } deviation)
+            {
+                console.Line($"      {deviation}");
+            }
+
             foreach (var evidence in result.Evidence)
             {
                 console.Line($"      {ClientConductReport.Line(evidence)}");

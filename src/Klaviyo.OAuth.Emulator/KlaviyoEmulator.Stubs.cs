@@ -1,6 +1,5 @@
 using Klaviyo.OAuth.Emulator.Http;
 using Klaviyo.OAuth.Emulator.Http.Stubs;
-using WireMock.Handlers;
 using WireMock.Matchers.Request;
 using WireMock.Server;
 
@@ -34,6 +33,7 @@ public sealed partial class KlaviyoEmulator
     private void ServeAdminApi()
     {
         _api.ConfigureWireMock(settings => settings.StartAdminInterface = true);
+        WireMockReadsJsonBodies();
         _api.RoutePrefix("/__admin", request =>
         {
             if (request.Method != "GET")
@@ -51,9 +51,15 @@ public sealed partial class KlaviyoEmulator
         if (options.MappingsDirectory is { } directory)
         {
             var root = Path.GetFullPath(directory);
-            _api.ConfigureWireMock(settings => settings.FileSystemHandler = new LocalFileSystemHandler(root));
+            _api.ConfigureWireMock(settings => settings.FileSystemHandler = new MappingBodyFiles(root));
         }
+
+        WireMockReadsJsonBodies();
     }
+
+    // The admin API reads its mappings as JSON, and stubs may match JSON bodies; only requests
+    // handed to WireMock are parsed, never the model's own.
+    private void WireMockReadsJsonBodies() => _api.ConfigureWireMock(settings => settings.DisableJsonBodyParsing = false);
 
     private void LoadMappingFiles(EmulatorOptions options)
     {

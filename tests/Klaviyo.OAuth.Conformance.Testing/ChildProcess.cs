@@ -37,19 +37,26 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
-    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?> environment)
+    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?> environment, bool withInput = false)
     {
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = false,
+            RedirectStandardInput = withInput,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        // A test's child is no step of the CI job that runs the tests: it annotates nothing and writes
+        // no job summary unless the test says so.
+        foreach (var ci in new[] { "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE" })
+        {
+            start.Environment.Remove(ci);
         }
 
         foreach (var (name, value) in environment)
@@ -77,6 +84,13 @@ public sealed class ChildProcess : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
+    }
+
+    /// <summary>Types a line into the process's standard input (started with <c>withInput</c>).</summary>
+    public async Task TypeLineAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line);
+        await _process.StandardInput.FlushAsync();
     }
 
     /// <summary>True when the process exited (and its output was read to the end) within <paramref name="limit"/>.</summary>

@@ -3,6 +3,7 @@ using Klaviyo.OAuth.Conformance.Deviations;
 using Klaviyo.OAuth.Guide.Catalogue;
 using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Reporting;
+using Klaviyo.OAuth.Conformance.Reporting.GitHub;
 using Klaviyo.OAuth.Conformance.Runner;
 using Klaviyo.OAuth.Conformance.Targets;
 using Klaviyo.OAuth.Guide.Redaction;

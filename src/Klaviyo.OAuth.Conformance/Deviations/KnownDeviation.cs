@@ -14,6 +14,11 @@ public sealed record KnownDeviation(string Id, string Reason, DateOnly? Until)
     /// <summary>Past its <see cref="Until"/> on <paramref name="today"/>: the entry no longer excuses anything.</summary>
     public bool ExpiredOn(DateOnly today) => Until is { } until && today > until;
 
-    /// <summary>"until 2027-01-31", or empty.</summary>
+    /// <summary>What the reports say beside the verdict: "known deviation: reason (until …)", or that the entry expired.</summary>
+    public string Describe(bool expired) => expired
+        ? $"the known deviation ({Reason}) expired after {UntilText}"
+        : $"known deviation: {Reason}" + (Until is null ? string.Empty : $" (until {UntilText})");
+
+    /// <summary>"2027-01-31", or empty.</summary>
     public string UntilText => Until is { } until ? until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty;
 }

@@ -19,7 +19,7 @@ public static class Grader
         {
             var (exchanges, webHosts, unattributed) = await ReadAsync(source, options, cancellation).ConfigureAwait(false);
             var graded = Grade(source, new AppTraffic(exchanges, [.. options.WebHosts, .. webHosts]));
-            return graded with { Report = graded.Report with { Unattributed = unattributed } };
+            return graded with { Report = graded.Report with { Unattributed = unattributed, Deviations = options.Deviations } };
         }
         catch (Exception e) when (GradingInputException.IsInputProblem(e))
         {

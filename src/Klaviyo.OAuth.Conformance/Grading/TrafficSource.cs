@@ -40,6 +40,9 @@ public sealed record GradeOptions(IReadOnlyList<string> WebHosts)
 
     /// <summary>How long to wait for the emulator's journal.</summary>
     public TimeSpan JournalTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Rules the app is known to break on purpose (<c>--deviations</c>): reported, and not failing the build.</summary>
+    public Deviations.KnownDeviations Deviations { get; init; } = Conformance.Deviations.KnownDeviations.None;
 }
 
 /// <summary>The traffic could not be read: one message naming the source and what is wrong with it.</summary>

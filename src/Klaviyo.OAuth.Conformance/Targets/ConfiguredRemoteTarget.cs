@@ -70,7 +70,7 @@ public sealed class ConfiguredRemoteTarget : IConformanceTarget
         Capability.RedirectUri => _app?.RedirectUri is null
             ? "no redirect URI is configured: set Conformance:RedirectUri to one registered for the app (environment: Conformance__RedirectUri)."
             : null,
-        Capability.Consent => NoControlApi + " to sign a user in; scenarios that need consent run only against a target with a control API.",
+        Capability.Consent => "needs a role: " + NoControlApi + " to sign in a user of a given role, on an allowlisted account or not; such scenarios run only against a target with a control API.",
         Capability.Approval => SignIn is not null ? WhyNoApp() : WhyNoSignIn(),
         Capability.RefreshToken => Preobtained?.RefreshToken is null
             ? "no refresh token is configured: set Conformance:RefreshToken to one obtained by installing the app once by hand (environment: Conformance__RefreshToken)."
@@ -78,10 +78,10 @@ public sealed class ConfiguredRemoteTarget : IConformanceTarget
         Capability.AccessToken => Preobtained?.AccessToken is null
             ? "no access token is configured: set Conformance:AccessToken to one obtained by installing the app once by hand (environment: Conformance__AccessToken)."
             : null,
-        Capability.Clock => NoControlApi + " to let time pass for the app.",
+        Capability.Clock => "needs the clock: " + NoControlApi + " to let time pass for the app.",
         Capability.AMinute => null,
-        Capability.Outage => NoControlApi + " to take an endpoint down.",
-        Capability.Uninstall => NoControlApi + " to remove the app from an account.",
+        Capability.Outage => "needs an outage: " + NoControlApi + " to take an endpoint down.",
+        Capability.Uninstall => "needs the customer's uninstall: " + NoControlApi + " to remove the app from an account.",
         Capability.Destructive => _settings.AllowDestructive || SignIn is not null
             ? null
             : "this scenario revokes or exhausts the configured tokens; run with --sign-in (Conformance:SignIn=true) to give it a throwaway token set, or set Conformance:AllowDestructive=true to allow it on the configured tokens.",

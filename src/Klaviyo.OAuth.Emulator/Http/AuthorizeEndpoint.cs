@@ -40,6 +40,12 @@ internal sealed class AuthorizeEndpoint(Emulation emulation)
             return HtmlPages.BadRequest("Unknown client_id.", "unknown client_id");
         }
 
+        // Like the token and API endpoints, the answer names the app it recognised (the journal's attribution).
+        return Answer(request, client, user, parameters).ForClient(client.Id);
+    }
+
+    private EmulatorResponse Answer(EmulatorRequest request, Client client, User user, FormFields parameters)
+    {
         var redirectUri = parameters["redirect_uri"];
         if (!client.HasRedirectUri(redirectUri))
         {

@@ -109,7 +109,30 @@ public static class EmulatorCommandLine
 
         public readonly Option<bool> WatchMappings = new("--watch-mappings") { Description = "with --mappings: load a mapping file again when it changes" };
 
-        public IEnumerable<Option> All => [ApiUrl, WebUrl, NoControlApi, OpaqueTokens, DataSeed, DiagnosisHeader, Clients, Mappings, WatchMappings];
+        public readonly Option<string?> UpstreamApi = new("--upstream-api")
+        {
+            Description = "proxy mode: forward every API-host request (token, revoke, /api/) to this upstream, e.g. https://a.klaviyo.com, journaled as always; injected behaviours answer in its place",
+            HelpName = "url",
+        };
+
+        public readonly Option<string?> UpstreamWeb = new("--upstream-web")
+        {
+            Description = "proxy the web host too, to an emulator or a compatible server (for the real Klaviyo, people sign in at www.klaviyo.com itself)",
+            HelpName = "url",
+        };
+
+        public readonly Option<string?> Record = new("--record")
+        {
+            Description = "with --upstream-api: write the upstream's successful /api/ answers to this folder as WireMock mapping files (no credential reaches them), for a later --mappings",
+            HelpName = "dir",
+        };
+
+        public readonly Option<bool> ApiRateLimits = new("--api-rate-limits")
+        {
+            Description = "enforce Klaviyo's API rate limits per installed app and endpoint tier (429 throttled); the RateLimit-* headers are sent either way",
+        };
+
+        public IEnumerable<Option> All => [ApiUrl, WebUrl, NoControlApi, OpaqueTokens, DataSeed, DiagnosisHeader, Clients, Mappings, WatchMappings, UpstreamApi, UpstreamWeb, Record, ApiRateLimits];
 
         public void Validate(CommandResult result)
         {
@@ -119,6 +142,19 @@ public static class EmulatorCommandLine
                 {
                     result.AddError($"{option.Name} '{value}' {problem}, e.g. http://127.0.0.1:5080.");
                 }
+            }
+
+            foreach (var (option, value) in new[] { (UpstreamApi, result.GetValue(UpstreamApi)), (UpstreamWeb, result.GetValue(UpstreamWeb)) })
+            {
+                if (value is not null && (!Uri.TryCreate(value, UriKind.Absolute, out var upstream) || upstream.Scheme is not ("http" or "https")))
+                {
+                    result.AddError($"{option.Name} '{value}' is not an absolute http:// or https:// URL, e.g. https://a.klaviyo.com.");
+                }
+            }
+
+            if (result.GetValue(Record) is not null && result.GetValue(UpstreamApi) is null)
+            {
+                result.AddError("--record DIR records what an upstream answers: give --upstream-api URL too.");
             }
 
             if (result.GetValue(Mappings) is { } folder && !Directory.Exists(folder))
@@ -148,6 +184,10 @@ public static class EmulatorCommandLine
                 DiagnosisHeader = result.GetValue(DiagnosisHeader),
                 MappingsDirectory = result.GetValue(Mappings),
                 WatchMappings = result.GetValue(WatchMappings),
+                UpstreamApiUrl = result.GetValue(UpstreamApi),
+                UpstreamWebUrl = result.GetValue(UpstreamWeb),
+                RecordDirectory = result.GetValue(Record),
+                ApiRateLimits = result.GetValue(ApiRateLimits),
             };
             options.ApiUrl = result.GetValue(ApiUrl) ?? options.ApiUrl;
             options.WebUrl = result.GetValue(WebUrl) ?? options.WebUrl;

@@ -11,6 +11,9 @@ public static class BuiltArtifacts
     /// <summary>The conformance suite, Klaviyo.OAuth.Conformance.Specs.dll.</summary>
     public static string SpecsAssembly => Existing("SpecsAssembly");
 
+    /// <summary>The built tool, Klaviyo.OAuth.Conformance.Tool.dll, run as <c>dotnet Klaviyo.OAuth.Conformance.Tool.dll run …</c>.</summary>
+    public static string ToolAssembly => Existing("ToolAssembly");
+
     /// <summary>The tool's project, Klaviyo.OAuth.Conformance.Tool.csproj, which the tests pack and install.</summary>
     public static string ToolProject => Existing("ToolProject");
 

@@ -9,7 +9,7 @@ public sealed record ScenarioRow(string Name, string Outcome, string? Reason, st
 public sealed record BehaviourRow(string Id, string Level, string Verdict, IReadOnlyList<string> Reasons, IReadOnlyList<ScenarioRow> Scenarios);
 
 /// <summary>The parts of reports/conformance.json (docs/conformance-report.md, schema version 1) these tests read.</summary>
-public sealed record ConformanceJson(int SchemaVersion, string TargetKind, bool FailsBuild, IReadOnlyDictionary<string, int> Verdicts, IReadOnlyList<BehaviourRow> Behaviours, double? DurationSeconds = null)
+public sealed record ConformanceJson(int SchemaVersion, string TargetKind, bool FailsBuild, IReadOnlyDictionary<string, int> Verdicts, IReadOnlyList<BehaviourRow> Behaviours, double? DurationSeconds = null, string? SignIn = null)
 {
     public BehaviourRow this[string id] => Behaviours.Single(b => b.Id == id);
 
@@ -27,7 +27,8 @@ public sealed record ConformanceJson(int SchemaVersion, string TargetKind, bool 
                 .SelectMany(group => group.GetProperty("behaviours").EnumerateArray())
                 .Select(Behaviour)
                 .ToList(),
-            root.GetProperty("run").GetProperty("durationSeconds") is { ValueKind: JsonValueKind.Number } seconds ? seconds.GetDouble() : null);
+            root.GetProperty("run").GetProperty("durationSeconds") is { ValueKind: JsonValueKind.Number } seconds ? seconds.GetDouble() : null,
+            root.GetProperty("run").TryGetProperty("signIn", out var signIn) && signIn.ValueKind == JsonValueKind.String ? signIn.GetString() : null);
     }
 
     private static BehaviourRow Behaviour(JsonElement row) => new(

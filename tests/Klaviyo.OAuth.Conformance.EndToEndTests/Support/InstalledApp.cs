@@ -11,6 +11,9 @@ namespace Klaviyo.OAuth.Conformance.EndToEndTests.Support;
 /// <summary>An app registered with a target and the tokens an owner granted it: what a user configures for a target without a control API.</summary>
 public sealed record InstalledApp(string ClientId, string ClientSecret, string RedirectUri, string AccessToken, string RefreshToken)
 {
+    /// <summary>The account of the owner who granted the tokens.</summary>
+    public string AccountId { get; init; } = string.Empty;
+
     /// <summary>The value of the Basic Authorization header the app sends.</summary>
     public string BasicCredentials => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ClientId}:{ClientSecret}"));
 
@@ -29,11 +32,10 @@ public sealed record InstalledApp(string ClientId, string ClientSecret, string R
     /// (GET then POST /oauth/authorize with the session cookie) and exchanges the code with a PKCE
     /// verifier at POST /oauth/token.
     /// </summary>
-    public static async Task<InstalledApp> InstallAsync(StandaloneEmulator emulator, CancellationToken cancellationToken = default)
+    public static async Task<InstalledApp> InstallAsync(StandaloneEmulator emulator, string redirectUri = "http://127.0.0.1/callback", CancellationToken cancellationToken = default)
     {
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(15) };
         var control = new Uri(emulator.ApiUrl, "__control/");
-        const string redirectUri = "http://127.0.0.1/callback";
 
         var client = await PostJsonAsync(http, new Uri(control, "clients"), new { redirectUris = new[] { redirectUri } }, cancellationToken);
         var clientId = client.GetProperty("clientId").GetString()!;
@@ -77,7 +79,7 @@ public sealed record InstalledApp(string ClientId, string ClientSecret, string R
             clientSecret,
             redirectUri,
             tokens.GetProperty("access_token").GetString()!,
-            tokens.GetProperty("refresh_token").GetString()!);
+            tokens.GetProperty("refresh_token").GetString()!) { AccountId = accountId };
     }
 
     /// <summary>The app's side of the code exchange: POST /oauth/token with Basic credentials and the PKCE verifier; the token response.</summary>

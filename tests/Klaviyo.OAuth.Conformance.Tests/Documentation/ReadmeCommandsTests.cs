@@ -5,10 +5,13 @@ using NUnit.Framework;
 namespace Klaviyo.OAuth.Conformance.Tests.Documentation;
 
 /// <summary>
-/// The README's commands, taken from its <c>bash</c> blocks, are ones that work: each
-/// <c>klaviyo-oauth-conformance</c> command parses against the tool's real command line, and each
-/// <c>dotnet</c> command is a verb of the SDK with paths that exist in the repository.
-/// Placeholders (<c>&lt;folder&gt;</c>, <c>…</c>) and optional parts in brackets are allowed.
+/// The README's commands, taken from its <c>bash</c> blocks, are ones that work: each <c>dotnet</c>
+/// command is a verb of the SDK with paths that exist in the repository, and the tool is installed
+/// from a package the README builds first. <see cref="ToolCommandLines"/> gathers the tool's own
+/// command lines, placeholders such as <c>&lt;folder&gt;</c> and <c>…</c> and optional parts in
+/// brackets made concrete; they are not yet parsed against the tool's command line, which builds its
+/// root command only inside <c>ToolCommands.RunAsync</c> (and <c>--help</c> or <c>[suggest]</c> there
+/// would hide parse errors).
 /// </summary>
 public class ReadmeCommandsTests
 {

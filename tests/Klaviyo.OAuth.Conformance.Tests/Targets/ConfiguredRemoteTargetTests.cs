@@ -53,10 +53,10 @@ public class ConfiguredRemoteTargetTests
         target.WhyLacking(Capability.RedirectUri).Should().Contain("Conformance:RedirectUri").And.NotContain("Conformance:ClientId");
     }
 
-    [TestCase(Capability.Consent, "the target has no control API (Conformance:ControlUrl) to sign a user in")]
-    [TestCase(Capability.Clock, "the target has no control API (Conformance:ControlUrl) to let time pass")]
-    [TestCase(Capability.Outage, "the target has no control API (Conformance:ControlUrl) to take an endpoint down")]
-    [TestCase(Capability.Uninstall, "the target has no control API (Conformance:ControlUrl) to remove the app")]
+    [TestCase(Capability.Consent, "needs a role: the target has no control API (Conformance:ControlUrl) to sign in a user of a given role")]
+    [TestCase(Capability.Clock, "needs the clock: the target has no control API (Conformance:ControlUrl) to let time pass")]
+    [TestCase(Capability.Outage, "needs an outage: the target has no control API (Conformance:ControlUrl) to take an endpoint down")]
+    [TestCase(Capability.Uninstall, "needs the customer's uninstall: the target has no control API (Conformance:ControlUrl) to remove the app")]
     public async Task What_only_a_control_api_can_do_is_always_lacking(Capability capability, string reason)
     {
         await using var target = new ConfiguredRemoteTarget(RemoteSettings.RealApp(allowDestructive: true), new SecretRedactor());

@@ -49,12 +49,8 @@ internal sealed class FuzzTarget : IDisposable
         // WireMock's request parsing and matching: the fuzzing covers that pipeline too.
         emulator.Given(WireMock.RequestBuilders.Request.Create().WithPath("/api/stubbed*"))
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithBody("{}"));
-#pragma warning disable CA2000 // The handler is disposed with the client.
-        var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false }, disposeHandler: true)
-#pragma warning restore CA2000
-        {
-            Timeout = TimeSpan.FromSeconds(10),
-        };
+        var http = Tests.Http.OwnEmulator.Client();
+        http.Timeout = TimeSpan.FromSeconds(10);
         var target = new FuzzTarget(emulator, http);
         await target.NewAppAsync();
         return target;

@@ -117,6 +117,6 @@ public class ApiRateLimitTests
     private static (KlaviyoEmulator Emulator, FakeTimeProvider Time, HttpClient Http) Own(EmulatorOptions options)
     {
         var time = new FakeTimeProvider(Start);
-        return (KlaviyoEmulator.Start(options, time), time, new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }));
+        return (KlaviyoEmulator.Start(options, time), time, OwnEmulator.Client());
     }
 }

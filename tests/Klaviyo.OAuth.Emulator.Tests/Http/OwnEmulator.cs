@@ -6,6 +6,14 @@ namespace Klaviyo.OAuth.Emulator.Tests.Http;
 /// <summary>An app on an emulator of the test's own (its own options or clock), not the shared one.</summary>
 internal static class OwnEmulator
 {
+    /// <summary>The client HTTP-level tests send with: exactly what a test says, no redirects followed, no cookies kept, no proxy.</summary>
+    public static HttpClient Client()
+    {
+#pragma warning disable CA2000 // The handler is disposed with the client.
+        return new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false }, disposeHandler: true);
+#pragma warning restore CA2000
+    }
+
     /// <summary>An owner approves the app on another emulator than the shared one, and the app exchanges the code.</summary>
     public static async Task<string> AccessToken(KlaviyoEmulator emulator, HttpClient http, string scope)
     {

@@ -19,9 +19,7 @@ public sealed class SharedEmulator
     public void Start()
     {
         _emulator = KlaviyoEmulator.Start();
-#pragma warning disable CA2000 // The handler is disposed with the client in Stop.
-        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }, disposeHandler: true);
-#pragma warning restore CA2000
+        _http = OwnEmulator.Client();
     }
 
     [OneTimeTearDown]

@@ -55,12 +55,25 @@ public class CommandLineTests
     [TestCase("--client", "only-an-id", "--client")]
     [TestCase("--client", "id:secret:not-absolute", "--client")]
     [TestCase("--port", "5080", "--port")]
+    [TestCase("--upstream-api", "a.klaviyo.com", "--upstream-api")]
+    [TestCase("--upstream-web", "ftp://www.klaviyo.com", "--upstream-web")]
+    [TestCase("--record", "recorded", "--upstream-api")]
     public void A_bad_option_is_one_message_that_names_it(string option, string value, string named)
     {
         var (options, errors) = EmulatorCommandLine.Parse([option, value]);
 
         options.Should().BeNull();
         errors.Should().Contain(e => e.Contains(named, StringComparison.Ordinal));
+    }
+
+    [Test]
+    public void Proxy_recording_and_rate_limit_options_reach_the_emulators_options()
+    {
+        var options = Parsed(["--upstream-api", "https://a.klaviyo.com", "--upstream-web", "http://127.0.0.1:5091", "--record", "recorded", "--api-rate-limits"]);
+
+        (options.UpstreamApiUrl, options.UpstreamWebUrl, options.RecordDirectory, options.ApiRateLimits)
+            .Should().Be(("https://a.klaviyo.com", "http://127.0.0.1:5091", "recorded", true));
+        Parsed([]).ApiRateLimits.Should().BeFalse("the limits are off unless asked for");
     }
 
     [Test]

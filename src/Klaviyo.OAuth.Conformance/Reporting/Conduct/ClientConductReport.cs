@@ -15,6 +15,9 @@ public sealed record ClientConductReport(string Source, int Requests, IReadOnlyL
 {
     public const string Title = "Client conduct";
 
+    /// <summary>Rules the app is known to break on purpose (<c>grade --deviations</c>); none by default.</summary>
+    public Deviations.KnownDeviations Deviations { get; init; } = Conformance.Deviations.KnownDeviations.None;
+
     /// <summary>
     /// For an emulator's journal: how many requests to Klaviyo's endpoints it could attribute to no
     /// app (none of them is graded); null for a capture, whose requests are all the app's.
@@ -24,19 +27,48 @@ public sealed record ClientConductReport(string Source, int Requests, IReadOnlyL
     /// <summary>No request of the app was found: nothing was graded, which is no pass.</summary>
     public bool NoRequests => Requests == 0;
 
-    /// <summary>A documented rule is not satisfied: the run fails CI.</summary>
-    public bool FailsBuild => Results.Any(r => r.FailsBuild);
+    /// <summary>A documented rule is not satisfied and not a known deviation, or (strict) a listed rule is kept: the run fails CI.</summary>
+    public bool FailsBuild =>
+        Results.Any(r => r.FailsBuild && !IsKnownDeviation(r)) || (Deviations.Strict && Results.Any(IsDeviationResolved));
 
-    public int Count(ConductVerdict verdict) => Results.Count(r => r.Verdict == verdict);
+    /// <summary>Broken, and listed in the known-deviations file with a date not past.</summary>
+    public bool IsKnownDeviation(ConductResult result) =>
+        result.Verdict is ConductVerdict.NotSatisfied or ConductVerdict.AdvisoryNotMet && ActiveEntry(result) is not null;
 
-    /// <summary>"9 satisfied · 1 not satisfied · …".</summary>
+    /// <summary>Kept, though listed in the known-deviations file: the entry can go.</summary>
+    public bool IsDeviationResolved(ConductResult result) =>
+        result.Verdict == ConductVerdict.Satisfied && ActiveEntry(result) is not null;
+
+    /// <summary>The rule's state in the reports: its verdict, or the known-deviations file's word for it.</summary>
+    public string State(ConductResult result) =>
+        IsKnownDeviation(result) ? Verdict.KnownDeviation.Label()
+        : IsDeviationResolved(result) ? Verdict.DeviationResolved.Label()
+        : result.Verdict.Text();
+
+    /// <summary>The listed reason, with its date, or for an expired entry that it expired; null for an unlisted rule.</summary>
+    public string? DeviationNote(ConductResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Deviations.Find(result.Rule.Id) is { } entry ? entry.Describe(entry.ExpiredOn(Deviations.Today)) : null;
+    }
+
+    private Deviations.KnownDeviation? ActiveEntry(ConductResult result) =>
+        Deviations.Find(result.Rule.Id) is { } entry && !entry.ExpiredOn(Deviations.Today) ? entry : null;
+
+    public int Count(ConductVerdict verdict) => Results.Count(r => r.Verdict == verdict && !IsKnownDeviation(r) && !IsDeviationResolved(r));
+
+    /// <summary>"9 satisfied · 1 not satisfied · …", and the deviation states when a known-deviations file was given.</summary>
     public string Counts(string separator = " · ") =>
-        string.Join(separator, Enum.GetValues<ConductVerdict>().Select(v => $"{Count(v)} {v.Text()}"));
+        string.Join(separator, Enum.GetValues<ConductVerdict>().Select(v => $"{Count(v)} {v.Text()}")
+            .Concat(Deviations.Entries.Count == 0 ? [] : [
+                $"{Results.Count(IsKnownDeviation)} {Verdict.KnownDeviation.Label()}",
+                $"{Results.Count(IsDeviationResolved)} {Verdict.DeviationResolved.Label()}"]));
 
     public string Outcome =>
         NoRequests ? $"NOT VERIFIED: no request of {Source} was found, so nothing was graded."
-        : FailsBuild ? "FAILS: the app breaks a documented rule of the guide."
-        : "PASSES: the app keeps every documented rule it exercised.";
+        : !FailsBuild ? "PASSES: the app keeps every documented rule it exercised" + (Results.Any(IsKnownDeviation) ? ", but for its known deviations." : ".")
+        : Results.Any(r => r.FailsBuild && !IsKnownDeviation(r)) ? "FAILS: the app breaks a documented rule of the guide."
+        : "FAILS: a known deviation is resolved (strict deviations): remove it from the known-deviations file.";
 
     /// <summary>"3 requests in the journal could not be attributed to any app …", or null when none or a capture.</summary>
     public string? UnattributedNote => Unattributed is > 0 and var count
@@ -68,6 +100,9 @@ public sealed record ClientConductReport(string Source, int Requests, IReadOnlyL
     }
 
     /// <summary>What a rule's row says beyond its verdict: the first breach, or the situation to create.</summary>
+    internal string Detail(ConductResult result) =>
+        DeviationNote(result) is { } note ? $"{note}; {Explanation(result)}" : Explanation(result);
+
     internal static string Explanation(ConductResult result) => result.Verdict switch
     {
         ConductVerdict.NotSatisfied or ConductVerdict.AdvisoryNotMet => Line(result.Evidence[0]) + (result.Evidence.Count > 1 ? $" (+{result.Evidence.Count - 1} more)" : string.Empty),

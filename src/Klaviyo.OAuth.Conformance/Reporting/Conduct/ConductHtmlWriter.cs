@@ -18,6 +18,7 @@ public static class ConductHtmlWriter
         th{background:#f6f8fa}.fails{color:#cf222e}.passes{color:#1a7f37}
         tr.verdict-not-satisfied td.verdict{color:#cf222e;font-weight:600}tr.verdict-advisory-not-met td.verdict{color:#9a6700}
         tr.verdict-not-verified td.verdict{color:#59636e}tr.verdict-satisfied td.verdict{color:#1a7f37}
+        tr.verdict-known-deviation td.verdict,tr.verdict-deviation-resolved td.verdict{color:#8250df}
         """;
 
     public static string Render(ClientConductReport report)
@@ -38,10 +39,15 @@ public static class ConductHtmlWriter
         html.AppendLine("<table><thead><tr><th>rule</th><th>level</th><th>verdict</th><th>detail</th></tr></thead><tbody>");
         foreach (var result in report.Results)
         {
-            html.Append("<tr data-rule-id=\"").Append(E(result.Rule.Id)).Append("\" class=\"verdict-").Append(result.Verdict.Text().Replace(' ', '-')).Append("\">")
+            html.Append("<tr data-rule-id=\"").Append(E(result.Rule.Id)).Append("\" class=\"verdict-").Append(report.State(result).Replace(' ', '-')).Append("\">")
                 .Append("<td><code>").Append(E(result.Rule.Id)).Append("</code><br>").Append(E(result.Rule.Rule)).Append("</td>")
                 .Append("<td>").Append(E(ClientConductReport.Level(result))).Append("</td>")
-                .Append("<td class=\"verdict\">").Append(E(result.Verdict.Text())).Append("</td><td>");
+                .Append("<td class=\"verdict\">").Append(E(report.State(result))).Append("</td><td>");
+            if (report.DeviationNote(result) is { } deviation)
+            {
+                html.Append("<p class=\"deviation\">").Append(E(deviation)).Append("</p>");
+            }
+
             if (result.Evidence.Count == 0)
             {
                 html.Append(E(ClientConductReport.Explanation(result)));

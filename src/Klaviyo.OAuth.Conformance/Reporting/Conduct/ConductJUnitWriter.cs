@@ -24,14 +24,21 @@ public static class ConductJUnitWriter
             xml.WriteStartElement("testsuite");
             xml.WriteAttributeString("name", ClientConductReport.Title);
             xml.WriteAttributeString("tests", report.Results.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            xml.WriteAttributeString("failures", report.Results.Count(r => r.Evidence.Count > 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            xml.WriteAttributeString("skipped", report.Count(ConductVerdict.NotVerified).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("failures", report.Results.Count(r => r.Evidence.Count > 0 && !report.IsKnownDeviation(r)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("skipped", (report.Count(ConductVerdict.NotVerified) + report.Results.Count(report.IsKnownDeviation)).ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var result in report.Results)
             {
                 xml.WriteStartElement("testcase");
                 xml.WriteAttributeString("classname", result.Rule.Id);
                 xml.WriteAttributeString("name", $"{result.Rule.Id} ({ClientConductReport.Level(result)})");
-                if (result.Verdict is ConductVerdict.NotSatisfied or ConductVerdict.AdvisoryNotMet)
+                if (report.IsKnownDeviation(result))
+                {
+                    xml.WriteStartElement("skipped");
+                    xml.WriteAttributeString("message", report.DeviationNote(result));
+                    xml.WriteString(string.Join('\n', result.Evidence.Select(ClientConductReport.Line)));
+                    xml.WriteEndElement();
+                }
+                else if (result.Verdict is ConductVerdict.NotSatisfied or ConductVerdict.AdvisoryNotMet)
                 {
                     xml.WriteStartElement("failure");
                     xml.WriteAttributeString("type", result.Verdict == ConductVerdict.AdvisoryNotMet ? "advisory" : "documented");

@@ -25,13 +25,18 @@ public static class ConductJsonWriter
                 noRequests = report.NoRequests,
                 failsBuild = report.FailsBuild,
                 counts = Enum.GetValues<ConductVerdict>().ToDictionary(v => v.Text(), report.Count),
+                knownDeviations = report.Results.Count(report.IsKnownDeviation),
+                deviationsResolved = report.Results.Count(report.IsDeviationResolved),
                 rules = report.Results.Select(r => new
                 {
                     id = r.Rule.Id,
                     level = ClientConductReport.Level(r),
                     rule = r.Rule.Rule,
                     source = r.Rule.Source,
-                    verdict = r.Verdict.Text(),
+                    verdict = report.State(r),
+                    deviation = report.Deviations.Find(r.Rule.Id) is { } entry
+                        ? new { reason = entry.Reason, until = entry.Until, expired = entry.ExpiredOn(report.Deviations.Today) }
+                        : null,
                     exercised = r.Exercised,
                     situation = r.Situation,
                     evidence = r.Evidence.Select(e => new { index = e.Index, time = e.Time, request = e.Request, answer = e.Answer, breach = e.Breach, diagnosis = e.Diagnosis }),

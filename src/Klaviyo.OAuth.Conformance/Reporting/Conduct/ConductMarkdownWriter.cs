@@ -26,7 +26,7 @@ public static class ConductMarkdownWriter
         foreach (var result in report.Results)
         {
             md.Append("| `").Append(result.Rule.Id).Append("` | ").Append(ClientConductReport.Level(result)).Append(" | ")
-                .Append(result.Verdict.Text()).Append(" | ").Append(Cell(ClientConductReport.Explanation(result))).AppendLine(" |");
+                .Append(report.State(result)).Append(" | ").Append(Cell(report.Detail(result))).AppendLine(" |");
         }
 
         foreach (var result in report.Results.Where(r => r.Evidence.Count > 0))

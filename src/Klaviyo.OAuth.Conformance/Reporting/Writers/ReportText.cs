@@ -149,9 +149,5 @@ internal static class ReportText
     };
 
     /// <summary>"known deviation: reason (until 2027-01-31)", or "known deviation expired on …" for an entry past its date.</summary>
-    public static string DeviationText(BehaviourRow row) => row.Deviation is not { } entry
-        ? string.Empty
-        : row.DeviationExpired
-            ? $"the known deviation ({entry.Reason}) expired after {entry.UntilText}"
-            : $"known deviation: {entry.Reason}" + (entry.Until is null ? string.Empty : $" (until {entry.UntilText})");
+    public static string DeviationText(BehaviourRow row) => row.Deviation?.Describe(row.DeviationExpired) ?? string.Empty;
 }
