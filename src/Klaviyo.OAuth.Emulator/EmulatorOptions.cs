@@ -121,11 +121,24 @@ public sealed class EmulatorOptions
     /// <summary>With <see cref="MappingsDirectory"/>: load a mapping file again when it changes.</summary>
     public bool WatchMappings { get; set; }
 
+    /// <summary>
+    /// Let the API host bind an address other than loopback while the control API and WireMock's
+    /// admin API are on (<c>--allow-remote-control</c>): whoever reaches them can change every answer.
+    /// </summary>
+    public bool AllowRemoteControl { get; set; }
+
     /// <summary>Request bodies larger than this are refused with 400 invalid_request.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 
     internal void Validate()
     {
+        if (EnableControlApi && !AllowRemoteControl && Uri.TryCreate(ApiUrl, UriKind.Absolute, out var api) && !api.IsLoopback)
+        {
+            throw new ArgumentException(
+                $"The API host would listen on {api.Host}, not loopback, with the control API and the admin API on: anyone who reaches them can change every answer. "
+                + "Add --allow-remote-control (AllowRemoteControl) if you mean it, or --no-control-api.");
+        }
+
         if (AccessTokenLifetime <= TimeSpan.Zero || AuthorizationCodeLifetime <= TimeSpan.Zero
             || RefreshTokenInactivityLimit <= TimeSpan.Zero || RefreshRateWindow <= TimeSpan.Zero || ForgetAfter < TimeSpan.Zero)
         {

@@ -109,6 +109,11 @@ public static class EmulatorCommandLine
 
         public readonly Option<bool> WatchMappings = new("--watch-mappings") { Description = "with --mappings: load a mapping file again when it changes" };
 
+        public readonly Option<bool> AllowRemoteControl = new("--allow-remote-control")
+        {
+            Description = "let the API host bind an address other than loopback while the control API and the admin API are on",
+        };
+
         public readonly Option<string?> UpstreamApi = new("--upstream-api")
         {
             Description = "proxy mode: forward every API-host request (token, revoke, /api/) to this upstream, e.g. https://a.klaviyo.com, journaled as always; injected behaviours answer in its place",
@@ -132,7 +137,7 @@ public static class EmulatorCommandLine
             Description = "enforce Klaviyo's API rate limits per installed app and endpoint tier (429 throttled); the RateLimit-* headers are sent either way",
         };
 
-        public IEnumerable<Option> All => [ApiUrl, WebUrl, NoControlApi, OpaqueTokens, DataSeed, DiagnosisHeader, Clients, Mappings, WatchMappings, UpstreamApi, UpstreamWeb, Record, ApiRateLimits];
+        public IEnumerable<Option> All => [ApiUrl, WebUrl, NoControlApi, OpaqueTokens, DataSeed, DiagnosisHeader, Clients, Mappings, WatchMappings, UpstreamApi, UpstreamWeb, Record, ApiRateLimits, AllowRemoteControl];
 
         public void Validate(CommandResult result)
         {
@@ -184,6 +189,7 @@ public static class EmulatorCommandLine
                 DiagnosisHeader = result.GetValue(DiagnosisHeader),
                 MappingsDirectory = result.GetValue(Mappings),
                 WatchMappings = result.GetValue(WatchMappings),
+                AllowRemoteControl = result.GetValue(AllowRemoteControl),
                 UpstreamApiUrl = result.GetValue(UpstreamApi),
                 UpstreamWebUrl = result.GetValue(UpstreamWeb),
                 RecordDirectory = result.GetValue(Record),

@@ -10,10 +10,12 @@ public static partial class OutputSearch
     public static IReadOnlyList<string> WordsCutByAMask(IEnumerable<string> files) =>
         files.SelectMany(file => CutWord().Matches(File.ReadAllText(file)).Select(m => $"{Path.GetFileName(file)}: {m.Value}")).ToList();
 
-    /// <summary>Every tag of the catalogue's feature files, as written there.</summary>
+    /// <summary>Every tag of the catalogue's feature files run against a target (not the engines' own, tagged @engine), as written there.</summary>
     public static HashSet<string> FeatureTags() =>
         Directory.EnumerateFiles(Path.Combine(BuiltArtifacts.RepositoryRoot, "features"), "*.feature", SearchOption.AllDirectories)
-            .SelectMany(File.ReadLines)
+            .Select(File.ReadAllLines)
+            .Where(lines => !lines.Any(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("@engine")))
+            .SelectMany(lines => lines)
             .Where(line => line.TrimStart().StartsWith('@'))
             .SelectMany(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToHashSet(StringComparer.Ordinal);

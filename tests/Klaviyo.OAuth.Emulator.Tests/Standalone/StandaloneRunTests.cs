@@ -60,6 +60,20 @@ public class StandaloneRunTests
     }
 
     [Test]
+    public async Task A_control_api_on_an_address_other_than_loopback_needs_allow_remote_control()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await EmulatorCommandLine.RunAsync(["--api-url", "http://0.0.0.0:0"], output, error);
+
+        exit.Should().Be(ExitCodes.BadUsage);
+        error.ToString().Should().Contain("--allow-remote-control").And.Contain("0.0.0.0");
+        output.ToString().Should().NotContain(StandaloneEmulator.ReadyLine);
+        EmulatorCommandLine.Parse(["--api-url", "http://0.0.0.0:0", "--allow-remote-control"]).Options!.AllowRemoteControl.Should().BeTrue();
+    }
+
+    [Test]
     public async Task A_bad_option_is_refused_before_anything_listens()
     {
         using var output = new StringWriter();
