@@ -27,7 +27,6 @@ public abstract class FeatureTests(FeatureFile feature)
             TestContext.Out.Write(outcome.Trace);
         }
 
-        TestContext.Progress.WriteLine(outcome.ProgressLine(scenario.TestName));
         outcome.Report();
     }
 

@@ -15,7 +15,8 @@ public abstract class TestRun
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        RunnerSettings.Progress = TestContext.Progress;
+        // Notes only: `dotnet test` reports each scenario itself, once (its console logger's result line).
+        RunnerSettings.Progress = new TextRunProgress(TestContext.Progress);
         // dotnet test writes to the repository's reports/ folder, whatever the working directory.
         ReportsFolder.Prepare(Path.Combine(RepositoryRoot.Find() ?? AppContext.BaseDirectory, "reports"));
         await TestRunnerManager.OnTestRunStartAsync(TestAssembly);

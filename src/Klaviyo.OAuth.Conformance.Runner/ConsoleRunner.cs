@@ -5,48 +5,43 @@ namespace Klaviyo.OAuth.Conformance.Runner;
 
 /// <summary>
 /// The runner's console host, for a command-line tool: runs the features' scenarios that pass a
-/// filter (features side by side, scenarios of one feature in order), prints one line per scenario
-/// and the reason of each that did not pass, and ends Reqnroll's run so its reports are written.
+/// filter (features side by side, scenarios of one feature in order), tells the host's
+/// <see cref="IRunProgress"/> each outcome, and ends Reqnroll's run so its reports are written.
 /// </summary>
 public static class ConsoleRunner
 {
     /// <summary>Runs and returns whether the run passed: no scenario failed and no completion handler failed it.</summary>
     /// <param name="testAssembly">The host's assembly, which names <see cref="RunnerPlugin"/>.</param>
-    public static async Task<bool> RunAsync(Assembly testAssembly, IReadOnlyList<FeatureFile> features, TagFilter filter, TextWriter output, int parallelism = 4)
+    public static async Task<bool> RunAsync(Assembly testAssembly, IReadOnlyList<FeatureFile> features, TagFilter filter, IRunProgress progress, int parallelism = 4)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(filter);
-        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(progress);
         filter = ScenarioSelectionAttribute.Of(testAssembly).And(filter);
-        var gate = new Lock();
-        var failed = false;
-        RunnerSettings.Progress = TextWriter.Synchronized(output);
+        var failed = 0;
+        RunnerSettings.Progress = progress;
         RunnerSettings.Features = features;
 
         foreach (var broken in features.Where(f => f.ParseError is not null))
         {
-            output.WriteLine($"  ✗ {broken.RelativePath}: {broken.ParseError}");
-            failed = true;
+            progress.Note($"  ✗ {broken.RelativePath}: {broken.ParseError}");
+            failed = 1;
         }
 
-        await TestRunnerManager.OnTestRunStartAsync(testAssembly);
+        var runnable = features.Where(f => f.ParseError is null && f.Scenarios.Any(filter.Matches)).ToList();
+        progress.RunStarting(runnable.Sum(f => f.Scenarios.Count(filter.Matches)));
+        await StartQuietlyAsync(testAssembly);
         try
         {
-            var runnable = features.Where(f => f.ParseError is null && f.Scenarios.Any(filter.Matches)).ToList();
             await Parallel.ForEachAsync(runnable, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, async (feature, _) =>
             {
                 foreach (var scenario in feature.Scenarios.Where(filter.Matches))
                 {
                     var outcome = await ScenarioExecutor.RunAsync(testAssembly, feature, scenario);
-                    lock (gate)
+                    progress.ScenarioFinished(scenario.TestName, outcome);
+                    if (outcome.FailsRun)
                     {
-                        output.WriteLine(outcome.ProgressLine(scenario.TestName));
-                        if (!outcome.Passed && outcome.Kind != ScenarioOutcomeKind.Skipped && outcome.Failure is not null)
-                        {
-                            output.WriteLine(Indent(outcome.Failure.Message));
-                        }
-
-                        failed |= outcome.FailsRun;
+                        Interlocked.Exchange(ref failed, 1);
                     }
                 }
 
@@ -59,9 +54,26 @@ public static class ConsoleRunner
         }
 
         var verdicts = await RunnerSettings.NotifyRunCompletedAsync(ReportsFolder.Path);
-        return !failed && verdicts.Count == 0;
+        return failed == 0 && verdicts.Count == 0;
     }
 
-    private static string Indent(string text) =>
-        "      " + text.ReplaceLineEndings(Environment.NewLine + "      ");
+    /// <summary>
+    /// Starts Reqnroll's run. While it builds its global container, Reqnroll's default trace listener
+    /// writes its plugin-loading and configuration lines ("-> Loading plugin …") to the console; they
+    /// mean nothing to a person running the suite, so standard output is silenced for that moment only.
+    /// The host's progress writes to the writer it was given, not through <see cref="Console.Out"/>.
+    /// </summary>
+    private static async Task StartQuietlyAsync(Assembly testAssembly)
+    {
+        var standardOutput = Console.Out;
+        Console.SetOut(TextWriter.Null);
+        try
+        {
+            await TestRunnerManager.OnTestRunStartAsync(testAssembly);
+        }
+        finally
+        {
+            Console.SetOut(standardOutput);
+        }
+    }
 }

@@ -15,8 +15,8 @@ public static class RunnerSettings
     /// <summary>The feature files of this run, as the host loaded them (all of them, whatever a filter selects).</summary>
     public static IReadOnlyList<FeatureFile> Features { get; set; } = [];
 
-    /// <summary>Where bindings write lines meant for the person running the suite; set by the host.</summary>
-    public static TextWriter Progress { get; set; } = Console.Out;
+    /// <summary>Where bindings write lines meant for the person running the suite, and where the host shows the run; set by the host.</summary>
+    public static IRunProgress Progress { get; set; } = new TextRunProgress(Console.Out);
 
     /// <summary>
     /// Runs after the test run has ended and Reqnroll's formatters have closed their files; receives

@@ -11,7 +11,7 @@ namespace Klaviyo.OAuth.Conformance.Tool;
 /// </summary>
 internal static class DiagnoseCommand
 {
-    public static Command Create(TextWriter output, TextWriter error, Func<Stream> standardInput)
+    public static Command Create(IToolConsole console, Func<Stream> standardInput)
     {
         var file = new Argument<string>("FILE") { Description = "a HAR export, curl command lines (\"Copy as cURL\") or a raw HTTP request with its response; - reads standard input" };
         var json = new Option<bool>("--json") { Description = "machine-readable output" };
@@ -19,11 +19,11 @@ internal static class DiagnoseCommand
         {
             file, json,
         };
-        command.SetAction(result => Run(result.GetValue(file)!, result.GetValue(json), output, error, standardInput));
+        command.SetAction(result => Run(result.GetValue(file)!, result.GetValue(json), console, standardInput));
         return command;
     }
 
-    private static int Run(string file, bool json, TextWriter output, TextWriter error, Func<Stream> standardInput)
+    private static int Run(string file, bool json, IToolConsole console, Func<Stream> standardInput)
     {
         CaptureDiagnosis diagnosis;
         try
@@ -32,17 +32,17 @@ internal static class DiagnoseCommand
         }
         catch (TrafficFormatException e)
         {
-            error.WriteLine(e.Message);
+            console.Problem(e.Message);
             return ExitCodes.BadUsage;
         }
 
         if (json)
         {
-            output.WriteLine(diagnosis.ToJson());
+            console.Out.WriteLine(diagnosis.ToJson());
         }
         else
         {
-            diagnosis.WriteText(output);
+            diagnosis.WriteText(console.Out);
         }
 
         return diagnosis.HasFindings ? ExitCodes.FailsBuild

@@ -16,10 +16,10 @@ namespace Klaviyo.OAuth.Conformance.Tool;
 /// </summary>
 internal static class GradeCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(IToolConsole console)
     {
         var file = new Argument<string?>("traffic") { Arity = ArgumentArity.ZeroOrOne, Description = "the app's captured traffic: a HAR file (or curl command lines, or raw HTTP)" };
-        var outFolder = new Option<string?>("--out") { Description = "where to write the client-conduct reports (json, md, html, JUnit)" };
+        var outFolder = OutputFolder.Option("where to write the client-conduct reports (json, md, html, JUnit)");
         var webHosts = new Option<string[]>("--web-host") { Description = "a host:port serving the web side (/oauth/authorize) when it is not www.klaviyo.com", AllowMultipleArgumentsPerToken = false };
         var emulator = new Option<Uri?>("--emulator") { Description = "grade the journal of the emulator whose API host is at this URL (with --client)", CustomParser = ParseEmulatorUrl };
         var client = new Option<string?>("--client") { Description = "the client id of the app whose requests to grade from the emulator's journal" };
@@ -51,17 +51,17 @@ internal static class GradeCommand
             }
             catch (DeviationsFileException bad)
             {
-                await error.WriteLineAsync(bad.Message);
+                console.Problem(bad.Message);
                 return ExitCodes.BadUsage;
             }
 
             var options = new GradeOptions(result.GetValue(webHosts) ?? []) { Deviations = known };
-            return await RunAsync(source, options, result.GetValue(outFolder), output, error, cancellation);
+            return await RunAsync(source, options, result.GetValue(outFolder), console, cancellation);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(TrafficSource source, GradeOptions options, string? outFolder, TextWriter output, TextWriter error, CancellationToken cancellation)
+    private static async Task<int> RunAsync(TrafficSource source, GradeOptions options, string? outFolder, IToolConsole console, CancellationToken cancellation)
     {
         GradeResult graded;
         try
@@ -70,24 +70,24 @@ internal static class GradeCommand
         }
         catch (GradingInputException e)
         {
-            await error.WriteLineAsync(e.Message);
+            console.Problem(e.Message);
             return ExitCodes.BadUsage;
         }
 
-        Print(graded.Report, output);
-        GitHubActions.FromEnvironment().Publish(graded.Report, output);
+        Print(graded.Report, console);
+        GitHubActions.FromEnvironment().Publish(graded.Report, console.Out);
         if (outFolder is not null)
         {
             try
             {
                 foreach (var path in graded.Report.WriteAll(outFolder))
                 {
-                    await output.WriteLineAsync($"wrote {path}");
+                    console.PrintWhole($"wrote {path}");
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                await error.WriteLineAsync($"Cannot write the reports to {outFolder}: {e.Message}");
+                console.Problem($"Cannot write the reports to {outFolder}: {e.Message}");
                 return ExitCodes.BadUsage;
             }
         }
@@ -98,32 +98,32 @@ internal static class GradeCommand
     }
 
     /// <summary>The summary a developer reads in a terminal or a CI log: each broken rule with its requests and tips.</summary>
-    private static void Print(ClientConductReport report, TextWriter output)
+    private static void Print(ClientConductReport report, IToolConsole console)
     {
-        output.WriteLine($"{ClientConductReport.Title}: {report.Source}, {report.Requests} requests");
+        console.Line($"{ClientConductReport.Title}: {report.Source}, {report.Requests} requests");
         foreach (var result in report.Results)
         {
             // The verdicts' column; "deviation resolved" is the one state longer than it.
             var state = report.State(result);
-            output.WriteLine($"  {(state.Length < 17 ? state.PadRight(17) : state + " ")}{result.Rule.Id} ({result.Rule.Level.Key()})");
+            console.Line($"  {(state.Length < 17 ? state.PadRight(17) : state + " ")}{result.Rule.Id} ({result.Rule.Level.Key()})");
             if (report.DeviationNote(result) is { } deviation)
             {
-                output.WriteLine($"      {deviation}");
+                console.Line($"      {deviation}");
             }
 
             foreach (var evidence in result.Evidence)
             {
-                output.WriteLine($"      {ClientConductReport.Line(evidence)}");
+                console.Line($"      {ClientConductReport.Line(evidence)}");
             }
         }
 
-        output.WriteLine(report.Counts());
+        console.Line(report.Counts());
         if (report.UnattributedNote is { } note)
         {
-            output.WriteLine(note);
+            console.Line(note);
         }
 
-        output.WriteLine(report.Outcome);
+        console.Verdict(!report.FailsBuild, report.Outcome);
     }
 
     private static string? Problem(string? file, bool emulator, string? client) => (file, emulator, client) switch

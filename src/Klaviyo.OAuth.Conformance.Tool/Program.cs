@@ -1,3 +1,3 @@
 using Klaviyo.OAuth.Conformance.Tool;
 
-return await ToolCommands.RunAsync(args, Console.Out, Console.Error);
+return await ToolCommands.RunAsync(args);

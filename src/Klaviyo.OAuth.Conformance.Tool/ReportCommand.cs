@@ -11,10 +11,10 @@ namespace Klaviyo.OAuth.Conformance.Tool;
 /// </summary>
 internal static class ReportCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(IToolConsole console)
     {
         var files = new Argument<string[]>("ndjson") { Arity = ArgumentArity.OneOrMore, Description = "the cucumber.ndjson of one or more runs" };
-        var outFolder = new Option<string?>("--out") { Description = "where to write the reports (default: the folder of the first file)" };
+        var outFolder = OutputFolder.Option("where to write the reports (default: the folder of the first file)");
         var strictAdvisory = new Option<bool>("--strict-advisory") { Description = "advisory (@rfc-*) behaviours not met also fail (exit code 1)" };
         var deviations = new Option<string?>("--deviations") { Description = "a known-deviations file, as for run" };
         var strictDeviations = new Option<bool>("--strict-deviations") { Description = "a listed deviation that is satisfied fails (exit code 1)" };
@@ -24,24 +24,24 @@ internal static class ReportCommand
             files, outFolder, strictAdvisory, deviations, strictDeviations, maxEvidence,
         };
         command.SetAction(result => Run(
-            result.GetValue(files)!, result.GetValue(outFolder), result.GetValue(strictAdvisory), result.GetValue(maxEvidence), output, error,
+            result.GetValue(files)!, result.GetValue(outFolder), result.GetValue(strictAdvisory), result.GetValue(maxEvidence), console,
             result.GetValue(deviations), result.GetValue(strictDeviations)));
         return command;
     }
 
     public static int Run(
-        IReadOnlyList<string> files, string? outFolder, bool strictAdvisory, int maxEvidence, TextWriter output, TextWriter error,
+        IReadOnlyList<string> files, string? outFolder, bool strictAdvisory, int maxEvidence, IToolConsole console,
         string? deviationsFile = null, bool strictDeviations = false)
     {
         if (maxEvidence < 1)
         {
-            error.WriteLine($"--max-evidence needs a positive number of characters, not {maxEvidence}.");
+            console.Problem($"--max-evidence needs a positive number of characters, not {maxEvidence}.");
             return ExitCodes.BadUsage;
         }
 
         if (files.FirstOrDefault(file => !File.Exists(file)) is { } missing)
         {
-            error.WriteLine($"No such file: {missing}. Run the suite first, or pass the path of a saved cucumber.ndjson.");
+            console.Problem($"No such file: {missing}. Run the suite first, or pass the path of a saved cucumber.ndjson.");
             return ExitCodes.BadUsage;
         }
 
@@ -52,21 +52,32 @@ internal static class ReportCommand
         }
         catch (DeviationsFileException bad)
         {
-            error.WriteLine(bad.Message);
+            console.Problem(bad.Message);
+            return ExitCodes.BadUsage;
+        }
+
+        ConformanceMatrix matrix;
+        try
+        {
+            matrix = ConformanceReport.Build(files, run: null, new ReportOptions { MaxEvidenceLength = maxEvidence, Deviations = deviations });
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            // Nothing is written for input that is not a run's messages.
+            console.Problem($"Could not read the messages: {e.Message}");
             return ExitCodes.BadUsage;
         }
 
         try
         {
-            var matrix = ConformanceReport.Build(files, run: null, new ReportOptions { MaxEvidenceLength = maxEvidence, Deviations = deviations });
             var folder = outFolder ?? Path.GetDirectoryName(Path.GetFullPath(files[0]))!;
             var written = ConformanceReport.WriteAll(matrix, folder);
-            output.Write(ConsoleSummary.Render(matrix, written, strictAdvisory));
-            return matrix.FailsBuild(strictAdvisory) ? ExitCodes.FailsBuild : ExitCodes.Conforming;
+            RunSummaryView.Show(console, matrix, written, strictAdvisory);
+            return RunSummaryView.ExitCode(matrix, strictAdvisory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"Could not read the messages or write the reports: {e.Message}");
+            console.Problem($"Could not write the reports: {e.Message}");
             return ExitCodes.BadUsage;
         }
     }

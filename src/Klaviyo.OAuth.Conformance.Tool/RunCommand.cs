@@ -13,10 +13,10 @@ namespace Klaviyo.OAuth.Conformance.Tool;
 /// </summary>
 internal static class RunCommand
 {
-    public static Command Create(TextWriter output, TextWriter error, Func<Stream> standardInput)
+    public static Command Create(IToolConsole console)
     {
         var config = new Option<string?>("--config") { Description = "a JSON settings file with a Conformance section (see conformance.example.json)" };
-        var outFolder = new Option<string?>("--out") { Description = "where to write the reports (default ./reports)" };
+        var outFolder = OutputFolder.Option("where to write the reports (default ./reports)");
         var filter = new Option<string?>("--filter") { Description = "scenarios to run, in dotnet test --filter syntax over tags, e.g. \"Category=documented&Category!=needs-clock\"" };
         var allowDestructive = new Option<bool>(SettingKeys.AllowDestructive.Option!) { Description = SettingKeys.AllowDestructive.Description };
         var strictAdvisory = new Option<bool>(SettingKeys.StrictAdvisory.Option!) { Description = SettingKeys.StrictAdvisory.Description + " (exit code 1)" };
@@ -57,14 +57,14 @@ internal static class RunCommand
                 overrides[Key(nameof(ConformanceSettings.StrictDeviations))] = "true";
             }
 
-            return await RunAsync(result.GetValue(config), overrides, result.GetValue(filter), result.GetValue(outFolder), output, error, standardInput);
+            return await RunAsync(result.GetValue(config), overrides, result.GetValue(filter), result.GetValue(outFolder), console);
         });
         return command;
     }
 
     private static string Key(string name) => $"{ConformanceSettings.SectionName}:{name}";
 
-    private static async Task<int> RunAsync(string? configFile, Dictionary<string, string?> overrides, string? filterText, string? outFolder, TextWriter output, TextWriter error, Func<Stream> standardInput)
+    private static async Task<int> RunAsync(string? configFile, Dictionary<string, string?> overrides, string? filterText, string? outFolder, IToolConsole console)
     {
         TagFilter filter;
         try
@@ -76,13 +76,20 @@ internal static class RunCommand
         }
         catch (Exception e) when (e is FormatException or ConformanceConfigurationException)
         {
-            await error.WriteLineAsync(e.Message);
+            console.Problem(e.Message);
             return ExitCodes.BadUsage;
         }
 
         if (SuiteSettings.Problem is { } problem)
         {
-            await error.WriteLineAsync("The suite is misconfigured; no scenario ran. " + problem);
+            console.Problem("The suite is misconfigured; no scenario ran. " + problem);
+            return ExitCodes.BadUsage;
+        }
+
+        var features = FeatureFileLoader.LoadFolder(Path.Combine(AppContext.BaseDirectory, "features"));
+        if (!features.SelectMany(f => f.Scenarios).Any(filter.Matches))
+        {
+            console.Problem($"No scenario matches the filter '{filter.Text}'.");
             return ExitCodes.BadUsage;
         }
 
@@ -90,17 +97,18 @@ internal static class RunCommand
         Environment.SetEnvironmentVariable(ReportsFolder.EnvironmentVariable, reports);
         ReportsFolder.Prepare(reports);
 
-        var features = FeatureFileLoader.LoadFolder(Path.Combine(AppContext.BaseDirectory, "features"));
-        if (!features.SelectMany(f => f.Scenarios).Any(filter.Matches))
+        // Only this host asks a person: the same key under dotnet test leaves the approvals not verified.
+        SuiteSettings.SignInConsole = SuiteSettings.Current is { SignIn: true } ? new SignInPrompt(console) : null;
+        WrittenReports? written = null;
+        ConformanceReports.Summarise = end => written = end;
+        var passed = await console.ShowRunAsync("Scenarios", progress => ConsoleRunner.RunAsync(typeof(RunCommand).Assembly, features, filter, progress));
+        if (written is null)
         {
-            await error.WriteLineAsync($"No scenario matches the filter '{filter.Text}'.");
-            return ExitCodes.BadUsage;
+            return passed ? ExitCodes.Conforming : ExitCodes.FailsBuild;
         }
 
-        // Only this host asks a person: the same key under dotnet test leaves the approvals not verified.
-        var synchronized = TextWriter.Synchronized(output);
-        SuiteSettings.SignInConsole = SuiteSettings.Current is { SignIn: true } ? new SignInPrompt(synchronized, standardInput) : null;
-        var passed = await ConsoleRunner.RunAsync(typeof(RunCommand).Assembly, features, filter, synchronized);
-        return passed ? ExitCodes.Conforming : ExitCodes.FailsBuild;
+        RunSummaryView.Show(console, written);
+        var exit = RunSummaryView.ExitCode(written.Matrix, written.StrictAdvisory);
+        return exit == ExitCodes.Conforming && !passed ? ExitCodes.FailsBuild : exit;
     }
 }

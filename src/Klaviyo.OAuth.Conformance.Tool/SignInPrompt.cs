@@ -5,28 +5,15 @@ using Klaviyo.OAuth.Conformance.SignIn;
 namespace Klaviyo.OAuth.Conformance.Tool;
 
 /// <summary>
-/// The console side of <c>run --sign-in</c>: prints each line whole on the run's output (one writer,
-/// so no progress line cuts into a URL), reads the pasted URL from standard input, and opens the
-/// system browser when there is a desktop to open it on.
+/// The console side of <c>run --sign-in</c>: prints each line whole through the tool's console (the
+/// live display pauses, so no progress redraw cuts into a URL), asks for the pasted URL there, and
+/// opens the system browser when there is a desktop to open it on.
 /// </summary>
-internal sealed class SignInPrompt(TextWriter output, Func<Stream> standardInput) : ISignInConsole
+internal sealed class SignInPrompt(IToolConsole console) : ISignInConsole
 {
-    private readonly Lazy<TextReader> _input = new(() => new StreamReader(standardInput()));
+    public void ShowLine(string line) => console.PrintWhole(line);
 
-    public void ShowLine(string line)
-    {
-        lock (output)
-        {
-            output.WriteLine(line);
-            output.Flush();
-        }
-    }
-
-    public async Task<string?> AskAsync(string question, CancellationToken cancellationToken)
-    {
-        ShowLine(question);
-        return await _input.Value.ReadLineAsync(cancellationToken);
-    }
+    public Task<string?> AskAsync(string question, CancellationToken cancellationToken) => console.AskAsync(question, cancellationToken);
 
     public bool TryOpenBrowser(Uri url)
     {

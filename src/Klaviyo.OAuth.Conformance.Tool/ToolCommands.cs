@@ -1,40 +1,127 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using Klaviyo.OAuth.Guide;
 using Klaviyo.OAuth.Emulator.Standalone;
 
 namespace Klaviyo.OAuth.Conformance.Tool;
 
-/// <summary>The command line: <c>run</c>, <c>emulate</c>, <c>report</c>, <c>diagnose</c> and <c>grade</c>. Bad usage is one message and exit code 2.</summary>
+/// <summary>
+/// The command line: <c>run</c>, <c>emulate</c>, <c>report</c>, <c>diagnose</c> and <c>grade</c>, parsed
+/// once. Bad usage is one message (with a suggestion for a mistyped name) and exit code 2; a bare
+/// invocation shows the help, which documents the exit codes, the guide and where reports go.
+/// </summary>
 internal static class ToolCommands
 {
     public const string Name = "klaviyo-oauth-conformance";
 
+    /// <summary>The guide whose behaviours the suite checks.</summary>
+    public const string GuideUrl = "https://developers.klaviyo.com/en/docs/troubleshoot_oauth_errors";
+
+    /// <summary>The process's own console and standard input.</summary>
+    public static Task<int> RunAsync(string[] args) =>
+        RunAsync(args, ToolConsole.ForProcess(), Console.OpenStandardInput);
+
+    /// <summary>Plain output on these writers (as when redirected).</summary>
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
         RunAsync(args, output, error, Console.OpenStandardInput);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<Stream> standardInput)
-    {
-        var root = new RootCommand("Checks an OAuth server against the behaviours of Klaviyo's \"Troubleshoot OAuth errors\" guide.")
-        {
-            RunCommand.Create(output, error, standardInput),
-            EmulatorCommandLine.Create("emulate", "Runs the reference emulator of Klaviyo's OAuth server until Ctrl-C, as `dotnet run --project src/Klaviyo.OAuth.Emulator` does."),
-            ReportCommand.Create(output, error),
-            DiagnoseCommand.Create(output, error, standardInput),
-            GradeCommand.Create(output, error),
-        };
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<Stream> standardInput) =>
+        RunAsync(args, new ToolConsole(output, error, () => new StreamReader(standardInput()), live: false), standardInput);
 
+    public static async Task<int> RunAsync(string[] args, IToolConsole console, Func<Stream> standardInput)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var root = Root(console, standardInput);
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var problem in parsed.Errors)
-            {
-                await error.WriteLineAsync(problem.Message);
-            }
-
-            await error.WriteLineAsync($"Run '{Name} --help' for usage.");
+            console.Problem(UsageProblem(parsed));
             return ExitCodes.BadUsage;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exit = await parsed.InvokeAsync(configuration);
+        if (parsed.Action is HelpAction)
+        {
+            AfterOptions(console.Out);
+        }
+
+        return exit;
+    }
+
+    private static Command Root(IToolConsole console, Func<Stream> standardInput)
+    {
+        // A command named as the installed tool, whatever the executable: `dotnet Klaviyo.OAuth.Conformance.Tool.dll` shows the same help.
+        var help = new HelpOption { Recursive = true };
+        var root = new Command(Name, "Checks an OAuth server against the behaviours of Klaviyo's \"Troubleshoot OAuth errors\" guide, diagnoses refused requests and grades an app's traffic.")
+        {
+            help,
+            new VersionOption(),
+            RunCommand.Create(console),
+            EmulatorCommandLine.Create("emulate", "Runs the reference emulator of Klaviyo's OAuth server until Ctrl-C, as `dotnet run --project src/Klaviyo.OAuth.Emulator` does."),
+            ReportCommand.Create(console),
+            DiagnoseCommand.Create(console, standardInput),
+            GradeCommand.Create(console),
+        };
+        // A bare invocation names no command: the help says what there is to run.
+        root.SetAction(result =>
+        {
+            ((HelpAction)help.Action!).Invoke(result);
+            AfterOptions(result.InvocationConfiguration.Output);
+            return ExitCodes.BadUsage;
+        });
+        return root;
+    }
+
+    /// <summary>The exit codes, the guide and the reports, under every command's help.</summary>
+    private static void AfterOptions(TextWriter output)
+    {
+        output.WriteLine("Exit codes:");
+        foreach (var (code, meaning) in ExitCodes.Table)
+        {
+            output.WriteLine($"  {code}  {meaning}");
+        }
+
+        output.WriteLine();
+        output.WriteLine("Reports: run writes them to ./reports (or --out), report beside its first file (or --out), grade to --out:");
+        output.WriteLine("  conformance.html (start here), conformance.md, conformance.json, junit.xml, cucumber.ndjson.");
+        output.WriteLine($"The guide: {GuideUrl}");
+    }
+
+    /// <summary>Every parse error, the suggestion for a mistyped name, and where usage is, as one message.</summary>
+    private static string UsageProblem(ParseResult parsed)
+    {
+        using var text = new StringWriter();
+        foreach (var error in parsed.Errors)
+        {
+            text.WriteLine(error.Message);
+        }
+
+        if (parsed.Action is ParseErrorAction suggestions)
+        {
+            // System.CommandLine's own typo corrections ("Did you mean one of the following?"), without its help.
+            suggestions.ShowHelp = false;
+            suggestions.ShowTypoCorrections = true;
+            using var corrections = new StringWriter();
+            parsed.InvocationConfiguration.Output = corrections;
+            parsed.InvocationConfiguration.Error = TextWriter.Null;
+            suggestions.Invoke(parsed);
+            text.Write(corrections.ToString());
+        }
+
+        text.WriteLine($"Run '{CommandPath(parsed)} --help' for usage.");
+        return string.Join(Environment.NewLine, text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    private static string CommandPath(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var result = parsed.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        return string.Join(' ', names);
     }
 }

@@ -92,6 +92,21 @@ public sealed partial class RunsWithFewKeys
         }
     }
 
+    [Test]
+    public void Each_scenario_is_reported_once_and_the_verdict_summary_ends_the_run()
+    {
+        foreach (var run in new[] { _idAndSecret, _noKeys })
+        {
+            var lines = run.ConsoleOutput.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+            var resultLines = lines.Select((line, index) => (line, index)).Where(l => ResultLine().IsMatch(l.line)).ToList();
+            resultLines.Select(l => ResultLine().Match(l.line).Groups["name"].Value).Should().OnlyHaveUniqueItems("{0}", run)
+                .And.HaveCount(run.Results.Count, "one line per scenario, the test logger's; {0}", run);
+            lines.Should().NotContain(line => line.StartsWith("  ✓ ", StringComparison.Ordinal) || line.EndsWith("(skipped)", StringComparison.Ordinal), "{0}", run);
+            var summary = lines.FindIndex(line => line.StartsWith("Conformance (remote target", StringComparison.Ordinal));
+            summary.Should().BeGreaterThan(resultLines.Max(l => l.index), "the summary comes after the last scenario; {0}", run);
+        }
+    }
+
     private Dictionary<string, string> Hosts(params (string Key, string Value)[] keys)
     {
         var settings = new Dictionary<string, string>
@@ -119,6 +134,9 @@ public sealed partial class RunsWithFewKeys
         secret.Success.Should().BeTrue();
         return (id.Groups[1].Value, secret.Groups[1].Value);
     }
+
+    [GeneratedRegex(@"^  (Passed|Failed|Skipped) (?<name>.+?)( \[[^\]]+\])?$")]
+    private static partial Regex ResultLine();
 
     [GeneratedRegex(@"client_id\s+(\S+)")]
     private static partial Regex ClientIdLine();

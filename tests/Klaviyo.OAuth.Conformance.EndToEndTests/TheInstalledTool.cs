@@ -76,4 +76,27 @@ public sealed class TheInstalledTool
         exitCode.Should().Be(2, output);
         output.Should().Contain("dotnet test --filter").And.NotContain("   at ");
     }
+
+    [Test]
+    public async Task Run_against_an_unreachable_target_says_so_once_without_a_line_per_scenario_and_exits_3()
+    {
+        var work = _tool.NewWorkingDirectory("unreachable");
+
+        var (exitCode, output) = await _tool.RunAsync(work.FullName, "run", "--api-url", "http://127.0.0.1:9", "--web-url", "http://127.0.0.1:9");
+
+        exitCode.Should().Be(Klaviyo.OAuth.Guide.ExitCodes.Unverified, output);
+        output.Should().Contain("FAILS: The target could not be reached").And.Contain("connection refused")
+            .And.NotContain("(skipped)").And.NotContain("-> Loading plugin").And.NotContain("-> Using reqnroll.json");
+        output.Split('\n').Length.Should().BeLessThan(30, "one message and the verdict, not a line per scenario:{0}{1}", Environment.NewLine, output);
+    }
+
+    [Test]
+    public async Task A_bare_invocation_shows_the_help_as_the_tool_names_itself_with_the_exit_codes_the_guide_and_the_reports()
+    {
+        var (exitCode, output) = await _tool.RunAsync(_tool.NewWorkingDirectory("bare").FullName);
+
+        exitCode.Should().Be(Klaviyo.OAuth.Guide.ExitCodes.BadUsage, output);
+        output.Should().Contain("Usage:").And.Contain("klaviyo-oauth-conformance [command] [options]").And.NotContain("Klaviyo.OAuth.Conformance.Tool [")
+            .And.Contain("Exit codes:").And.Contain("https://developers.klaviyo.com/en/docs/troubleshoot_oauth_errors").And.Contain("./reports");
+    }
 }

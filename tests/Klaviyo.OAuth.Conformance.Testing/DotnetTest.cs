@@ -10,7 +10,7 @@ public static class DotnetTest
 {
     /// <summary>
     /// Runs <paramref name="assembly"/> in <paramref name="workDirectory"/> (where the TRX lands) with the
-    /// environment changes given (null removes a variable) and an optional <c>--filter</c>. Throws when it
+    /// environment changes given (null removes a variable), an optional <c>--filter</c> and run settings file. Throws when it
     /// runs longer than <paramref name="timeout"/> (default 2 minutes) or writes no TRX.
     /// </summary>
     public static async Task<DotnetTestRun> RunAsync(
@@ -20,7 +20,8 @@ public static class DotnetTest
         string? filter = null,
         TimeSpan? timeout = null,
         IEnumerable<string>? extraLoggers = null,
-        string trxFileName = "results.trx")
+        string trxFileName = "results.trx",
+        string? runSettings = null)
     {
         var trx = System.IO.Path.Combine(workDirectory, trxFileName);
         var arguments = new List<string> { "test", assembly };
@@ -31,6 +32,10 @@ public static class DotnetTest
         }
 
         arguments.AddRange(["--logger", $"trx;LogFileName={trx}", "--results-directory", workDirectory]);
+        if (runSettings is not null)
+        {
+            arguments.AddRange(["--settings", runSettings]);
+        }
         if (filter is not null)
         {
             arguments.AddRange(["--filter", filter]);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Klaviyo.OAuth.Conformance.Deviations;
 using Klaviyo.OAuth.Guide.Catalogue;
+using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Reporting;
 using Klaviyo.OAuth.Conformance.Reporting.GitHub;
 using Klaviyo.OAuth.Conformance.Runner;
@@ -18,6 +19,20 @@ namespace Klaviyo.OAuth.Conformance.Suite.Support;
 public static class ConformanceReports
 {
     private static readonly string[] AdvisoryTags = ["rfc-must", "rfc-should"];
+
+    /// <summary>
+    /// How the host shows the end of a run once the reports are written; by default the plain-text
+    /// summary as a note of <see cref="RunnerSettings.Progress"/>. A command-line host replaces it
+    /// to draw its own summary and to take its exit code from the matrix.
+    /// </summary>
+    public static Action<WrittenReports> Summarise { get; set; } = ShowAsText;
+
+    /// <summary>The plain-text summary, as a note of the run's progress.</summary>
+    public static void ShowAsText(WrittenReports reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        RunnerSettings.Progress.Note(ConsoleSummary.Render(reports.Matrix, reports.Files, reports.StrictAdvisory, reports.Names));
+    }
 
     /// <param name="signIn">Read once the run has ended: what the assisted sign-in did (approvals, throwaway tokens revoked), or null.</param>
     public static void Arrange(IConformanceTarget target, bool strictAdvisory, string? unreachable, SecretRedactor redactor, KnownDeviations deviations, Func<string?>? signIn = null)
@@ -39,7 +54,7 @@ public static class ConformanceReports
         var messages = Path.Combine(folder, "cucumber.ndjson");
         if (!File.Exists(messages))
         {
-            RunnerSettings.Progress.WriteLine($"No Cucumber messages at {messages}: the conformance reports were not written.");
+            RunnerSettings.Progress.Note($"No Cucumber messages at {messages}: the conformance reports were not written.");
             return null;
         }
 
@@ -47,7 +62,7 @@ public static class ConformanceReports
         var matrix = ConformanceReport.Build(messages, run, new ReportOptions { CoveredBehaviourIds = CoveredBehaviourIds(), Redactor = redactor, Deviations = deviations });
         var files = ConformanceReport.WriteAll(matrix, folder).Prepend(Path.Combine(folder, "living-doc.html")).Append(messages).ToList();
         var names = SuiteSettings.Current?.Provenance;
-        RunnerSettings.Progress.WriteLine(ConsoleSummary.Render(matrix, files, strictAdvisory, names));
+        Summarise(new WrittenReports(matrix, files, strictAdvisory, names));
 
         // The summary was printed just above; the failure repeats only its verdict, not the whole summary.
         return matrix.FailsBuild(strictAdvisory) ? ConsoleSummary.Outcome(matrix, strictAdvisory, names) : null;
@@ -61,3 +76,6 @@ public static class ConformanceReports
             .Where(tag => BehaviourCatalogue.Find(tag) is not null)
             .ToHashSet(StringComparer.Ordinal);
 }
+
+/// <summary>The end of a run: its matrix, the report files written, whether advisory rows were strict, and how the user named the settings.</summary>
+public sealed record WrittenReports(ConformanceMatrix Matrix, IReadOnlyList<string> Files, bool StrictAdvisory, SettingsProvenance? Names);

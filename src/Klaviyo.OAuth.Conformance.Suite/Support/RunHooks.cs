@@ -43,10 +43,10 @@ public sealed class RunHooks
         container.RegisterInstanceAs(_run);
         foreach (var line in SettingsDescription.Lines(settings))
         {
-            RunnerSettings.Progress.WriteLine(line);
+            RunnerSettings.Progress.Note(line);
         }
 
-        RunnerSettings.Progress.WriteLine($"Target: {target.Describe()}");
+        RunnerSettings.Progress.Note($"Target: {target.Describe()}");
         ConformanceReports.Arrange(target, settings.StrictAdvisory, _run.Unreachable, redactor, settings.KnownDeviations(), () => _signInOutcome);
     }
 

@@ -25,14 +25,21 @@ public static class ConformanceReport
     }
 
     /// <summary>
-    /// Builds one matrix from the messages of several runs. Without <paramref name="run"/>, the target
-    /// is read from the <c>target.json</c> sidecar beside the first file, or reported as "unknown".
+    /// Builds one matrix from the messages of several runs. Without <paramref name="run"/>, each run's
+    /// target is read from the <c>target.json</c> sidecar beside its file ("unknown" without one); runs
+    /// against different targets give a "mixed" run that records each (<see cref="RunDescription.Merge"/>).
+    /// Throws <see cref="InvalidDataException"/> naming a file that holds no Cucumber message.
     /// </summary>
     public static ConformanceMatrix Build(IReadOnlyList<string> ndjsonPaths, RunDescription? run, ReportOptions options)
     {
         ArgumentNullException.ThrowIfNull(ndjsonPaths);
         ArgumentOutOfRangeException.ThrowIfZero(ndjsonPaths.Count);
-        run ??= RunDescription.FromSidecar(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ndjsonPaths[0]))!, RunDescription.SidecarFileName));
+        if (ndjsonPaths.FirstOrDefault(path => !HoldsMessages(path)) is { } notMessages)
+        {
+            throw new InvalidDataException($"{notMessages} holds no Cucumber messages: pass the cucumber.ndjson a run wrote (one JSON message per line).");
+        }
+
+        run ??= RunDescription.Merge([.. ndjsonPaths.Select(path => RunDescription.FromSidecar(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, RunDescription.SidecarFileName)))]);
         var readers = ndjsonPaths.Select(path => new StreamReader(path, Encoding.UTF8)).ToList();
         try
         {
@@ -42,6 +49,14 @@ public static class ConformanceReport
         {
             readers.ForEach(reader => reader.Dispose());
         }
+    }
+
+    /// <summary>Whether the file holds a run's Cucumber messages: its meta, its start or a pickle.</summary>
+    public static bool HoldsMessages(string ndjsonPath)
+    {
+        using var reader = new StreamReader(ndjsonPath, Encoding.UTF8);
+        var run = Messages.CucumberMessageReader.Read(reader);
+        return run.Pickles.Count > 0 || run.Tool is not null || run.StartedAt is not null;
     }
 
     /// <summary>Writes conformance.json, conformance.md, conformance.html and junit.xml; returns their full paths.</summary>

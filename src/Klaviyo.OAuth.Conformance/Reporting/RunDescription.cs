@@ -24,7 +24,40 @@ public sealed record RunDescription(
     /// <summary>The file name of the sidecar the suite writes next to cucumber.ndjson.</summary>
     public const string SidecarFileName = "target.json";
 
+    /// <summary>The kind of a report merged from runs against different targets.</summary>
+    public const string MixedTargets = "mixed";
+
     public static RunDescription Unknown { get; } = new("unknown");
+
+    /// <summary>The target of each run merged into this report, when they differ; empty for one target.</summary>
+    public IReadOnlyList<RunDescription> MergedTargets { get; init; } = [];
+
+    /// <summary>"embedded", or "remote (API https://…, web https://…)".</summary>
+    public string Target => ApiBaseUrl is null && WebBaseUrl is null
+        ? TargetKind
+        : $"{TargetKind} (API {ApiBaseUrl ?? "not set"}, web {WebBaseUrl ?? "not set"})";
+
+    /// <summary>
+    /// One description for runs merged into one report: the first run's when every run tested the same
+    /// target; otherwise a "mixed" one that records each target (<see cref="MergedTargets"/>).
+    /// </summary>
+    public static RunDescription? Merge(IReadOnlyList<RunDescription?> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var targets = runs.Select(r => r ?? Unknown).DistinctBy(r => r.Target, StringComparer.Ordinal).ToList();
+        if (targets.Count <= 1)
+        {
+            return runs.Count == 0 ? null : runs[0];
+        }
+
+        return new RunDescription(
+            MixedTargets,
+            SuiteVersion: targets.Select(t => t.SuiteVersion).FirstOrDefault(v => v is not null),
+            Unreachable: targets.Select(t => t.Unreachable).FirstOrDefault(u => u is not null))
+        {
+            MergedTargets = targets,
+        };
+    }
 
     public string? ApiBaseUrl { get; init => field = PublicPart(value); } = PublicPart(ApiBaseUrl);
 

@@ -85,8 +85,9 @@ public sealed class SuiteRun
             environment["Conformance__" + key] = settings[key];
         }
 
-        // What `dotnet test` on the project shows (its VSTestLogger): each scenario as it finishes, then the summary.
-        var run = await DotnetTest.RunAsync(BuiltArtifacts.SpecsAssembly, work.FullName, environment, filter, timeout, ["console;verbosity=normal"], "suite.trx");
+        // What `dotnet test` on the project shows (its VSTestLogger and run settings): each scenario once as it finishes, then the summary.
+        var settingsFile = Path.Combine(Path.GetDirectoryName(BuiltArtifacts.SpecsAssembly)!, "conformance.runsettings");
+        var run = await DotnetTest.RunAsync(BuiltArtifacts.SpecsAssembly, work.FullName, environment, filter, timeout, ["console;verbosity=normal"], "suite.trx", settingsFile);
         var consoleFile = Path.Combine(work.FullName, "console.txt");
         await File.WriteAllTextAsync(consoleFile, run.Output);
         return new SuiteRun(run.ExitCode, run.Elapsed, run.Output, consoleFile, run.TrxPath, run.Results, reports);

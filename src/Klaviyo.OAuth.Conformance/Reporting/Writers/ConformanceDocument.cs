@@ -38,7 +38,8 @@ public sealed record ConformanceDocument(
         string? SuiteVersion,
         string? Tool,
         string? Unreachable,
-        string? SignIn)
+        string? SignIn,
+        IReadOnlyList<RunPart>? Targets)
     {
         public static RunPart From(RunDescription run) => new(
             run.TargetKind,
@@ -50,7 +51,9 @@ public sealed record ConformanceDocument(
             run.SuiteVersion,
             run.Tool,
             run.Unreachable,
-            run.SignIn);
+            run.SignIn,
+            // Each target of a report merged from runs against different ones; absent otherwise.
+            run.MergedTargets.Count > 0 ? [.. run.MergedTargets.Select(From)] : null);
     }
 
     public sealed record SummaryPart(

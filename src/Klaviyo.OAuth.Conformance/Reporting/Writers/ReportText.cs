@@ -70,6 +70,10 @@ internal static class ReportText
     public static IEnumerable<(string Label, string Value)> RunFacts(RunDescription run)
     {
         yield return ("Target", run.TargetKind);
+        if (run.MergedTargets.Count > 0)
+        {
+            yield return ("Targets (they differ)", MergedTargets(run));
+        }
         if (run.ApiBaseUrl is not null)
         {
             yield return ("API host", run.ApiBaseUrl);
@@ -110,6 +114,9 @@ internal static class ReportText
             yield return ("Runner", run.Tool);
         }
     }
+
+    /// <summary>"embedded; remote (API …, web …)": each target of a merged report.</summary>
+    public static string MergedTargets(RunDescription run) => string.Join("; ", run.MergedTargets.Select(t => t.Target));
 
     public static string Time(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
