@@ -50,6 +50,10 @@ internal static class ToolCommands
         return exit;
     }
 
+    /// <summary>Parses without running, as the README's test of its own command lines does.</summary>
+    internal static ParseResult Parse(IReadOnlyList<string> args) =>
+        Root(new ToolConsole(TextWriter.Null, TextWriter.Null, () => TextReader.Null, live: false), () => Stream.Null).Parse(args);
+
     private static Command Root(IToolConsole console, Func<Stream> standardInput)
     {
         // A command named as the installed tool, whatever the executable: `dotnet Klaviyo.OAuth.Conformance.Tool.dll` shows the same help.

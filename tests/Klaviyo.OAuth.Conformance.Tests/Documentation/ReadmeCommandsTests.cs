@@ -9,9 +9,7 @@ namespace Klaviyo.OAuth.Conformance.Tests.Documentation;
 /// command is a verb of the SDK with paths that exist in the repository, and the tool is installed
 /// from a package the README builds first. <see cref="ToolCommandLines"/> gathers the tool's own
 /// command lines, placeholders such as <c>&lt;folder&gt;</c> and <c>…</c> and optional parts in
-/// brackets made concrete; they are not yet parsed against the tool's command line, which builds its
-/// root command only inside <c>ToolCommands.RunAsync</c> (and <c>--help</c> or <c>[suggest]</c> there
-/// would hide parse errors).
+/// brackets made concrete, and each parses against the tool's real command line.
 /// </summary>
 public class ReadmeCommandsTests
 {
@@ -48,6 +46,24 @@ public class ReadmeCommandsTests
     {
         ToolCommandLines().Should().HaveCountGreaterThan(3);
         DotnetCommands().Should().HaveCountGreaterThan(5);
+    }
+
+    [TestCaseSource(nameof(ToolCommandLines))]
+    public void Each_command_of_the_tool_parses_against_its_real_command_line(string[] arguments)
+    {
+        // A folder the README's reader makes first (--mappings stubs) is checked at parse time; only the syntax is this test's.
+        ToolCommands.Parse(arguments).Errors.Select(e => e.Message)
+            .Where(message => !message.EndsWith("is not a folder.", StringComparison.Ordinal))
+            .Should().BeEmpty();
+    }
+
+    [TestCase("run", "--api-ur", "https://a.example")]
+    [TestCase("grade", "--emulatr", "http://127.0.0.1:5080")]
+    [TestCase("emulate", "--clients", "a:b:http://127.0.0.1/cb")]
+    [TestCase("rn")]
+    public void A_mistyped_command_line_does_not_parse(params string[] arguments)
+    {
+        ToolCommands.Parse(arguments).Errors.Should().NotBeEmpty("the README test above would catch this typo");
     }
 
     [TestCaseSource(nameof(DotnetCommands))]

@@ -29,6 +29,19 @@ public partial class ReadmeTextTests
         HandCount().Matches(text).Select(m => m.Value).Should().BeEmpty("counts change with the catalogue; the reports give them");
     }
 
+    [Test]
+    public void The_exit_code_table_has_every_code_of_the_tool_and_no_other()
+    {
+        var rows = File.ReadAllLines(Path.Combine(Docs.Root, "README.md"))
+            .Select(l => ExitCodeRow().Match(l)).Where(m => m.Success)
+            .Select(m => int.Parse(m.Groups["code"].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        rows.Should().Equal(Klaviyo.OAuth.Guide.ExitCodes.Table.Select(t => t.Code));
+    }
+
+    [GeneratedRegex(@"^\| (?<code>\d) \| ")]
+    private static partial Regex ExitCodeRow();
+
     [GeneratedRegex(@"^\| `features/(?<folder>[^/`]+)/` \|")]
     private static partial Regex FolderCell();
 
