@@ -81,4 +81,8 @@ internal sealed record Admission(EmulatorResponse? Refusal, Client? Client, Form
     public bool IsRefused => Refusal is not null;
 
     public static Admission Refused(EmulatorResponse refusal) => new(refusal, null, null);
+
+    /// <summary>The refusal, or the admitted request's answer stamped with the app it came from.</summary>
+    public EmulatorResponse Then(Func<Client, FormFields?, EmulatorResponse> answer) =>
+        IsRefused ? Refusal : answer(Client, Form).ForClient(Client.Id);
 }

@@ -10,11 +10,8 @@ internal sealed class RevokeEndpoint(Emulation emulation)
 {
     public EmulatorResponse Handle(EmulatorRequest request) => OAuthError.NoStore(Answer(request));
 
-    private EmulatorResponse Answer(EmulatorRequest request)
-    {
-        var admission = ClientRequestGate.Admit(emulation, request, EndpointFamily.Revoke, InvalidClient);
-        return admission.IsRefused ? admission.Refusal : Revoke(request, admission.Client, admission.Form).ForClient(admission.Client.Id);
-    }
+    private EmulatorResponse Answer(EmulatorRequest request) =>
+        ClientRequestGate.Admit(emulation, request, EndpointFamily.Revoke, InvalidClient).Then((client, form) => Revoke(request, client, form));
 
     private EmulatorResponse Revoke(EmulatorRequest request, Client client, FormFields? form)
     {

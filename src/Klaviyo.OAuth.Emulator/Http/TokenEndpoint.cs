@@ -16,11 +16,8 @@ internal sealed class TokenEndpoint(Emulation emulation)
     public static EmulatorResponse InvalidClient(string reason) =>
         OAuthError.Of(401, "invalid_client", null, reason).WithHeader("WWW-Authenticate", "Basic realm=\"Klaviyo OAuth\"");
 
-    private EmulatorResponse Answer(EmulatorRequest request)
-    {
-        var admission = ClientRequestGate.Admit(emulation, request, EndpointFamily.Token, InvalidClient);
-        return admission.IsRefused ? admission.Refusal : Grant(request, admission.Client, admission.Form).ForClient(admission.Client.Id);
-    }
+    private EmulatorResponse Answer(EmulatorRequest request) =>
+        ClientRequestGate.Admit(emulation, request, EndpointFamily.Token, InvalidClient).Then((client, form) => Grant(request, client, form));
 
     private EmulatorResponse Grant(EmulatorRequest request, Client client, FormFields? form)
     {
