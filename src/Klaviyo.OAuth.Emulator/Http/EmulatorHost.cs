@@ -324,10 +324,43 @@ internal sealed class EmulatorHost : IDisposable
             return uri.GetLeftPart(UriPartial.Authority);
         }
 
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return $"{uri.Scheme}://{uri.Host}:{port}";
+        return $"{uri.Scheme}://{uri.Host}:{FreeLoopbackPort()}";
+    }
+
+    /// <summary>
+    /// A port free on both loopbacks: Kestrel, under WireMock, listens on [::1] too, and the two
+    /// address families have separate ports, so a port free on 127.0.0.1 may be taken on [::1].
+    /// </summary>
+    private static int FreeLoopbackPort()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var v4 = new TcpListener(IPAddress.Loopback, 0);
+            v4.Start();
+            var port = ((IPEndPoint)v4.LocalEndpoint).Port;
+            if (attempt >= 20 || IsFreeOnIPv6Loopback(port))
+            {
+                return port;
+            }
+        }
+    }
+
+    private static bool IsFreeOnIPv6Loopback(int port)
+    {
+        try
+        {
+            using var v6 = new TcpListener(IPAddress.IPv6Loopback, port);
+            v6.Start();
+            return true;
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            return false;
+        }
+        catch (SocketException)
+        {
+            // No IPv6 loopback on this machine: Kestrel will not listen there either.
+            return true;
+        }
     }
 }
