@@ -8,8 +8,14 @@ internal static class Program
     // dotnet run -c Release --project benchmarks/Klaviyo.OAuth.Conformance.Benchmarks -- --filter '*' [--job short|dry]
     // Results land beside this project, whatever the working directory (--artifacts overrides).
     // dotnet run -c Release --project benchmarks/Klaviyo.OAuth.Conformance.Benchmarks -- soak
+    // benchmarks/whole-process/latency.sh: the tool against the standalone emulator behind a delay proxy
     public static int Main(string[] args)
     {
+        if (args is ["latency", .. var latency])
+        {
+            return Latency.LatencyBenchmark.RunAsync(latency).GetAwaiter().GetResult();
+        }
+
         if (args is ["soak"])
         {
             return Emulator.EmulatorSoak.Run();

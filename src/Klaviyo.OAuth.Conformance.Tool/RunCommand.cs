@@ -105,7 +105,7 @@ internal static class RunCommand
             : null;
         WrittenReports? written = null;
         ConformanceReports.Summarise = end => written = end;
-        var passed = await console.ShowRunAsync("Scenarios", progress => ConsoleRunner.RunAsync(typeof(RunCommand).Assembly, features, filter, progress));
+        var passed = await console.ShowRunAsync("Scenarios", progress => ConsoleRunner.RunAsync(typeof(RunCommand).Assembly, features, filter, progress, SuiteSettings.Current?.Parallel ?? ConformanceSettings.DefaultParallel));
         if (written is null)
         {
             return passed ? ExitCodes.Conforming : ExitCodes.FailsBuild;
