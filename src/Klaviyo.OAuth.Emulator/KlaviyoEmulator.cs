@@ -52,10 +52,10 @@ public sealed partial class KlaviyoEmulator : IDisposable
         }
         if (options.EnableControlApi)
         {
-            var control = new ControlEndpoint(this);
-            _api.Route(ControlEndpoint.Prefix, control.Handle);
-            _api.RoutePrefix(ControlEndpoint.Prefix + "/", control.Handle);
-            ServeAdminApi();
+            var control = RemoteControl.LoopbackOnly(new ControlEndpoint(this).Handle, options.AllowRemoteControl);
+            _api.Route(ControlEndpoint.Prefix, control);
+            _api.RoutePrefix(ControlEndpoint.Prefix + "/", control);
+            ServeAdminApi(options.AllowRemoteControl);
         }
 
         ServeMappingFiles(options);
