@@ -2,6 +2,7 @@ using System.CommandLine;
 using Klaviyo.OAuth.Guide;
 using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Runner;
+using Klaviyo.OAuth.Conformance.SignIn;
 using Klaviyo.OAuth.Conformance.Suite.Support;
 
 namespace Klaviyo.OAuth.Conformance.Tool;
@@ -98,7 +99,10 @@ internal static class RunCommand
         ReportsFolder.Prepare(reports);
 
         // Only this host asks a person: the same key under dotnet test leaves the approvals not verified.
-        SuiteSettings.SignInConsole = SuiteSettings.Current is { SignIn: true } ? new SignInPrompt(console) : null;
+        var selected = ScenarioSelectionAttribute.Of(typeof(RunCommand).Assembly).And(filter);
+        SuiteSettings.SignInConsole = SuiteSettings.Current is { SignIn: true }
+            ? new SignInPrompt(console, ApprovalPlan.Count(features.SelectMany(f => f.Scenarios).Where(selected.Matches).Select(s => s.AllTags)))
+            : null;
         WrittenReports? written = null;
         ConformanceReports.Summarise = end => written = end;
         var passed = await console.ShowRunAsync("Scenarios", progress => ConsoleRunner.RunAsync(typeof(RunCommand).Assembly, features, filter, progress));
