@@ -62,17 +62,25 @@ internal static class RunCommand
         return command;
     }
 
+    /// <summary>Keeps the end of the run for this command to draw, once the live display has closed.</summary>
+    private sealed class CapturedSummary : IRunSummary
+    {
+        public WrittenReports? Written { get; private set; }
+
+        public void Summarise(WrittenReports reports) => Written = reports;
+    }
+
     private static string Key(string name) => $"{ConformanceSettings.SectionName}:{name}";
 
     private static async Task<int> RunAsync(string? configFile, Dictionary<string, string?> overrides, string? filterText, string? outFolder, IToolConsole console)
     {
         TagFilter filter;
+        ConformanceSettings settings;
         try
         {
             filter = TagFilter.Parse(filterText);
             // No file: the defaults, then the environment and the options.
-            var settings = ConformanceSettings.Load(configFile, optional: false, overrides);
-            SuiteSettings.Use(settings);
+            settings = ConformanceSettings.Load(configFile, optional: false, overrides);
         }
         catch (Exception e) when (e is FormatException or ConformanceConfigurationException)
         {
@@ -80,7 +88,9 @@ internal static class RunCommand
             return ExitCodes.BadUsage;
         }
 
-        if (SuiteSettings.Problem is { } problem)
+        // Only this host asks a person: the same key under dotnet test leaves the approvals not verified.
+        var suiteSettings = SuiteSettings.Of(settings, settings.SignIn ? new SignInPrompt(console) : null);
+        if (suiteSettings.Problem is { } problem)
         {
             console.Problem("The suite is misconfigured; no scenario ran. " + problem);
             return ExitCodes.BadUsage;
@@ -93,16 +103,10 @@ internal static class RunCommand
             return ExitCodes.BadUsage;
         }
 
-        var reports = Path.GetFullPath(outFolder ?? "reports");
-        Environment.SetEnvironmentVariable(ReportsFolder.EnvironmentVariable, reports);
-        ReportsFolder.Prepare(reports);
-
-        // Only this host asks a person: the same key under dotnet test leaves the approvals not verified.
-        SuiteSettings.SignInConsole = SuiteSettings.Current is { SignIn: true } ? new SignInPrompt(console) : null;
-        WrittenReports? written = null;
-        ConformanceReports.Summarise = end => written = end;
-        var passed = await console.ShowRunAsync("Scenarios", progress => ConsoleRunner.RunAsync(typeof(RunCommand).Assembly, features, filter, progress));
-        if (written is null)
+        var summary = new CapturedSummary();
+        var passed = await console.ShowRunAsync("Scenarios", progress =>
+            ConsoleRunner.RunAsync(typeof(RunCommand).Assembly, new RunContext(outFolder ?? "reports", features, progress).Provide(suiteSettings).Provide<IRunSummary>(summary), filter));
+        if (summary.Written is not { } written)
         {
             return passed ? ExitCodes.Conforming : ExitCodes.FailsBuild;
         }
