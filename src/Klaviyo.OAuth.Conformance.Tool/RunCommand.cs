@@ -2,6 +2,7 @@ using System.CommandLine;
 using Klaviyo.OAuth.Guide;
 using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Runner;
+using Klaviyo.OAuth.Conformance.SignIn;
 using Klaviyo.OAuth.Conformance.Suite.Support;
 
 namespace Klaviyo.OAuth.Conformance.Tool;
@@ -88,8 +89,7 @@ internal static class RunCommand
             return ExitCodes.BadUsage;
         }
 
-        // Only this host asks a person: the same key under dotnet test leaves the approvals not verified.
-        var suiteSettings = SuiteSettings.Of(settings, settings.SignIn ? new SignInPrompt(console) : null);
+        var suiteSettings = SuiteSettings.Of(settings);
         if (suiteSettings.Problem is { } problem)
         {
             console.Problem("The suite is misconfigured; no scenario ran. " + problem);
@@ -105,7 +105,18 @@ internal static class RunCommand
 
         var summary = new CapturedSummary();
         var passed = await console.ShowRunAsync("Scenarios", progress =>
-            ConsoleRunner.RunAsync(typeof(RunCommand).Assembly, new RunContext(outFolder ?? "reports", features, progress).Provide(suiteSettings).Provide<IRunSummary>(summary), filter));
+        {
+            var context = new RunContext(outFolder ?? "reports", features, progress).Provide(suiteSettings).Provide<IRunSummary>(summary);
+            if (settings.SignIn)
+            {
+                // Only this host asks a person: the same key under dotnet test leaves the approvals not verified.
+                var selected = ScenarioSelectionAttribute.Of(typeof(RunCommand).Assembly, context).And(filter);
+                var approvals = ApprovalPlan.Count(features.SelectMany(f => f.Scenarios).Where(selected.Matches).Select(s => s.AllTags));
+                context.Provide(suiteSettings.AskingThrough(new SignInPrompt(console, approvals)));
+            }
+
+            return ConsoleRunner.RunAsync(typeof(RunCommand).Assembly, context, filter);
+        });
         if (summary.Written is not { } written)
         {
             return passed ? ExitCodes.Conforming : ExitCodes.FailsBuild;

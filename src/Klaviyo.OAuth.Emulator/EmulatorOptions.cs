@@ -19,6 +19,16 @@ public sealed class EmulatorOptions
     /// <summary>The web host (as www.klaviyo.com). Port 0 picks a free port.</summary>
     public string WebUrl { get; set; } = "http://127.0.0.1:0";
 
+    /// <summary>
+    /// Serve both hosts over TLS (<c>--https</c>) with a self-signed development certificate for
+    /// 127.0.0.1, ::1 and localhost, made once and kept in <see cref="HttpsCertificateDirectory"/>;
+    /// <see cref="KlaviyoEmulator.HttpsCertificate"/> says where and its fingerprint.
+    /// </summary>
+    public bool Https { get; set; }
+
+    /// <summary>Where the development certificate is kept (<c>--https-cert-dir</c>); null: a folder under the system's temporary folder.</summary>
+    public string? HttpsCertificateDirectory { get; set; }
+
     /// <summary>Serve the control API under /__control/ on the API host.</summary>
     public bool EnableControlApi { get; set; } = true;
 
@@ -122,8 +132,9 @@ public sealed class EmulatorOptions
     public bool WatchMappings { get; set; }
 
     /// <summary>
-    /// Let the API host bind an address other than loopback while the control API and WireMock's
-    /// admin API are on (<c>--allow-remote-control</c>): whoever reaches them can change every answer.
+    /// Let the control API and WireMock's admin API answer requests from other machines, and the API
+    /// host bind an address other than loopback while they are on (<c>--allow-remote-control</c>).
+    /// Off, they answer only loopback requests (403 otherwise): whoever reaches them can change every answer.
     /// </summary>
     public bool AllowRemoteControl { get; set; }
 
@@ -137,6 +148,19 @@ public sealed class EmulatorOptions
             throw new ArgumentException(
                 $"The API host would listen on {api.Host}, not loopback, with the control API and the admin API on: anyone who reaches them can change every answer. "
                 + "Add --allow-remote-control (AllowRemoteControl) if you mean it, or --no-control-api.");
+        }
+
+        foreach (var (name, url) in new[] { (nameof(ApiUrl), ApiUrl), (nameof(WebUrl), WebUrl) })
+        {
+            if (!Https && url.StartsWith("https:", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException($"{name} '{url}' asks for TLS: turn on Https (--https), which serves both hosts with a development certificate.");
+            }
+        }
+
+        if (HttpsCertificateDirectory is not null && !Https)
+        {
+            throw new ArgumentException("HttpsCertificateDirectory (--https-cert-dir) is where the --https certificate is kept: turn on Https too.");
         }
 
         if (AccessTokenLifetime <= TimeSpan.Zero || AuthorizationCodeLifetime <= TimeSpan.Zero

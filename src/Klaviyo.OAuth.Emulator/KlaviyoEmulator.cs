@@ -29,8 +29,14 @@ public sealed partial class KlaviyoEmulator : IDisposable
 
         var diagnosis = new RefusalDiagnosis(_emulation);
         var sanitizer = new JournalSanitizer();
-        _api = new EmulatorHost("api", options.ApiUrl, Record, () => _emulation.Clock.Now(), diagnosis, options.DiagnosisHeader, sanitizer);
-        _web = new EmulatorHost("web", options.WebUrl, Record, () => _emulation.Clock.Now(), diagnosis, options.DiagnosisHeader, sanitizer);
+        string? certificate = null;
+        if (options.Https)
+        {
+            (certificate, HttpsCertificate) = DevelopmentCertificate.InOrMadeIn(options.HttpsCertificateDirectory ?? DevelopmentCertificate.DefaultDirectory);
+        }
+
+        _api = new EmulatorHost("api", options.ApiUrl, certificate, Record, () => _emulation.Clock.Now(), diagnosis, options.DiagnosisHeader, sanitizer);
+        _web = new EmulatorHost("web", options.WebUrl, certificate, Record, () => _emulation.Clock.Now(), diagnosis, options.DiagnosisHeader, sanitizer);
 
         var injection = new InjectionPoint(_emulation);
         var apiProxy = options.UpstreamApiUrl is { } upstreamApi
@@ -46,10 +52,10 @@ public sealed partial class KlaviyoEmulator : IDisposable
         }
         if (options.EnableControlApi)
         {
-            var control = new ControlEndpoint(this);
-            _api.Route(ControlEndpoint.Prefix, control.Handle);
-            _api.RoutePrefix(ControlEndpoint.Prefix + "/", control.Handle);
-            ServeAdminApi();
+            var control = RemoteControl.LoopbackOnly(new ControlEndpoint(this).Handle, options.AllowRemoteControl);
+            _api.Route(ControlEndpoint.Prefix, control);
+            _api.RoutePrefix(ControlEndpoint.Prefix + "/", control);
+            ServeAdminApi(options.AllowRemoteControl);
         }
 
         ServeMappingFiles(options);
@@ -98,6 +104,9 @@ public sealed partial class KlaviyoEmulator : IDisposable
 
     /// <summary>The API host, with a trailing slash.</summary>
     public Uri ApiBaseUrl => _api.BaseUrl;
+
+    /// <summary>With <see cref="EmulatorOptions.Https"/>: the certificate both hosts serve (where its PEM is, its SHA-256 fingerprint); null otherwise.</summary>
+    public EmulatorCertificate? HttpsCertificate { get; }
 
     /// <summary>The web host, with a trailing slash.</summary>
     public Uri WebBaseUrl => _web.BaseUrl;

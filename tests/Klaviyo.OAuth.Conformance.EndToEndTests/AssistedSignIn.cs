@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -63,7 +64,10 @@ public sealed class AssistedSignIn
     public void Each_approval_says_what_it_is_for_and_prints_its_url_whole_on_a_line_of_its_own()
     {
         var lines = _separate.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        lines.Should().Contain(l => Regex.IsMatch(l, "^Sign-in needed — approval 2: .+"));
+        var asked = lines.Select(l => Regex.Match(l, "^Sign-in needed — approval (\\d+) of (\\d+): .+")).Where(m => m.Success).ToList();
+        asked.Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Should().Equal(Enumerable.Range(1, _separate.Approvals), "each approval says its rank");
+        asked.Select(m => m.Groups[2].Value).Distinct().Should().ContainSingle("the total is known before the first approval")
+            .Which.Should().Match(total => int.Parse(total, CultureInfo.InvariantCulture) >= _separate.Approvals);
         lines.Where(l => l.Contains("/oauth/authorize?", StringComparison.Ordinal)).Should()
             .HaveCount(_separate.Approvals).And.OnlyContain(l => l.StartsWith(_emulator.WebUrl.AbsoluteUri, StringComparison.Ordinal) && !l.Contains(' ', StringComparison.Ordinal));
         // Each of these scenarios exchanges an approved code; the destructive ones need token sets of their own besides.
@@ -96,6 +100,7 @@ public sealed class AssistedSignIn
 
         run.ExitCode.Should().Be(0, "{0}", run);
         run.Output.Should().Contain("Paste the URL your browser was sent to");
+        run.Output.Should().MatchRegex("Sign-in needed — approval 1 of 2: ", "the refused exchanges share one approval, the successful one needs its own");
         run.Conformance["token.code-exchange.succeeds"].Verdict.Should().Be("satisfied", "{0}", run);
         run.Conformance["token.pkce.challenge-failed"].Verdict.Should().Be("satisfied", "{0}", run);
     }

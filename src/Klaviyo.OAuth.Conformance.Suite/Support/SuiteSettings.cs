@@ -31,27 +31,30 @@ public sealed class SuiteSettings
     /// </summary>
     public ISignInConsole? SignInConsole { get; }
 
-    /// <summary>Settings a host built, validated; <paramref name="signInConsole"/> when the host can ask a person.</summary>
-    public static SuiteSettings Of(ConformanceSettings settings, ISignInConsole? signInConsole = null)
+    /// <summary>Settings a host built, validated.</summary>
+    public static SuiteSettings Of(ConformanceSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return Validate(() => settings, signInConsole);
+        return Validate(() => settings);
     }
+
+    /// <summary>The same settings, with a console through which the assisted sign-in asks a person.</summary>
+    public SuiteSettings AskingThrough(ISignInConsole signInConsole) => new(Current, Problem, signInConsole);
 
     /// <summary>The settings of <paramref name="context"/>'s host, or (none provided) those of the repository and the environment.</summary>
     public static SuiteSettings For(RunContext? context) => context?.Find<SuiteSettings>() ?? FromRepository();
 
     /// <summary>conformance.json at the repository root (found at run time) and Conformance__* environment variables.</summary>
     public static SuiteSettings FromRepository() =>
-        Validate(() => ConformanceSettings.Load(RepositoryRoot.Find() ?? Directory.GetCurrentDirectory()), signInConsole: null);
+        Validate(() => ConformanceSettings.Load(RepositoryRoot.Find() ?? Directory.GetCurrentDirectory()));
 
-    private static SuiteSettings Validate(Func<ConformanceSettings> load, ISignInConsole? signInConsole)
+    private static SuiteSettings Validate(Func<ConformanceSettings> load)
     {
         try
         {
             var settings = load();
             SettingsValidation.ThrowIfInvalid(settings);
-            return new SuiteSettings(settings, null, signInConsole);
+            return new SuiteSettings(settings, null, null);
         }
         catch (ConformanceConfigurationException misconfigured)
         {

@@ -39,9 +39,6 @@ public sealed class AssistedSignIn : IDisposable
     /// <summary>How long the suite waits for the browser (or the pasted URL) after printing an authorize URL.</summary>
     public TimeSpan WaitForEachApproval { get; }
 
-    /// <summary>The most approvals the run's scenarios may ask for, when the host knows it: shown as "approval 2 of at most 9".</summary>
-    public int? AtMost { get; set; }
-
     /// <summary>How many times the person was asked to approve so far.</summary>
     public int Approvals
     {
@@ -145,7 +142,8 @@ public sealed class AssistedSignIn : IDisposable
 
     private async Task<Uri> ReceiveRedirectAsync(AuthorizationRequest request, int approval, string purpose, CancellationToken cancellationToken)
     {
-        var of = AtMost is { } most ? string.Create(CultureInfo.InvariantCulture, $" of at most {Math.Max(most, approval)}") : string.Empty;
+        // The plan counts on refused codes being reused; when the target spends them, the total grows with each approval.
+        var of = _console.ApprovalsPlanned is { } planned ? string.Create(CultureInfo.InvariantCulture, $" of {Math.Max(planned, approval)}") : string.Empty;
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         waiting.CancelAfter(WaitForEachApproval);
         var listener = LoopbackRedirectListener.CanListenAt(request.RedirectUri) ? LoopbackRedirectListener.Start(request.RedirectUri) : null;

@@ -47,7 +47,10 @@ internal sealed class EmulatorHost : IDisposable
     private readonly List<(string Prefix, Func<EmulatorRequest, EmulatorResponse> Endpoint)> _prefixes = [];
     private Func<EmulatorRequest, EmulatorResponse> _fallback = request => EmulatorResponse.Empty(404, $"404 no endpoint for {request.Path}");
 
-    public EmulatorHost(string kind, string url, Action<JournalEntry> record, Func<DateTimeOffset> now, RefusalDiagnosis diagnosis, bool diagnosisHeader, JournalSanitizer sanitizer)
+    /// <param name="certificate">Serve TLS with the certificate in this PKCS#12 file (the URL's scheme becomes https); null: plain http.</param>
+    public EmulatorHost(
+        string kind, string url, string? certificate, Action<JournalEntry> record, Func<DateTimeOffset> now,
+        RefusalDiagnosis diagnosis, bool diagnosisHeader, JournalSanitizer sanitizer)
     {
         _sanitizer = sanitizer;
         _kind = kind;
@@ -55,7 +58,7 @@ internal sealed class EmulatorHost : IDisposable
         _now = now;
         _diagnosis = diagnosis;
         _diagnosisHeader = diagnosisHeader;
-        var concreteUrl = WithConcretePort(url);
+        var concreteUrl = WithConcretePort(url, certificate is null ? Uri.UriSchemeHttp : Uri.UriSchemeHttps);
         var guard = new RequestGuard(
             AnswerAsync,
             (context, response) => Journal(context.Request.Method, context.Request.Path.Value ?? "/", context.Request.QueryString.Value ?? string.Empty, response));
@@ -70,6 +73,7 @@ internal sealed class EmulatorHost : IDisposable
             DisableDeserializeFormUrlEncoded = true,
             DisableRequestBodyDecompressing = true,
             MaxRequestLogCount = 0,
+            CertificateSettings = certificate is null ? null : new WireMockCertificateSettings { X509CertificateFilePath = certificate },
         };
         // WireMock reports 127.0.0.1 as "localhost"; keep the address it was asked to bind.
         BaseUrl = new Uri(concreteUrl + "/");
@@ -147,7 +151,7 @@ internal sealed class EmulatorHost : IDisposable
         try
         {
             var headers = context.Request.Headers.Select(h => KeyValuePair.Create(h.Key, (IReadOnlyList<string>)h.Value.ToArray()!));
-            request = new EmulatorRequest(method, path, rawQuery, headers, body);
+            request = new EmulatorRequest(method, path, rawQuery, headers, body, context.Connection.RemoteIpAddress);
             response = EndpointFor(path)(request);
         }
         catch (Exception e)
@@ -311,20 +315,16 @@ internal sealed class EmulatorHost : IDisposable
         return query.Length == 0 ? path : path + "?" + query;
     }
 
-    /// <summary>WireMock needs a concrete port; port 0 means "pick a free loopback port".</summary>
-    private static string WithConcretePort(string url)
+    /// <summary>WireMock needs a concrete port; port 0 means "pick a free loopback port". The scheme is the host's (http, or https with a certificate).</summary>
+    private static string WithConcretePort(string url, string scheme)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             throw new ArgumentException($"'{url}' is not an absolute http:// URL.", nameof(url));
         }
 
-        if (uri.Port != 0)
-        {
-            return uri.GetLeftPart(UriPartial.Authority);
-        }
-
-        return $"{uri.Scheme}://{uri.Host}:{FreeLoopbackPort()}";
+        var port = uri.Port != 0 ? uri.Port : FreeLoopbackPort();
+        return $"{scheme}://{uri.Host}:{port}";
     }
 
     /// <summary>

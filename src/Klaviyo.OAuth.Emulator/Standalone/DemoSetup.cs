@@ -12,6 +12,12 @@ internal static class DemoSetup
 
         output.WriteLine($"API host:      {emulator.ApiBaseUrl}   (token URL {emulator.ApiBaseUrl}oauth/token)");
         output.WriteLine($"Web host:      {emulator.WebBaseUrl}   (authorize URL {emulator.WebBaseUrl}oauth/authorize)");
+        if (emulator.HttpsCertificate is { } certificate)
+        {
+            output.WriteLine($"Certificate:   {certificate.Path}   (self-signed, for 127.0.0.1, ::1 and localhost; trust this file in your client)");
+            output.WriteLine($"  SHA-256      {certificate.Sha256Fingerprint}");
+        }
+
         output.WriteLine($"Control API:   {(options.EnableControlApi ? emulator.ApiBaseUrl + "__control/" : "off")}");
         if (options.MappingsDirectory is { } mappings)
         {

@@ -111,7 +111,7 @@ public static class EmulatorCommandLine
 
         public readonly Option<bool> AllowRemoteControl = new("--allow-remote-control")
         {
-            Description = "let the API host bind an address other than loopback while the control API and the admin API are on",
+            Description = "let the control API and the admin API answer other machines (otherwise loopback only, 403), and the API host bind an address other than loopback while they are on",
         };
 
         public readonly Option<string?> UpstreamApi = new("--upstream-api")
@@ -137,7 +137,18 @@ public static class EmulatorCommandLine
             Description = "enforce Klaviyo's API rate limits per installed app and endpoint tier (429 throttled); the RateLimit-* headers are sent either way",
         };
 
-        public IEnumerable<Option> All => [ApiUrl, WebUrl, NoControlApi, OpaqueTokens, DataSeed, DiagnosisHeader, Clients, Mappings, WatchMappings, UpstreamApi, UpstreamWeb, Record, ApiRateLimits, AllowRemoteControl];
+        public readonly Option<bool> Https = new("--https")
+        {
+            Description = "serve both hosts over TLS with a self-signed development certificate (for 127.0.0.1, ::1 and localhost), made once and reused; its file and SHA-256 fingerprint are printed at start",
+        };
+
+        public readonly Option<string?> HttpsCertDir = new("--https-cert-dir")
+        {
+            Description = "with --https: the folder where the certificate is kept (default: klaviyo-oauth-emulator-https in the system's temporary folder)",
+            HelpName = "dir",
+        };
+
+        public IEnumerable<Option> All => [ApiUrl, WebUrl, Https, HttpsCertDir, NoControlApi, OpaqueTokens, DataSeed, DiagnosisHeader, Clients, Mappings, WatchMappings, UpstreamApi, UpstreamWeb, Record, ApiRateLimits, AllowRemoteControl];
 
         public void Validate(CommandResult result)
         {
@@ -155,6 +166,16 @@ public static class EmulatorCommandLine
                 {
                     result.AddError($"{option.Name} '{value}' is not an absolute http:// or https:// URL, e.g. https://a.klaviyo.com.");
                 }
+            }
+
+            if (!result.GetValue(Https) && new[] { result.GetValue(ApiUrl), result.GetValue(WebUrl) }.FirstOrDefault(url => url?.StartsWith("https:", StringComparison.OrdinalIgnoreCase) == true) is { } tls)
+            {
+                result.AddError($"'{tls}' asks for TLS: add --https, which serves both hosts with a development certificate.");
+            }
+
+            if (result.GetValue(HttpsCertDir) is not null && !result.GetValue(Https))
+            {
+                result.AddError("--https-cert-dir DIR is where the --https certificate is kept: add --https.");
             }
 
             if (result.GetValue(Record) is not null && result.GetValue(UpstreamApi) is null)
@@ -186,6 +207,8 @@ public static class EmulatorCommandLine
             var options = new EmulatorOptions
             {
                 EnableControlApi = !result.GetValue(NoControlApi),
+                Https = result.GetValue(Https),
+                HttpsCertificateDirectory = result.GetValue(HttpsCertDir),
                 DiagnosisHeader = result.GetValue(DiagnosisHeader),
                 MappingsDirectory = result.GetValue(Mappings),
                 WatchMappings = result.GetValue(WatchMappings),
