@@ -51,7 +51,8 @@ public class ReportWriterTests
         using var json = JsonDocument.Parse(Read("conformance.json"));
         var root = json.RootElement;
 
-        root.GetProperty("schemaVersion").GetInt32().Should().Be(1);
+        root.GetProperty("schemaVersion").GetInt32().Should().Be(2);
+        root.GetProperty("toolVersion").GetString().Should().NotBeNullOrEmpty();
         root.GetProperty("run").GetProperty("targetKind").GetString().Should().Be("remote");
         root.GetProperty("summary").GetProperty("verdicts").GetProperty("not-satisfied").GetInt32().Should().Be(2);
         root.GetProperty("summary").GetProperty("failsBuild").GetBoolean().Should().BeTrue();
@@ -71,7 +72,7 @@ public class ReportWriterTests
         behaviour.GetProperty("verdict").GetString().Should().Be("not-satisfied");
         var failed = behaviour.GetProperty("scenarios").EnumerateArray().Single(s => s.GetProperty("outcome").GetString() == "failed");
         failed.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
-            "name", "uri", "outcome", "durationSeconds", "reason", "failedStep", "evidence");
+            "name", "uri", "outcome", "durationSeconds", "reason", "failedStep", "evidence", "observations");
         failed.GetProperty("evidence").GetString().Should().StartWith("Expected status 401");
     }
 

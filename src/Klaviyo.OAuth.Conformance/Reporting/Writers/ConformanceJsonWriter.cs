@@ -9,13 +9,14 @@ namespace Klaviyo.OAuth.Conformance.Reporting.Writers;
 public static class ConformanceJsonWriter
 {
     public const string FileName = "conformance.json";
-    public const int SchemaVersion = 1;
+    /// <summary>2: observations per scenario and the tool's version.</summary>
+    public const int SchemaVersion = 2;
 
     /// <summary>
     /// The document's shape: camelCase properties, verdicts, levels, groups, outcomes and defect kinds by
     /// their kebab-case names (NotSatisfied is "not-satisfied"), nulls written rather than left out.
     /// </summary>
-    private static JsonSerializerOptions SerializerOptions { get; } = new(JsonSerializerDefaults.Web)
+    internal static JsonSerializerOptions SerializerOptions { get; } = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         // Readable em dashes and quotes; the file is never embedded in HTML.

@@ -167,7 +167,8 @@ public static class ConformanceMarkdownWriter
     }
 
     // Table cells and list items: one line, pipes escaped.
-    private static string Cell(string text) =>
+    /// <summary>Text fit for a table cell: one line, pipes escaped.</summary>
+    internal static string Cell(string text) =>
         text.Replace("\r", string.Empty, StringComparison.Ordinal)
             .Replace("\n", " ", StringComparison.Ordinal)
             .Replace("|", "\\|", StringComparison.Ordinal);
