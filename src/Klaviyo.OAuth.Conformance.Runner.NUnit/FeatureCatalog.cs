@@ -7,7 +7,7 @@ namespace Klaviyo.OAuth.Conformance.Runner;
 public static class FeatureCatalog
 {
     private static readonly Lazy<IReadOnlyList<FeatureFile>> Loaded = new(() =>
-        RunnerSettings.Features = FeatureFileLoader.LoadFolder(Path.Combine(AppContext.BaseDirectory, "features")));
+        FeatureFileLoader.LoadFolder(Path.Combine(AppContext.BaseDirectory, "features")));
 
     public static IReadOnlyList<FeatureFile> Features => Loaded.Value;
 
@@ -19,7 +19,7 @@ public static class FeatureCatalog
     // A feature none of whose scenarios the assembly's selection includes is not a fixture at all.
     private static IEnumerable<FeatureFile> Selected(Assembly testAssembly)
     {
-        var selection = ScenarioSelectionAttribute.Of(testAssembly);
+        var selection = ScenarioSelectionAttribute.Of(testAssembly, context: null);
         return Features.Where(feature => feature.ParseError is not null || feature.Scenarios.Any(selection.Matches));
     }
 

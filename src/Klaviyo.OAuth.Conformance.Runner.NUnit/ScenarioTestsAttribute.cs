@@ -35,7 +35,7 @@ public sealed class ScenarioTestsAttribute : NUnitAttribute, ITestBuilder
             yield break;
         }
 
-        var selection = ScenarioSelectionAttribute.Of((suite?.TypeInfo ?? method.TypeInfo).Assembly);
+        var selection = ScenarioSelectionAttribute.Of((suite?.TypeInfo ?? method.TypeInfo).Assembly, context: null);
         foreach (var scenario in feature.Scenarios.Where(selection.Matches))
         {
             var parameters = new TestCaseParameters([scenario]) { TestName = scenario.TestName };

@@ -13,16 +13,16 @@ public static class ConsoleRunner
 {
     /// <summary>Runs and returns whether the run passed: no scenario failed and no completion handler failed it.</summary>
     /// <param name="testAssembly">The host's assembly, which names <see cref="RunnerPlugin"/> (and any <see cref="ScenarioSharingAttribute"/>).</param>
+    /// <param name="context">The run's context: its feature files, reports folder, progress and the host's services.</param>
     /// <param name="parallelism">How many scenarios run at once.</param>
-    public static async Task<bool> RunAsync(Assembly testAssembly, IReadOnlyList<FeatureFile> features, TagFilter filter, IRunProgress progress, int parallelism = 4)
+    public static async Task<bool> RunAsync(Assembly testAssembly, RunContext context, TagFilter filter, int parallelism = 4)
     {
-        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(filter);
-        ArgumentNullException.ThrowIfNull(progress);
-        filter = ScenarioSelectionAttribute.Of(testAssembly).And(filter);
+        var features = context.Features;
+        var progress = context.Progress;
+        filter = ScenarioSelectionAttribute.Of(testAssembly, context).And(filter);
         var failed = 0;
-        RunnerSettings.Progress = progress;
-        RunnerSettings.Features = features;
 
         foreach (var broken in features.Where(f => f.ParseError is not null))
         {
@@ -32,14 +32,14 @@ public static class ConsoleRunner
 
         var runnable = features.Where(f => f.ParseError is null && f.Scenarios.Any(filter.Matches)).ToList();
         progress.RunStarting(runnable.Sum(f => f.Scenarios.Count(filter.Matches)));
-        await StartQuietlyAsync(testAssembly);
+        await StartQuietlyAsync(testAssembly, context);
         try
         {
             // Each scenario takes a runner of its own, so two of one feature may run at once; a feature is
             // released when its last scenario has ended.
             var scenarios = runnable.SelectMany(f => f.Scenarios.Where(filter.Matches).Select(s => (Feature: f, Scenario: s))).ToList();
             var left = runnable.ToDictionary(f => f, f => f.Scenarios.Count(filter.Matches));
-            var sharedBy = ScenarioSharingAttribute.Of(testAssembly);
+            var sharedBy = ScenarioSharingAttribute.Of(testAssembly, context);
             await ScenarioScheduler.RunAsync(scenarios, s => sharedBy(s.Scenario), Math.Max(1, parallelism), async s =>
             {
                 var outcome = await ScenarioExecutor.RunAsync(testAssembly, s.Feature, s.Scenario);
@@ -66,7 +66,7 @@ public static class ConsoleRunner
             await TestRunnerManager.OnTestRunEndAsync(testAssembly);
         }
 
-        var verdicts = await RunnerSettings.NotifyRunCompletedAsync(ReportsFolder.Path);
+        var verdicts = await context.NotifyRunCompletedAsync();
         return failed == 0 && verdicts.Count == 0;
     }
 
@@ -76,13 +76,13 @@ public static class ConsoleRunner
     /// mean nothing to a person running the suite, so standard output is silenced for that moment only.
     /// The host's progress writes to the writer it was given, not through <see cref="Console.Out"/>.
     /// </summary>
-    private static async Task StartQuietlyAsync(Assembly testAssembly)
+    private static async Task StartQuietlyAsync(Assembly testAssembly, RunContext context)
     {
         var standardOutput = Console.Out;
         Console.SetOut(TextWriter.Null);
         try
         {
-            await TestRunnerManager.OnTestRunStartAsync(testAssembly);
+            await context.StartTestRunAsync(testAssembly);
         }
         finally
         {

@@ -34,7 +34,7 @@ public static class ScenarioExecutor
                 outcome = ScenarioOutcome.Of(
                     failure,
                     undefinedStep: runner.ScenarioContext.ScenarioExecutionStatus == ScenarioExecutionStatus.UndefinedStep,
-                    warnOnly: scenario.AllTags.Any(RunnerSettings.WarnOnlyTags.Contains));
+                    warnOnly: runner.TestThreadContext.TestThreadContainer.Resolve<RunContext>().IsWarnOnly(scenario));
             }
             finally
             {

@@ -9,7 +9,8 @@ namespace Klaviyo.OAuth.Conformance.Runner;
 /// </summary>
 public interface IScenarioSelection
 {
-    TagFilter Selection();
+    /// <param name="context">The run's context when a run is starting; null while a test host discovers its tests.</param>
+    TagFilter Selection(RunContext? context);
 }
 
 /// <summary>Names an <see cref="IScenarioSelection"/> of a test assembly.</summary>
@@ -19,11 +20,12 @@ public sealed class ScenarioSelectionAttribute(Type selection) : Attribute
     public Type Selection { get; } = selection;
 
     /// <summary>The scenarios every selection of the assembly includes.</summary>
-    public static TagFilter Of(Assembly testAssembly)
+    /// <param name="context">The run's context when a run is starting; null while a test host discovers its tests.</param>
+    public static TagFilter Of(Assembly testAssembly, RunContext? context)
     {
         ArgumentNullException.ThrowIfNull(testAssembly);
         return testAssembly.GetCustomAttributes<ScenarioSelectionAttribute>()
-            .Select(attribute => ((IScenarioSelection)Activator.CreateInstance(attribute.Selection)!).Selection())
+            .Select(attribute => ((IScenarioSelection)Activator.CreateInstance(attribute.Selection)!).Selection(context))
             .Aggregate(TagFilter.All, (all, selection) => all.And(selection));
     }
 }

@@ -1,5 +1,6 @@
 using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Reporting;
+using Klaviyo.OAuth.Conformance.Reporting.GitHub;
 using Klaviyo.OAuth.Conformance.Suite.Support;
 using Klaviyo.OAuth.Guide;
 using Spectre.Console;
@@ -13,8 +14,12 @@ namespace Klaviyo.OAuth.Conformance.Tool;
 /// </summary>
 internal static class RunSummaryView
 {
-    public static void Show(IToolConsole console, WrittenReports reports) =>
+    /// <summary>The end of a run; in a GitHub Actions step also its annotations and the job summary.</summary>
+    public static void Show(IToolConsole console, WrittenReports reports)
+    {
         Show(console, reports.Matrix, reports.Files, reports.StrictAdvisory, reports.Names);
+        GitHubActions.FromEnvironment().Publish(reports.Matrix, console.Out, reports.StrictAdvisory);
+    }
 
     public static void Show(IToolConsole console, ConformanceMatrix matrix, IReadOnlyList<string> reportFiles, bool strictAdvisory, SettingsProvenance? names = null)
     {
@@ -67,6 +72,20 @@ internal static class RunSummaryView
 
         var verdictFailed = matrix.Rows.Any(r => r.FailsBuild(strictAdvisory, matrix.Deviations.Strict));
         return matrix.Unreachable || (matrix.NothingVerified && !verdictFailed) ? ExitCodes.Unverified : ExitCodes.FailsBuild;
+    }
+
+    /// <summary>
+    /// Whether every scenario that failed belongs to a behaviour listed as a known deviation: the
+    /// runner counted them as failures, the verdict does not.
+    /// </summary>
+    public static bool FailedOnlyAsKnownDeviations(ConformanceMatrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        var listed = matrix.Rows.Where(r => r.Verdict == Verdict.KnownDeviation).SelectMany(r => r.Failures).Select(s => (s.Uri, s.Name)).ToHashSet();
+        var failed = matrix.Rows.SelectMany(r => r.Failures)
+            .Concat(matrix.TipRows.Concat<EnginePartRow>(matrix.ConductRuleRows).SelectMany(r => r.Scenarios).Where(s => s.Outcome == ScenarioOutcome.Failed))
+            .Select(s => (s.Uri, s.Name)).ToHashSet();
+        return listed.Count > 0 && failed.IsSubsetOf(listed);
     }
 
     private static string Coloured(Verdict verdict, string text) => verdict switch

@@ -7,7 +7,7 @@ using Klaviyo.OAuth.Emulator.Standalone;
 namespace Klaviyo.OAuth.Conformance.Tool;
 
 /// <summary>
-/// The command line: <c>run</c>, <c>emulate</c>, <c>report</c>, <c>diagnose</c> and <c>grade</c>, parsed
+/// The command line: <c>run</c>, <c>emulate</c>, <c>report</c>, <c>diagnose</c>, <c>grade</c> and <c>compare</c>, parsed
 /// once. Bad usage is one message (with a suggestion for a mistyped name) and exit code 2; a bare
 /// invocation shows the help, which documents the exit codes, the guide and where reports go.
 /// </summary>
@@ -67,6 +67,7 @@ internal static class ToolCommands
             ReportCommand.Create(console),
             DiagnoseCommand.Create(console, standardInput),
             GradeCommand.Create(console),
+            CompareCommand.Create(console),
         };
         // A bare invocation names no command: the help says what there is to run.
         root.SetAction(result =>

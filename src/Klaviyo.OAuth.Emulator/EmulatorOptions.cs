@@ -132,8 +132,9 @@ public sealed class EmulatorOptions
     public bool WatchMappings { get; set; }
 
     /// <summary>
-    /// Let the API host bind an address other than loopback while the control API and WireMock's
-    /// admin API are on (<c>--allow-remote-control</c>): whoever reaches them can change every answer.
+    /// Let the control API and WireMock's admin API answer requests from other machines, and the API
+    /// host bind an address other than loopback while they are on (<c>--allow-remote-control</c>).
+    /// Off, they answer only loopback requests (403 otherwise): whoever reaches them can change every answer.
     /// </summary>
     public bool AllowRemoteControl { get; set; }
 

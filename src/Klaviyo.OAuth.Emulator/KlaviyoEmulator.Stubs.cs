@@ -28,21 +28,24 @@ public sealed partial class KlaviyoEmulator
         return _api.Server.Given(requestMatcher);
     }
 
-    // WireMock's admin API at /__admin/ on the API host, on with the control API: every request
-    // goes to WireMock's own admin mappings; a change may add a user mapping.
-    private void ServeAdminApi()
+    // WireMock's admin API at /__admin/ on the API host, on with the control API and, like it,
+    // for loopback only: every request goes to WireMock's own admin mappings; a change may add a
+    // user mapping.
+    private void ServeAdminApi(bool allowRemote)
     {
         _api.ConfigureWireMock(settings => settings.StartAdminInterface = true);
         WireMockReadsJsonBodies();
-        _api.RoutePrefix("/__admin", request =>
-        {
-            if (request.Method != "GET")
+        _api.RoutePrefix("/__admin", RemoteControl.LoopbackOnly(
+            request =>
             {
-                _stubs.MayHaveChanged();
-            }
+                if (request.Method != "GET")
+                {
+                    _stubs.MayHaveChanged();
+                }
 
-            return EmulatorResponse.ToWireMockAdmin();
-        });
+                return EmulatorResponse.ToWireMockAdmin();
+            },
+            allowRemote));
     }
 
     // Body files ("BodyAsFile") resolve under DIR/__files, as WireMock's static mappings do.

@@ -16,7 +16,7 @@ public sealed partial class KlaviyoEmulator : IDisposable
     private readonly RequestJournal _journal = new();
     private readonly EmulatorHost _api;
     private readonly EmulatorHost _web;
-    private readonly UserStubs _stubs = new();
+    private readonly UserStubs _stubs;
 
     private KlaviyoEmulator(EmulatorOptions options, TimeProvider timeProvider)
     {
@@ -36,6 +36,7 @@ public sealed partial class KlaviyoEmulator : IDisposable
         }
 
         _api = new EmulatorHost("api", options.ApiUrl, certificate, Record, () => _emulation.Clock.Now(), diagnosis, options.DiagnosisHeader, sanitizer);
+        _stubs = new UserStubs(() => _api.Server);
         _web = new EmulatorHost("web", options.WebUrl, certificate, Record, () => _emulation.Clock.Now(), diagnosis, options.DiagnosisHeader, sanitizer);
 
         var injection = new InjectionPoint(_emulation);
@@ -52,10 +53,10 @@ public sealed partial class KlaviyoEmulator : IDisposable
         }
         if (options.EnableControlApi)
         {
-            var control = new ControlEndpoint(this);
-            _api.Route(ControlEndpoint.Prefix, control.Handle);
-            _api.RoutePrefix(ControlEndpoint.Prefix + "/", control.Handle);
-            ServeAdminApi();
+            var control = RemoteControl.LoopbackOnly(new ControlEndpoint(this).Handle, options.AllowRemoteControl);
+            _api.Route(ControlEndpoint.Prefix, control);
+            _api.RoutePrefix(ControlEndpoint.Prefix + "/", control);
+            ServeAdminApi(options.AllowRemoteControl);
         }
 
         ServeMappingFiles(options);

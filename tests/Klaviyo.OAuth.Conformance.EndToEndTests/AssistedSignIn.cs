@@ -122,15 +122,5 @@ public sealed class AssistedSignIn
         (await RefreshAsync(app)).Should().Be(HttpStatusCode.OK, "the configured refresh token was neither revoked nor rate limited");
     }
 
-    private async Task<HttpStatusCode> RefreshAsync(InstalledApp app)
-    {
-        using var http = new HttpClient();
-        using var refresh = new HttpRequestMessage(HttpMethod.Post, new Uri(_emulator.ApiUrl, "oauth/token"))
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = app.RefreshToken }),
-        };
-        refresh.Headers.Authorization = new("Basic", app.BasicCredentials);
-        using var answer = await http.SendAsync(refresh);
-        return answer.StatusCode;
-    }
+    private Task<HttpStatusCode> RefreshAsync(InstalledApp app) => app.RefreshAsync(_emulator);
 }

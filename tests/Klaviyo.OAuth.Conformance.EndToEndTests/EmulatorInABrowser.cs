@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
+using Klaviyo.OAuth.Conformance.Clients;
+using Klaviyo.OAuth.Conformance.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Playwright;
 
@@ -21,9 +21,8 @@ public sealed partial class EmulatorInABrowser
     private StandaloneEmulator _emulator = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
-    private HttpClient _http = null!;
-    private string _clientId = null!;
-    private string _clientSecret = null!;
+    private TargetHttpClient _target = null!;
+    private ReferenceClient _app = null!;
     private string _redirectUri = null!;
 
     [OneTimeSetUp]
@@ -31,13 +30,12 @@ public sealed partial class EmulatorInABrowser
     {
         var chromium = HeadlessChromium.Require();
         _emulator = await StandaloneEmulator.StartAsync();
-        _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(15) };
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(15) };
         // Nothing listens at the app's callback: the browser's request to it is answered by a route below.
         _redirectUri = Loopback.Url(Loopback.FreePort()).AbsoluteUri + "callback";
-        using var registration = await _http.PostAsJsonAsync(new Uri(_emulator.ApiUrl, "__control/clients"), new { name = AppName, redirectUris = new[] { _redirectUri } });
-        using var client = JsonDocument.Parse(await registration.Content.ReadAsStringAsync());
-        _clientId = client.RootElement.GetProperty("clientId").GetString()!;
-        _clientSecret = client.RootElement.GetProperty("clientSecret").GetString()!;
+        var client = await InstalledApp.PostJsonAsync(http, new Uri(_emulator.ApiUrl, "__control/clients"), new { name = AppName, redirectUris = new[] { _redirectUri } }, default);
+        _target = new TargetHttpClient(TimeSpan.FromSeconds(15));
+        _app = InstalledApp.Client(_emulator, new(client.GetProperty("clientId").GetString()!, client.GetProperty("clientSecret").GetString()!, _redirectUri), _target);
 
         _playwright = await Playwright.CreateAsync();
         _browser = await HeadlessChromium.LaunchAsync(_playwright, chromium);
@@ -52,7 +50,7 @@ public sealed partial class EmulatorInABrowser
         }
 
         _playwright?.Dispose();
-        _http?.Dispose();
+        _target?.Dispose();
         _emulator?.Dispose();
     }
 
@@ -71,10 +69,7 @@ public sealed partial class EmulatorInABrowser
         callback["state"].Single().Should().Be("owner-allows");
         var accessToken = await ExchangeAsync(callback["code"].Single()!, verifier);
         accessToken.Should().StartWith("eyJhbGci");
-        using var profiles = new HttpRequestMessage(HttpMethod.Get, new Uri(_emulator.ApiUrl, "api/profiles/"));
-        profiles.Headers.Authorization = new("Bearer", accessToken);
-        profiles.Headers.Add("revision", "2024-10-15");
-        (await _http.SendAsync(profiles)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await _app.CallApiWithTokenAsync(accessToken, "api/profiles/")).Status.Should().Be((int)HttpStatusCode.OK);
     }
 
     [Test]
@@ -112,22 +107,11 @@ public sealed partial class EmulatorInABrowser
         var context = await _browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         await page.RouteAsync(_redirectUri + "**", route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = "<h1>The app's callback</h1>" }));
-        var verifier = InstalledApp.NewVerifier();
-        var url = QueryHelpers.AddQueryString(new Uri(_emulator.WebUrl, "oauth/authorize").AbsoluteUri, new Dictionary<string, string?>
-        {
-            ["response_type"] = "code",
-            ["client_id"] = _clientId,
-            ["redirect_uri"] = _redirectUri,
-            ["scope"] = Scope,
-            ["state"] = state,
-            ["code_challenge_method"] = "S256",
-            ["code_challenge"] = InstalledApp.S256Challenge(verifier),
-        });
-
-        await page.GotoAsync(url);
+        var request = _app.Authorization(state: state, scope: Scope);
+        await page.GotoAsync(request.Url.AbsoluteUri);
 
         new Uri(page.Url).AbsolutePath.Should().Be("/login", "a browser without a session is sent to sign in");
-        return (page, verifier);
+        return (page, request.CodeVerifier);
     }
 
     private static async Task SignInAsync(IPage page, string role)
@@ -142,6 +126,9 @@ public sealed partial class EmulatorInABrowser
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
-    private async Task<string> ExchangeAsync(string code, string verifier) =>
-        (await InstalledApp.ExchangeCodeAsync(_http, _emulator.ApiUrl, (_clientId, _clientSecret, _redirectUri), code, verifier)).GetProperty("access_token").GetString()!;
+    private async Task<string> ExchangeAsync(string code, string verifier)
+    {
+        var exchange = await _app.ExchangeCodeAsync(code, verifier);
+        return (TokenSet.Issued(exchange) ?? throw new InvalidOperationException($"The code exchange answered {exchange.Status}, not tokens.")).AccessToken!;
+    }
 }

@@ -1,4 +1,5 @@
-using System.Net.Http.Headers;
+using Klaviyo.OAuth.Conformance.Clients;
+using Klaviyo.OAuth.Conformance.Http;
 
 namespace Klaviyo.OAuth.Conformance.EndToEndTests;
 
@@ -23,14 +24,7 @@ public sealed class GradingTheEmulatorsJournal
     {
         using var emulator = await StandaloneEmulator.StartFromToolAsync(_tool.Executable);
         var app = await InstalledApp.InstallAsync(emulator);
-        using var http = new HttpClient();
-        using var refresh = await http.PostAsync(new Uri(emulator.ApiUrl, "oauth/token"), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "refresh_token",
-            ["refresh_token"] = app.RefreshToken,
-            ["client_id"] = app.ClientId,
-            ["client_secret"] = app.ClientSecret,
-        }));
+        await app.RefreshAsync(emulator, new RequestFaults { Credentials = ClientCredentialStyle.InFormBody });
 
         var (exitCode, output) = await _tool.RunAsync(_tool.NewWorkingDirectory("secret-in-body").FullName,
             "grade", "--emulator", emulator.ApiUrl.AbsoluteUri, "--client", app.ClientId, "--out", "reports");
@@ -50,14 +44,8 @@ public sealed class GradingTheEmulatorsJournal
     {
         using var emulator = await StandaloneEmulator.StartFromToolAsync(_tool.Executable);
         var app = await InstalledApp.InstallAsync(emulator);
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(emulator.ApiUrl, "oauth/token"))
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = app.RefreshToken }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", app.BasicCredentials);
-        using var refreshed = await http.SendAsync(request);
-        refreshed.IsSuccessStatusCode.Should().BeTrue();
+        var refreshed = await app.RefreshAsync(emulator);
+        ((int)refreshed).Should().BeInRange(200, 299);
 
         var (exitCode, output) = await _tool.RunAsync(_tool.NewWorkingDirectory("well-behaved").FullName,
             "grade", "--emulator", emulator.ApiUrl.AbsoluteUri, "--client", app.ClientId);

@@ -16,17 +16,17 @@ public sealed class ScenariosSideBySide
     private static readonly string[] OneThingAtATime = ["/__control/clients", "/__control/accounts", "/__control/users", "/__control/sessions"];
 
     private StandaloneEmulator _emulator = null!;
-    private ToolRun _oneAtATime = null!;
-    private ToolRun _sideBySide = null!;
+    private CatalogueRun _oneAtATime = null!;
+    private CatalogueRun _sideBySide = null!;
     private IReadOnlyList<JournalLine> _sideBySideJournal = null!;
 
     [OneTimeSetUp]
     public async Task RunTheCatalogueBothWaysAsync()
     {
         _emulator = await StandaloneEmulator.StartAsync();
-        _oneAtATime = await ToolRun.ExecuteAsync([.. Remote(_emulator.ApiUrl), "--parallel", "1"]);
+        _oneAtATime = await CatalogueRun.ExecuteAsync([.. Remote(_emulator.ApiUrl), "--parallel", "1"]);
         var since = DateTimeOffset.UtcNow;
-        _sideBySide = await ToolRun.ExecuteAsync([.. Remote(_emulator.ApiUrl), "--parallel", "32"]);
+        _sideBySide = await CatalogueRun.ExecuteAsync([.. Remote(_emulator.ApiUrl), "--parallel", "32"]);
         _sideBySideJournal = await JournalAsync(since);
     }
 
@@ -45,7 +45,7 @@ public sealed class ScenariosSideBySide
     [Test]
     public async Task The_embedded_emulator_gives_the_same_verdicts_as_the_remote_one()
     {
-        var embedded = await ToolRun.ExecuteAsync("--parallel", "32");
+        var embedded = await CatalogueRun.ExecuteAsync("--parallel", "32");
 
         embedded.ExitCode.Should().Be(0, "{0}", embedded);
         Behaviours(embedded).Should().Equal(Behaviours(_sideBySide));
@@ -68,7 +68,7 @@ public sealed class ScenariosSideBySide
         await using var proxy = await RewritingProxy.StartAsync(_emulator.ApiUrl, new WithoutProvisioning());
         var since = DateTimeOffset.UtcNow;
 
-        var run = await ToolRun.ExecuteAsync([.. Remote(proxy.Url), "--filter", "Category=authorize.succeeds|Category=token.code-exchange.succeeds|Category=client-page.visible"]);
+        var run = await CatalogueRun.ExecuteAsync([.. Remote(proxy.Url), "--filter", "Category=authorize.succeeds|Category=token.code-exchange.succeeds|Category=client-page.visible"]);
 
         run.ExitCode.Should().Be(0, "{0}", run);
         foreach (var id in new[] { "authorize.succeeds", "token.code-exchange.succeeds", "client-page.visible" })
@@ -84,7 +84,7 @@ public sealed class ScenariosSideBySide
     /// <summary>The API host (and its control API) at <paramref name="api"/>, the web host direct.</summary>
     private string[] Remote(Uri api) => ["--api-url", api.AbsoluteUri, "--web-url", _emulator.WebUrl.AbsoluteUri, "--control-url", api.AbsoluteUri];
 
-    private static IReadOnlyList<string> Behaviours(ToolRun run) => [.. run.Conformance.Behaviours.Select(b => $"{b.Id}: {b.Verdict}")];
+    private static IReadOnlyList<string> Behaviours(CatalogueRun run) => [.. run.Conformance.Behaviours.Select(b => $"{b.Id}: {b.Verdict}")];
 
     private async Task<IReadOnlyList<JournalLine>> JournalAsync(DateTimeOffset since)
     {
@@ -92,6 +92,27 @@ public sealed class ScenariosSideBySide
         var url = new Uri(_emulator.ApiUrl, $"__control/journal?control=true&limit=100000&since={Uri.EscapeDataString(since.ToString("O"))}");
         var answer = await http.GetFromJsonAsync<JsonElement>(url);
         return [.. answer.GetProperty("entries").EnumerateArray().Select(e => new JournalLine(e.GetProperty("method").GetString()!, e.GetProperty("path").GetString()!))];
+    }
+
+    /// <summary>One <c>run</c> of the built tool, with its reports in a folder of its own.</summary>
+    private sealed record CatalogueRun(ToolRun Tool, string Reports)
+    {
+        public int ExitCode => Tool.ExitCode;
+
+        public ConformanceJson Conformance => ConformanceJson.Read(Path.Combine(Reports, "conformance.json"));
+
+        /// <summary>Each behaviour's verdict and each scenario's outcome, as one comparable list.</summary>
+        public IReadOnlyList<string> Verdicts =>
+            [.. Conformance.Behaviours.SelectMany(b => b.Scenarios.Select(s => $"{b.Id}: {b.Verdict}; {s.Name}: {s.Outcome}")).Order(StringComparer.Ordinal)];
+
+        public static async Task<CatalogueRun> ExecuteAsync(params string[] options)
+        {
+            var work = Directory.CreateTempSubdirectory("side-by-side-").FullName;
+            var reports = Path.Combine(work, "reports");
+            return new CatalogueRun(await ToolRun.ExecuteAsync(work, ["run", "--out", reports, .. options], timeout: TimeSpan.FromMinutes(4)), reports);
+        }
+
+        public override string ToString() => Tool.ToString();
     }
 
     private sealed record JournalLine(string Method, string Path)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Klaviyo.OAuth.Conformance.Http;
 using Klaviyo.OAuth.Conformance.Suite.Support;
 using Klaviyo.OAuth.Conformance.Targets;
@@ -62,6 +61,8 @@ public sealed class GrantDriver(ConformanceRun run, AppUnderTest app, TargetCont
 
         if (signIn.ScenarioIsDestructive && signIn.Assisted is { } assisted)
         {
+            // The approval is for the app the scenario asked for.
+            await control.ProvisionAsync();
             return await signIn.ThrowawayTokensAsync(assisted, Issued);
         }
 
@@ -76,22 +77,12 @@ public sealed class GrantDriver(ConformanceRun run, AppUnderTest app, TargetCont
         throw new InvalidOperationException("unreachable");
     }
 
-    /// <summary>The tokens of a successful token response, or null when it is not one.</summary>
+    /// <summary>The tokens of a successful token response, or null when it is not one; issued tokens are masked in all output.</summary>
     public TokenSet? Issued(HttpExchange exchange)
     {
-        if (exchange.Status != 200 || exchange.JsonString("refresh_token") is not { } refreshToken)
-        {
-            return null;
-        }
-
-        var accessToken = exchange.JsonString("access_token");
-        run.Redactor.Register(refreshToken);
-        run.Redactor.Register(accessToken);
-        // A lifetime may come as 3600 or 3600.0; anything else means "unknown", never a failure here.
-        int? expiresIn = exchange.Json is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty("expires_in", out var value)
-            && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var seconds) && seconds is > 0 and < int.MaxValue
-                ? (int)Math.Ceiling(seconds)
-                : null;
-        return new TokenSet(accessToken, refreshToken, expiresIn);
+        var tokens = TokenSet.Issued(exchange);
+        run.Redactor.Register(tokens?.RefreshToken);
+        run.Redactor.Register(tokens?.AccessToken);
+        return tokens;
     }
 }

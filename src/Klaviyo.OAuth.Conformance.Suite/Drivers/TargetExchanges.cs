@@ -7,9 +7,10 @@ namespace Klaviyo.OAuth.Conformance.Suite.Drivers;
 
 /// <summary>
 /// The one way drivers talk to the target: sends a request, turns an unreachable target into a
-/// failure that names the URL and the cause, and records the exchange as the app's latest.
+/// failure that names the URL and the cause, records the exchange as the app's latest, and observes
+/// what the target answered (for comparing runs).
 /// </summary>
-public sealed class TargetExchanges(ConformanceRun run, AppUnderTest app)
+public sealed class TargetExchanges(ConformanceRun run, AppUnderTest app, ScenarioObservations observations)
 {
     public Uri Api(string path) => new(run.Target.ApiBaseUrl, path);
 
@@ -29,6 +30,7 @@ public sealed class TargetExchanges(ConformanceRun run, AppUnderTest app)
         }
 
         app.Record(exchange);
+        observations.Record(exchange);
         if (exchange.CutReason is { } cut)
         {
             // Nothing the guide describes is that long; the prefix is the evidence.

@@ -1,10 +1,5 @@
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using System.Web;
 using Klaviyo.OAuth.Conformance.Http;
-using Klaviyo.OAuth.Conformance.SignIn;
-using Klaviyo.OAuth.Conformance.Targets;
-using Klaviyo.OAuth.Guide.Protocol;
 
 namespace Klaviyo.OAuth.Conformance.Suite.Drivers;
 
@@ -12,51 +7,37 @@ namespace Klaviyo.OAuth.Conformance.Suite.Drivers;
 /// What a signed-in user's browser does on the web host: opens the authorization page, approves the
 /// app (PKCE S256), follows the redirect back to the app; opens the OAuth client page.
 /// </summary>
-public sealed partial class WebDriver(TargetExchanges target, AppUnderTest app)
+public sealed partial class WebDriver(TargetExchanges target, AppUnderTest app, AppClient client)
 {
-    public const string Scope = AssistedSignIn.Scope;
+    public const string Scope = ReferenceClient.Scope;
 
-    public Task<HttpExchange> OpenAuthorizationPageAsync(string codeChallenge, string state) =>
-        target.SendAsync(WithSession(new OutgoingRequest(HttpMethod.Get, new Uri(target.Web("oauth/authorize") + "?" + AuthorizationParameters(codeChallenge, state).Encode()))));
+    public Task<HttpExchange> OpenAuthorizationPageAsync(string codeChallenge, string state)
+    {
+        var reference = client.Registered;
+        return reference.OpenAuthorizationPageAsync(reference.Authorization(codeChallenge: codeChallenge, state: state), SessionCookie);
+    }
 
     /// <summary>Opens the authorization page and approves; the exchange recorded is the approval's redirect.</summary>
     public async Task<HttpExchange> ApproveAsync(string codeVerifier, string? codeChallenge = null)
     {
-        var challenge = codeChallenge ?? Pkce.ChallengeFor(codeVerifier);
-        var state = RandomNumberGenerator.GetHexString(16, lowercase: true);
-        var page = await OpenAuthorizationPageAsync(challenge, state);
-        if (page.Status != 200)
-        {
-            return page;
-        }
-
-        var approval = await target.SendAsync(WithSession(new OutgoingRequest(HttpMethod.Post, target.Web("oauth/authorize"))
-            .WithBody(AuthorizationParameters(challenge, state).With("decision", "allow").Encode(), FormBody.MediaType)));
-        if (RedirectParameters(approval).TryGetValue("code", out var code))
+        var reference = client.Registered;
+        var approval = await reference.ApproveAsync(reference.Authorization(codeVerifier, codeChallenge), SessionCookie);
+        if (approval.Code is { } code)
         {
             target.Protect(code);
             target.Protect(codeVerifier);
-            app.Authorization = new PendingAuthorization(code, codeVerifier, challenge, state);
+            app.Authorization = new PendingAuthorization(code, codeVerifier, approval.Request.CodeChallenge, approval.Request.State);
         }
 
-        return approval;
+        return approval.Answer;
     }
 
     public Task<HttpExchange> OpenClientPageAsync() =>
-        target.SendAsync(WithSession(new OutgoingRequest(HttpMethod.Get, target.Web("oauth/client"))));
+        target.SendAsync(new OutgoingRequest(HttpMethod.Get, target.Web("oauth/client")).WithHeader("Cookie", SessionCookie));
 
-    /// <summary>The query parameters of a redirect's Location (empty when the exchange is not a redirect).</summary>
-    public static Dictionary<string, string> RedirectParameters(HttpExchange exchange)
-    {
-        if (exchange.Header("Location") is not { } location || !Uri.TryCreate(location, UriKind.Absolute, out var uri))
-        {
-            return [];
-        }
-
-        // A repeated parameter counts by its first value.
-        var query = HttpUtility.ParseQueryString(uri.Query);
-        return query.AllKeys.OfType<string>().ToDictionary(name => name, name => query.GetValues(name)![0], StringComparer.Ordinal);
-    }
+    /// <summary>The query parameters of a redirect's Location (empty when the exchange is not a redirect); a repeated one counts by its first value.</summary>
+    public static Dictionary<string, string> RedirectParameters(HttpExchange exchange) =>
+        AuthorizationResponse.Of(exchange).Parameters.Fields.DistinctBy(f => f.Key).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
 
     /// <summary>Whether the answer is a page on which the user could approve the app: a form posting to the authorization endpoint.</summary>
     public static bool ShowsTheConsentForm(HttpExchange exchange) => ConsentForm.IsMatch(exchange.Body);
@@ -64,18 +45,15 @@ public sealed partial class WebDriver(TargetExchanges target, AppUnderTest app)
     /// <summary>Whether the answer is the OAuth client page, whatever its status: a page about an app's secret or redirect URLs.</summary>
     public static bool ShowsTheClientPage(HttpExchange exchange) => ClientSettings.IsMatch(exchange.Body);
 
-    private FormBody AuthorizationParameters(string codeChallenge, string state) =>
-        new AuthorizationRequest(target.Web(string.Empty), Registration.ClientId, Registration.RequiredRedirectUri, Scope, state, codeChallenge).Parameters;
-
-    private OutgoingRequest WithSession(OutgoingRequest request)
+    private string SessionCookie
     {
-        var user = app.User ?? throw new InvalidOperationException("No user is signed in: add 'Given a signed-in owner' first.");
-        target.Protect(user.CookieValue);
-        return request.WithHeader("Cookie", user.CookieHeader);
+        get
+        {
+            var user = app.User ?? throw new InvalidOperationException("No user is signed in: add 'Given a signed-in owner' first.");
+            target.Protect(user.CookieValue);
+            return user.CookieHeader;
+        }
     }
-
-    private AppRegistration Registration =>
-        app.Registration ?? throw new InvalidOperationException("The scenario has no app yet: start it with 'Given an app registered with the target'.");
 
     [GeneratedRegex(@"<form[^>]*oauth/authorize|name\s*=\s*[""']?decision", RegexOptions.IgnoreCase)]
     private static partial Regex ConsentFormPattern();

@@ -9,7 +9,7 @@ namespace Klaviyo.OAuth.Conformance.Suite.Support;
 public sealed class ConfigurationPrecondition : IRunPrecondition
 {
     public string? Problem() =>
-        SuiteSettings.Problem is { } problem
+        SuiteSettings.FromRepository().Problem is { } problem
             ? "The suite is misconfigured; no scenario ran. " + problem
                 + Environment.NewLine + "Settings come from conformance.json at the repository root and Conformance__* environment variables (see conformance.example.json)."
             : null;

@@ -18,10 +18,10 @@ public sealed class ConfiguredTokenSharing : IScenarioSharing
 
     private static readonly string[] UsingTokens = [CapabilityTags.TagOf(Capability.RefreshToken), CapabilityTags.TagOf(Capability.AccessToken)];
 
-    public IReadOnlyCollection<string> SharedBy(IReadOnlyCollection<string> tags)
+    public IReadOnlyCollection<string> SharedBy(IReadOnlyCollection<string> tags, RunContext context)
     {
         ArgumentNullException.ThrowIfNull(tags);
-        return SuiteSettings.Current is { IsRemote: true } settings && !settings.IsSet(SettingKeys.ControlUrl)
+        return SuiteSettings.For(context).Current is { IsRemote: true } settings && !settings.IsSet(SettingKeys.ControlUrl)
             && tags.Any(tag => UsingTokens.Contains(tag, StringComparer.OrdinalIgnoreCase))
                 ? [ConfiguredTokens]
                 : [];

@@ -20,57 +20,49 @@ public static class ConformanceReports
 {
     private static readonly string[] AdvisoryTags = ["rfc-must", "rfc-should"];
 
-    /// <summary>
-    /// How the host shows the end of a run once the reports are written; by default the plain-text
-    /// summary as a note of <see cref="RunnerSettings.Progress"/>. A command-line host replaces it
-    /// to draw its own summary and to take its exit code from the matrix.
-    /// </summary>
-    public static Action<WrittenReports> Summarise { get; set; } = ShowAsText;
-
-    /// <summary>The plain-text summary, as a note of the run's progress.</summary>
-    public static void ShowAsText(WrittenReports reports)
+    /// <summary>Makes advisory tags warn-only (unless StrictAdvisory) and writes the reports once the run has ended.</summary>
+    public static void Arrange(RunContext context, SuiteSettings suiteSettings, ConformanceRun run, KnownDeviations deviations)
     {
-        ArgumentNullException.ThrowIfNull(reports);
-        RunnerSettings.Progress.Note(ConsoleSummary.Render(reports.Matrix, reports.Files, reports.StrictAdvisory, reports.Names));
-    }
-
-    /// <param name="signIn">Read once the run has ended: what the assisted sign-in did (approvals, throwaway tokens revoked), or null.</param>
-    public static void Arrange(IConformanceTarget target, bool strictAdvisory, string? unreachable, SecretRedactor redactor, KnownDeviations deviations, Func<string?>? signIn = null)
-    {
-        RunnerSettings.WarnOnlyTags = strictAdvisory
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(suiteSettings);
+        ArgumentNullException.ThrowIfNull(run);
+        var strictAdvisory = suiteSettings.Current?.StrictAdvisory == true;
+        context.WarnOnlyTags = strictAdvisory
             ? new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             : new HashSet<string>(AdvisoryTags, StringComparer.OrdinalIgnoreCase);
-        var run = new RunDescription(
+        var target = run.Target;
+        var description = new RunDescription(
             target.Kind.ToString().ToLowerInvariant(),
             target.ApiBaseUrl.ToString(),
             target.WebBaseUrl.ToString(),
             SuiteVersion: typeof(ConformanceReports).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0],
-            Unreachable: unreachable);
-        RunnerSettings.OnRunCompleted(folder => Task.FromResult(Write(folder, run with { SignIn = signIn?.Invoke() }, strictAdvisory, redactor, deviations)));
+            Unreachable: run.Unreachable);
+        var summary = context.Find<IRunSummary>() ?? new TextRunSummary(context.Progress);
+        context.OnRunCompleted(folder => Task.FromResult(
+            Write(context, folder, description with { SignIn = run.SignInOutcome }, strictAdvisory, run.Redactor, deviations, summary, suiteSettings.Current?.Provenance)));
     }
 
-    private static string? Write(string folder, RunDescription run, bool strictAdvisory, SecretRedactor redactor, KnownDeviations deviations)
+    private static string? Write(RunContext context, string folder, RunDescription run, bool strictAdvisory, SecretRedactor redactor, KnownDeviations deviations, IRunSummary summary, SettingsProvenance? names)
     {
         var messages = Path.Combine(folder, "cucumber.ndjson");
         if (!File.Exists(messages))
         {
-            RunnerSettings.Progress.Note($"No Cucumber messages at {messages}: the conformance reports were not written.");
+            context.Progress.Note($"No Cucumber messages at {messages}: the conformance reports were not written.");
             return null;
         }
 
         run.WriteSidecar(folder);
-        var matrix = ConformanceReport.Build(messages, run, new ReportOptions { CoveredBehaviourIds = CoveredBehaviourIds(), Redactor = redactor, Deviations = deviations });
+        var matrix = ConformanceReport.Build(messages, run, new ReportOptions { CoveredBehaviourIds = CoveredBehaviourIds(context), Redactor = redactor, Deviations = deviations });
         var files = ConformanceReport.WriteAll(matrix, folder).Prepend(Path.Combine(folder, "living-doc.html")).Append(messages).ToList();
-        var names = SuiteSettings.Current?.Provenance;
-        Summarise(new WrittenReports(matrix, files, strictAdvisory, names));
+        summary.Summarise(new WrittenReports(matrix, files, strictAdvisory, names));
 
         // The summary was printed just above; the failure repeats only its verdict, not the whole summary.
         return matrix.FailsBuild(strictAdvisory) ? ConsoleSummary.Outcome(matrix, strictAdvisory, names) : null;
     }
 
     /// <summary>Ids that some feature file covers, whether or not this (possibly filtered) run executed them.</summary>
-    private static HashSet<string> CoveredBehaviourIds() =>
-        RunnerSettings.Features
+    private static HashSet<string> CoveredBehaviourIds(RunContext context) =>
+        context.Features
             .SelectMany(feature => feature.Scenarios)
             .SelectMany(scenario => scenario.AllTags)
             .Where(tag => BehaviourCatalogue.Find(tag) is not null)
@@ -79,3 +71,23 @@ public static class ConformanceReports
 
 /// <summary>The end of a run: its matrix, the report files written, whether advisory rows were strict, and how the user named the settings.</summary>
 public sealed record WrittenReports(ConformanceMatrix Matrix, IReadOnlyList<string> Files, bool StrictAdvisory, SettingsProvenance? Names);
+
+/// <summary>
+/// How a host shows the end of a run once the reports are written. A command-line host provides one
+/// in the run's <see cref="RunContext"/> to draw its own summary and take its exit code from the
+/// matrix; otherwise the plain-text summary is a note of the run's progress.
+/// </summary>
+public interface IRunSummary
+{
+    void Summarise(WrittenReports reports);
+}
+
+/// <summary>The plain-text summary, as a note of the run's progress.</summary>
+public sealed class TextRunSummary(IRunProgress progress) : IRunSummary
+{
+    public void Summarise(WrittenReports reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        progress.Note(ConsoleSummary.Render(reports.Matrix, reports.Files, reports.StrictAdvisory, reports.Names));
+    }
+}

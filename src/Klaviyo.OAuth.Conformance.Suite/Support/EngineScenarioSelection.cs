@@ -14,5 +14,5 @@ public sealed class EngineScenarioSelection : IScenarioSelection
 
     private static readonly TagFilter WithoutEngines = TagFilter.Parse($"Category!={EngineTag}");
 
-    public TagFilter Selection() => SuiteSettings.Current?.IsRemote == true ? WithoutEngines : TagFilter.All;
+    public TagFilter Selection(RunContext? context) => SuiteSettings.For(context).Current?.IsRemote == true ? WithoutEngines : TagFilter.All;
 }

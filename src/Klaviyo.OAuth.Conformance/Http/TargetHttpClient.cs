@@ -19,17 +19,36 @@ public sealed class TargetHttpClient : IDisposable
     /// <param name="timeout">The deadline for one whole exchange: connecting, sending, reading and decoding.</param>
     /// <param name="maxBodyBytes">How much of an answer's body is read; the rest is never read (see <see cref="HttpExchange.IsCut"/>).</param>
     public TargetHttpClient(TimeSpan timeout, int maxBodyBytes = Configuration.ConformanceSettings.DefaultMaxBodyBytes)
+        : this(
+            new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectTimeout = timeout,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            },
+            disposeHandler: true,
+            timeout,
+            maxBodyBytes)
     {
+    }
+
+    /// <summary>
+    /// Sends through <paramref name="handler"/> (a recorder of an app's traffic, say), which the caller
+    /// owns: it should follow no redirects and keep no cookies, as the default handler does.
+    /// </summary>
+    public TargetHttpClient(HttpMessageHandler handler, TimeSpan timeout, int maxBodyBytes = Configuration.ConformanceSettings.DefaultMaxBodyBytes)
+        : this(handler, disposeHandler: false, timeout, maxBodyBytes)
+    {
+    }
+
+    private TargetHttpClient(HttpMessageHandler handler, bool disposeHandler, TimeSpan timeout, int maxBodyBytes)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBodyBytes, 1);
         _timeout = timeout;
         _maxBodyBytes = maxBodyBytes;
-        _http = new HttpClient(new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            ConnectTimeout = timeout,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-        })
+        _http = new HttpClient(handler, disposeHandler)
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };

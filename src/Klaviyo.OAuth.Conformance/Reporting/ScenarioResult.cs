@@ -27,6 +27,12 @@ public sealed record ScenarioResult(
     /// <summary>The reason of a pickle that never started: a filtered run lists the pickles it left out.</summary>
     public const string DidNotRunReason = "The scenario did not run.";
 
+    /// <summary>
+    /// What the target answered to each request of the scenario, in order, when the run recorded it
+    /// (the suite attaches it to the Cucumber messages); null for messages without observations.
+    /// </summary>
+    public IReadOnlyList<Drift.Observation>? Observations { get; init; }
+
     /// <summary>Whether the run started this scenario (passed, failed, or skipped by a hook or step).</summary>
     public bool Ran => Reason != DidNotRunReason;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Web;
-using Klaviyo.OAuth.Guide.Protocol;
+using Klaviyo.OAuth.Conformance.Clients;
 using Klaviyo.OAuth.Conformance.Targets;
 using Klaviyo.OAuth.Guide.Redaction;
 
@@ -16,7 +14,7 @@ namespace Klaviyo.OAuth.Conformance.SignIn;
 /// </summary>
 public sealed class AssistedSignIn : IDisposable
 {
-    public const string Scope = "accounts:read";
+    public const string Scope = ReferenceClient.Scope;
 
     private readonly ISignInConsole _console;
     private readonly SecretRedactor _redactor;
@@ -79,10 +77,7 @@ public sealed class AssistedSignIn : IDisposable
                 throw new SignInException($"No more approvals are asked for in this run: {why}");
             }
 
-            var verifier = codeVerifier ?? Pkce.GenerateVerifier();
-            var challenge = codeChallenge ?? Pkce.ChallengeFor(verifier);
-            var state = RandomNumberGenerator.GetHexString(24, lowercase: true);
-            var request = new AuthorizationRequest(webBaseUrl, app.ClientId, app.RequiredRedirectUri, Scope, state, challenge);
+            var request = AuthorizationRequest.For(webBaseUrl, app, codeVerifier, codeChallenge);
             int approval;
             lock (_gate)
             {
@@ -90,10 +85,10 @@ public sealed class AssistedSignIn : IDisposable
             }
 
             var redirected = await ReceiveRedirectAsync(request, approval, purpose, cancellationToken);
-            var code = CodeFrom(redirected, state, approval);
+            var code = CodeFrom(AuthorizationResponse.From(redirected), request, approval);
             _redactor.Register(code);
-            _redactor.Register(verifier);
-            return new ApprovedCode(code, verifier, challenge, state, approval);
+            _redactor.Register(request.CodeVerifier);
+            return new ApprovedCode(code, request.CodeVerifier, request.CodeChallenge, request.State, approval);
         }
         finally
         {
@@ -186,23 +181,20 @@ public sealed class AssistedSignIn : IDisposable
         }
     }
 
-    private static string CodeFrom(Uri redirected, string state, int approval)
+    private static string CodeFrom(AuthorizationResponse response, AuthorizationRequest request, int approval)
     {
-        var query = HttpUtility.ParseQueryString(redirected.Query);
-        if (!string.Equals(query["state"], state, StringComparison.Ordinal))
+        if (!request.IsAnsweredBy(response))
         {
             throw new SignInException(
                 $"Approval {approval}: the redirect's state is not the one the suite sent, so it does not answer this authorization request (a stale tab, or a URL from another run). Approve again from the URL just printed.");
         }
 
-        if (query["error"] is { } error)
+        if (response.Error is { } error)
         {
-            throw new SignInException($"Approval {approval}: the target sent the browser back with error={error}{(query["error_description"] is { } why ? $" ({why})" : string.Empty)} instead of a code.");
+            throw new SignInException($"Approval {approval}: the target sent the browser back with error={error}{(response.ErrorDescription is { } why ? $" ({why})" : string.Empty)} instead of a code.");
         }
 
-        return query["code"] is { Length: > 0 } code
-            ? code
-            : throw new SignInException($"Approval {approval}: the redirect carries no code.");
+        return response.Code ?? throw new SignInException($"Approval {approval}: the redirect carries no code.");
     }
 
     public void Dispose() => _oneAtATime.Dispose();

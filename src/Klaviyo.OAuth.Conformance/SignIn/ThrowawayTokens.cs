@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Conformance.Clients;
 using Klaviyo.OAuth.Conformance.Http;
 using Klaviyo.OAuth.Conformance.Targets;
 
@@ -63,13 +64,15 @@ public sealed class ThrowawayTokens
             sets = [.. _issued];
         }
 
+        // Revocation goes to the API host only: the client needs no web host here.
+        var client = new ReferenceClient(app, apiBaseUrl, apiBaseUrl, http);
         var revoked = 0;
         foreach (var set in sets)
         {
-            var accepted = await RevokeAsync(http, apiBaseUrl, app, set.RefreshToken, "refresh_token", cancellationToken);
+            var accepted = await RevokeAsync(client, set.RefreshToken, "refresh_token", cancellationToken);
             if (set.AccessToken is not null)
             {
-                accepted &= await RevokeAsync(http, apiBaseUrl, app, set.AccessToken, "access_token", cancellationToken);
+                accepted &= await RevokeAsync(client, set.AccessToken, "access_token", cancellationToken);
             }
 
             revoked += accepted ? 1 : 0;
@@ -78,14 +81,11 @@ public sealed class ThrowawayTokens
         return revoked;
     }
 
-    private static async Task<bool> RevokeAsync(TargetHttpClient http, Uri apiBaseUrl, AppRegistration app, string token, string hint, CancellationToken cancellationToken)
+    private static async Task<bool> RevokeAsync(ReferenceClient client, string token, string hint, CancellationToken cancellationToken)
     {
-        var request = new OutgoingRequest(HttpMethod.Post, new Uri(apiBaseUrl, "oauth/revoke"))
-            .WithBody(FormBody.Of(("token", token), ("token_type_hint", hint)).Encode(), FormBody.MediaType)
-            .WithHeader("Authorization", ClientCredentials.AuthorizationHeader(app, ClientCredentialStyle.BasicHeader)!);
         try
         {
-            var exchange = await http.SendAsync(request, cancellationToken);
+            var exchange = await client.RevokeAsync(token, hint, cancellationToken: cancellationToken);
             return exchange.Status == 200;
         }
         catch (TargetUnreachableException)

@@ -151,7 +151,7 @@ internal sealed class EmulatorHost : IDisposable
         try
         {
             var headers = context.Request.Headers.Select(h => KeyValuePair.Create(h.Key, (IReadOnlyList<string>)h.Value.ToArray()!));
-            request = new EmulatorRequest(method, path, rawQuery, headers, body);
+            request = new EmulatorRequest(method, path, rawQuery, headers, body, context.Connection.RemoteIpAddress);
             response = EndpointFor(path)(request);
         }
         catch (Exception e)

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 
 namespace Klaviyo.OAuth.Emulator.Http;
@@ -11,7 +12,8 @@ internal sealed class EmulatorRequest(
     string path,
     string rawQuery,
     IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> headers,
-    byte[] body)
+    byte[] body,
+    IPAddress? remoteAddress = null)
 {
     private readonly Dictionary<string, IReadOnlyList<string>> _headers = new(headers, StringComparer.OrdinalIgnoreCase);
 
@@ -23,6 +25,9 @@ internal sealed class EmulatorRequest(
     public string RawQuery { get; } = rawQuery.StartsWith('?') ? rawQuery[1..] : rawQuery;
 
     public byte[] Body { get; } = body;
+
+    /// <summary>Where the request came from (the TCP peer); null when not known.</summary>
+    public IPAddress? RemoteAddress { get; } = remoteAddress;
 
     /// <summary>Every header as received, repeated values kept.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers => _headers;

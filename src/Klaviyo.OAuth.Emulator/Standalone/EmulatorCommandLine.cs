@@ -111,7 +111,7 @@ public static class EmulatorCommandLine
 
         public readonly Option<bool> AllowRemoteControl = new("--allow-remote-control")
         {
-            Description = "let the API host bind an address other than loopback while the control API and the admin API are on",
+            Description = "let the control API and the admin API answer other machines (otherwise loopback only, 403), and the API host bind an address other than loopback while they are on",
         };
 
         public readonly Option<string?> UpstreamApi = new("--upstream-api")

@@ -2,46 +2,34 @@ using Klaviyo.OAuth.Conformance.Testing;
 
 namespace Klaviyo.OAuth.Conformance.EndToEndTests.Support;
 
-/// <summary>One <c>klaviyo-oauth-conformance run …</c> of the built tool, in a child process, with its reports in a folder of its own.</summary>
-public sealed class ToolRun
+/// <summary>
+/// One command of the built tool as users run it, <c>dotnet Klaviyo.OAuth.Conformance.Tool.dll …</c>,
+/// in a child process whose working folder is <paramref name="Work"/>: nothing of this machine's
+/// <c>Conformance__*</c> settings leaks in, and only the environment the test gives is added.
+/// </summary>
+public sealed record ToolRun(int ExitCode, string Output, string Work)
 {
-    private ToolRun(int exitCode, string output, string reports)
+    public static async Task<ToolRun> ExecuteAsync(string work, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
     {
-        ExitCode = exitCode;
-        Output = output;
-        ReportsDirectory = reports;
-    }
-
-    public int ExitCode { get; }
-
-    public string Output { get; }
-
-    public string ReportsDirectory { get; }
-
-    public ConformanceJson Conformance => ConformanceJson.Read(Path.Combine(ReportsDirectory, "conformance.json"));
-
-    /// <summary>Each behaviour's verdict and each scenario's outcome, as one comparable list.</summary>
-    public IReadOnlyList<string> Verdicts =>
-        [.. Conformance.Behaviours.SelectMany(b => b.Scenarios.Select(s => $"{b.Id}: {b.Verdict}; {s.Name}: {s.Outcome}")).Order(StringComparer.Ordinal)];
-
-    /// <param name="arguments">What follows <c>run</c>; <c>--out</c> is added.</param>
-    public static async Task<ToolRun> ExecuteAsync(params string[] arguments)
-    {
-        var work = Directory.CreateTempSubdirectory("tool-run-");
-        var reports = Path.Combine(work.FullName, "reports");
-        // Nothing of this machine's settings leaks in.
-        var environment = Environment.GetEnvironmentVariables().Keys.OfType<string>()
+        var variables = Environment.GetEnvironmentVariables().Keys.OfType<string>()
             .Where(v => v.StartsWith("Conformance__", StringComparison.Ordinal))
-            .ToDictionary(v => v, _ => (string?)null);
-        using var tool = ChildProcess.Start(DotnetHost.Path, [BuiltArtifacts.ToolAssembly, "run", "--out", reports, .. arguments], work.FullName, environment);
-        if (!await tool.WaitForExitAsync(TimeSpan.FromMinutes(4)))
+            .ToDictionary(v => v, _ => (string?)null, StringComparer.Ordinal);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            tool.KillTree();
-            throw new TimeoutException($"run {string.Join(' ', arguments)} did not end within 4 minutes. Its output:{Environment.NewLine}{tool.Output}");
+            variables[name] = value;
         }
 
-        return new ToolRun(tool.ExitCode, tool.Output, reports);
+        using var tool = ChildProcess.Start(DotnetHost.Path, [BuiltArtifacts.ToolAssembly, .. arguments], work, variables);
+        var limit = timeout ?? TimeSpan.FromMinutes(2);
+        if (!await tool.WaitForExitAsync(limit))
+        {
+            tool.KillTree();
+            throw new TimeoutException($"klaviyo-oauth-conformance {string.Join(' ', arguments)} ran longer than {limit.TotalSeconds:0} s. Its output:{Environment.NewLine}{tool.Output}");
+        }
+
+        return new ToolRun(tool.ExitCode, tool.Output, work);
     }
 
-    public override string ToString() => $"run exited {ExitCode}. Its output:{Environment.NewLine}{Output}";
+    /// <summary>For assertion messages: the exit code and what the tool printed.</summary>
+    public override string ToString() => $"exit code {ExitCode}; output:{Environment.NewLine}{Output}";
 }

@@ -8,10 +8,11 @@ namespace Klaviyo.OAuth.Conformance.Specs.Runner.Samples.Steps;
 public sealed class SampleRunHooks
 {
     [BeforeTestRun]
-    public static void ConfigureTheRunner()
+    public static void ConfigureTheRunner(RunContext context)
     {
-        RunnerSettings.WarnOnlyTags = new HashSet<string>(["sample.advisory"], StringComparer.OrdinalIgnoreCase);
-        RunnerSettings.OnRunCompleted(async reports =>
+        ArgumentNullException.ThrowIfNull(context);
+        context.WarnOnlyTags = new HashSet<string>(["sample.advisory"], StringComparer.OrdinalIgnoreCase);
+        context.OnRunCompleted(async reports =>
         {
             // Proves the handler runs after Reqnroll closed its reports: the messages are complete.
             var messages = await File.ReadAllTextAsync(Path.Combine(reports, "cucumber.ndjson"));

@@ -33,6 +33,31 @@ public class ReportWriterTests
         files.Select(Path.GetFileName).Should().Equal("conformance.json", "conformance.md", "conformance.html", "junit.xml");
 
     [Test]
+    public void A_new_format_is_one_writer_class_and_the_files_are_written_as_each_writer_renders()
+    {
+        var folder = TestData.TempDirectory();
+        try
+        {
+            var written = ReportFiles.WriteAll(matrix, folder, [.. ConformanceReport.Writers, new BehaviourCountWriter()]);
+
+            written.Select(Path.GetFileName).Should().Equal("conformance.json", "conformance.md", "conformance.html", "junit.xml", "behaviours.txt");
+            File.ReadAllText(written[^1]).Should().Be($"{matrix.Rows.Count} behaviours");
+            File.ReadAllText(written[1]).Should().Be(ConformanceMarkdownWriter.Render(matrix));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private sealed class BehaviourCountWriter : IReportWriter<ConformanceMatrix>
+    {
+        public string FileName => "behaviours.txt";
+
+        public string Render(ConformanceMatrix report) => $"{report.Rows.Count} behaviours";
+    }
+
+    [Test]
     public void No_report_contains_a_secret_of_the_failure_evidence()
     {
         foreach (var file in files)
@@ -51,7 +76,8 @@ public class ReportWriterTests
         using var json = JsonDocument.Parse(Read("conformance.json"));
         var root = json.RootElement;
 
-        root.GetProperty("schemaVersion").GetInt32().Should().Be(1);
+        root.GetProperty("schemaVersion").GetInt32().Should().Be(2);
+        root.GetProperty("toolVersion").GetString().Should().NotBeNullOrEmpty();
         root.GetProperty("run").GetProperty("targetKind").GetString().Should().Be("remote");
         root.GetProperty("summary").GetProperty("verdicts").GetProperty("not-satisfied").GetInt32().Should().Be(2);
         root.GetProperty("summary").GetProperty("failsBuild").GetBoolean().Should().BeTrue();
@@ -71,7 +97,7 @@ public class ReportWriterTests
         behaviour.GetProperty("verdict").GetString().Should().Be("not-satisfied");
         var failed = behaviour.GetProperty("scenarios").EnumerateArray().Single(s => s.GetProperty("outcome").GetString() == "failed");
         failed.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
-            "name", "uri", "outcome", "durationSeconds", "reason", "failedStep", "evidence");
+            "name", "uri", "outcome", "durationSeconds", "reason", "failedStep", "evidence", "observations");
         failed.GetProperty("evidence").GetString().Should().StartWith("Expected status 401");
     }
 

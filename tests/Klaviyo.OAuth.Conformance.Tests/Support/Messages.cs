@@ -46,6 +46,20 @@ internal sealed class Messages
         return this;
     }
 
+    /// <summary>What the target answered in the last scenario, attached as the suite attaches it (base64, by file name).</summary>
+    public Messages Observed(params Klaviyo.OAuth.Conformance.Reporting.Drift.Observation[] observations)
+    {
+        Line("attachment", new
+        {
+            testCaseStartedId = $"p{next - 1}-run",
+            body = Convert.ToBase64String(Encoding.UTF8.GetBytes(Klaviyo.OAuth.Conformance.Reporting.Drift.Observation.Serialize(observations))),
+            contentEncoding = "BASE64",
+            fileName = Klaviyo.OAuth.Conformance.Reporting.Drift.Observation.AttachmentFileName,
+            mediaType = "application/json",
+        });
+        return this;
+    }
+
     /// <summary>A pickle the run left out (a filter): listed, never started.</summary>
     public Messages NotStarted(string name, string[] tags)
     {
@@ -93,9 +107,9 @@ internal sealed class Messages
 
     public TextReader Reader() => new StringReader(ndjson.ToString());
 
-    public string WriteTo(string directory)
+    public string WriteTo(string directory, string fileName = "cucumber.ndjson")
     {
-        var path = Path.Combine(directory, "cucumber.ndjson");
+        var path = Path.Combine(directory, fileName);
         File.WriteAllText(path, ndjson.ToString());
         return path;
     }

@@ -1,7 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using FluentAssertions;
+using Klaviyo.OAuth.Conformance.Clients;
 using Klaviyo.OAuth.Conformance.Tests.Conduct.ReferenceApps;
 using Klaviyo.OAuth.Emulator;
 using Klaviyo.OAuth.Guide;
@@ -50,13 +49,7 @@ public sealed class GradeJournalCommandTests : ToolCommandTests
     {
         using var app = new ReferenceApp(_emulator, _time, _emulator.RegisterClient());
         (await app.Connect(_cookie)).Should().BeTrue();
-        using (var http = new HttpClient())
-        using (var wrongHost = new HttpRequestMessage(HttpMethod.Post, new Uri(_emulator.WebBaseUrl, "oauth/token")))
-        {
-            wrongHost.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{app.Client.ClientId}:{app.Client.ClientSecret}")));
-            wrongHost.Content = new FormUrlEncodedContent([KeyValuePair.Create("grant_type", "refresh_token"), KeyValuePair.Create("refresh_token", app.RefreshToken!)]);
-            (await http.SendAsync(wrongHost)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        }
+        (await app.Reference.RefreshAsync(app.RefreshToken!, new RequestFaults { ToWebHost = true })).Status.Should().Be((int)HttpStatusCode.Forbidden);
 
         var exit = Grade(app.Client.ClientId);
 

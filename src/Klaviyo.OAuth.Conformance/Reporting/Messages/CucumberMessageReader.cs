@@ -76,6 +76,16 @@ internal static class CucumberMessageReader
                 }
 
                 break;
+            case "attachment":
+                if (OptionalText(body, "fileName") == Drift.Observation.AttachmentFileName
+                    && OptionalText(body, "testCaseStartedId") is { } startedId
+                    && run.Attempts.TryGetValue(startedId, out var observed)
+                    && Drift.Observation.Parse(AttachmentText(body)) is { } observations)
+                {
+                    (observed.Observations ??= []).AddRange(observations);
+                }
+
+                break;
             case "testRunStarted":
                 run.StartedAt = Timestamp(body, "timestamp");
                 break;
@@ -126,6 +136,14 @@ internal static class CucumberMessageReader
             : null;
         var duration = result.ValueKind == JsonValueKind.Object && result.TryGetProperty("duration", out var d) ? Duration(d) : TimeSpan.Zero;
         return new StepResult(Text(body, "testStepId"), status.ToUpperInvariant(), message, duration);
+    }
+
+    private static string AttachmentText(JsonElement body)
+    {
+        var text = OptionalText(body, "body") ?? string.Empty;
+        return string.Equals(OptionalText(body, "contentEncoding"), "BASE64", StringComparison.OrdinalIgnoreCase)
+            ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(text))
+            : text;
     }
 
     private static string? ExceptionMessage(JsonElement result) =>

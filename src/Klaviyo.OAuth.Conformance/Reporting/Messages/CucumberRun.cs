@@ -40,5 +40,8 @@ internal sealed class TestCaseAttempt(string id, string testCaseId, int attempt)
 
     public List<StepResult> Results { get; } = [];
 
+    /// <summary>What the target answered to each request of this attempt, when the suite attached it; null otherwise.</summary>
+    public List<Drift.Observation>? Observations { get; set; }
+
     public bool Finished { get; set; }
 }

@@ -46,7 +46,7 @@ internal sealed class ScenarioResultReader(Evidence evidence)
         }
 
         var duration = attempt.Results.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Duration);
-        scenario = scenario with { Duration = duration };
+        scenario = scenario with { Duration = duration, Observations = attempt.Observations };
 
         var failed = attempt.Results.FirstOrDefault(r => r.Status is "FAILED" or "UNDEFINED" or "AMBIGUOUS");
         if (failed is not null)

@@ -1,3 +1,5 @@
+using System.Reflection;
+using Klaviyo.OAuth.Conformance.Reporting.Drift;
 using Klaviyo.OAuth.Guide.Catalogue;
 
 namespace Klaviyo.OAuth.Conformance.Reporting.Writers;
@@ -8,6 +10,7 @@ namespace Klaviyo.OAuth.Conformance.Reporting.Writers;
 /// </summary>
 public sealed record ConformanceDocument(
     int SchemaVersion,
+    string? ToolVersion,
     ConformanceDocument.RunPart Run,
     ConformanceDocument.SummaryPart Summary,
     IReadOnlyList<ConformanceDocument.GroupPart> Groups,
@@ -15,8 +18,13 @@ public sealed record ConformanceDocument(
     IReadOnlyList<ConformanceDocument.RulePart> ClientConductRules,
     IReadOnlyList<ConformanceDocument.DefectPart> Defects)
 {
+    /// <summary>The version of the tool (and library) that writes the document, e.g. "0.1.0".</summary>
+    public static string? CurrentToolVersion { get; } =
+        typeof(ConformanceDocument).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0];
+
     public static ConformanceDocument From(ConformanceMatrix matrix, int schemaVersion) => new(
         schemaVersion,
+        CurrentToolVersion,
         RunPart.From(matrix.Run),
         SummaryPart.From(matrix),
         [.. matrix.Groups.Select(g => new GroupPart(g.Group, g.Title, [.. g.Rows.Select(BehaviourPart.From)]))],
@@ -119,7 +127,8 @@ public sealed record ConformanceDocument(
         double? DurationSeconds,
         string? Reason,
         string? FailedStep,
-        string? Evidence)
+        string? Evidence,
+        IReadOnlyList<Observation>? Observations)
     {
         public static ScenarioPart From(ScenarioResult scenario) => new(
             scenario.Name,
@@ -128,7 +137,8 @@ public sealed record ConformanceDocument(
             Seconds(scenario.Duration),
             scenario.Reason,
             scenario.FailedStep,
-            scenario.Evidence);
+            scenario.Evidence,
+            scenario.Observations);
     }
 
     public sealed record TipPart(string Id, string Section, string Tip, Verdict Verdict, IReadOnlyList<EngineScenarioPart> Scenarios)

@@ -6,16 +6,21 @@ using Klaviyo.OAuth.Guide.Catalogue;
 namespace Klaviyo.OAuth.Conformance.Reporting.Writers;
 
 /// <summary>conformance.json: the matrix for machines. The schema is docs/conformance-report.md; bump <see cref="SchemaVersion"/> on any breaking change.</summary>
-public static class ConformanceJsonWriter
+public sealed class ConformanceJsonWriter : IReportWriter<ConformanceMatrix>
 {
     public const string FileName = "conformance.json";
-    public const int SchemaVersion = 1;
+
+    string IReportWriter<ConformanceMatrix>.FileName => FileName;
+
+    string IReportWriter<ConformanceMatrix>.Render(ConformanceMatrix report) => Render(report);
+    /// <summary>2: observations per scenario and the tool's version.</summary>
+    public const int SchemaVersion = 2;
 
     /// <summary>
     /// The document's shape: camelCase properties, verdicts, levels, groups, outcomes and defect kinds by
     /// their kebab-case names (NotSatisfied is "not-satisfied"), nulls written rather than left out.
     /// </summary>
-    private static JsonSerializerOptions SerializerOptions { get; } = new(JsonSerializerDefaults.Web)
+    internal static JsonSerializerOptions SerializerOptions { get; } = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         // Readable em dashes and quotes; the file is never embedded in HTML.

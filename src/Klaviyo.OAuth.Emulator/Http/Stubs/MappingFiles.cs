@@ -65,7 +65,7 @@ internal static class MappingFiles
                     throw new ArgumentException($"The mapping file {file} has a mapping without a \"Request\" object.");
                 }
 
-                warnings.AddRange(CheckPath(file, mapping, request, stubs));
+                warnings.AddRange(CheckPath(file, request));
             }
         }
 
@@ -82,7 +82,7 @@ internal static class MappingFiles
         return warnings;
     }
 
-    private static IEnumerable<string> CheckPath(string file, JsonElement mapping, JsonElement request, UserStubs stubs)
+    private static IEnumerable<string> CheckPath(string file, JsonElement request)
     {
         var (exact, patterns) = Paths(request);
         foreach (var path in exact)
@@ -92,13 +92,6 @@ internal static class MappingFiles
                 throw new ArgumentException($"The mapping file {file} stubs {path}, one of the emulator's own paths: the model always answers there. Remove that mapping.");
             }
 
-            if (Scopes(mapping) is { } scopes)
-            {
-                foreach (var method in Methods(request))
-                {
-                    stubs.NameScopes(method, path, scopes);
-                }
-            }
         }
 
         foreach (var (pattern, regex) in patterns)
@@ -110,7 +103,8 @@ internal static class MappingFiles
         }
     }
 
-    private static (List<string> Exact, List<(string Pattern, Regex Regex)> Patterns) Paths(JsonElement request)
+    /// <summary>A mapping's request paths: the exact ones, and the patterns as regular expressions (no "Path": any path).</summary>
+    public static (List<string> Exact, List<(string Pattern, Regex Regex)> Patterns) Paths(JsonElement request)
     {
         var exact = new List<string>();
         var patterns = new List<(string, Regex)>();
@@ -167,19 +161,30 @@ internal static class MappingFiles
         }
     }
 
-    private static IEnumerable<string?> Methods(JsonElement request) =>
+    /// <summary>A mapping's methods, upper case; one null when it matches any.</summary>
+    public static IEnumerable<string?> Methods(JsonElement request) =>
         request.TryGetProperty("Methods", out var methods) && methods.ValueKind == JsonValueKind.Array
             ? methods.EnumerateArray().Select(m => m.GetString()?.ToUpperInvariant())
             : [null];
 
-    // WireMock.Net keeps a mapping's metadata in "Data"; a scope there is the scope its path needs.
-    private static string[]? Scopes(JsonElement mapping) =>
-        mapping.TryGetProperty("Data", out var data) && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("scope", out var scope)
-            ? scope.ValueKind switch
-            {
-                JsonValueKind.String => scope.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries),
-                JsonValueKind.Array => scope.EnumerateArray().Select(s => s.GetString() ?? string.Empty).ToArray(),
-                _ => null,
-            }
-            : null;
+    /// <summary>
+    /// The scopes a mapping names in its metadata (WireMock.Net keeps it in "Data"):
+    /// <c>{"klaviyo": {"scope": "a:read b:read"}}</c>, or <c>{"scope": …}</c>; a string of
+    /// space-separated scopes or an array. Null when it names none.
+    /// </summary>
+    public static string[]? Scopes(JsonElement mapping)
+    {
+        if (!mapping.TryGetProperty("Data", out var data) || data.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var named = data.TryGetProperty("klaviyo", out var klaviyo) && klaviyo.ValueKind == JsonValueKind.Object ? klaviyo : data;
+        return !named.TryGetProperty("scope", out var scope) ? null : scope.ValueKind switch
+        {
+            JsonValueKind.String => scope.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            JsonValueKind.Array => scope.EnumerateArray().Select(s => s.GetString() ?? string.Empty).ToArray(),
+            _ => null,
+        };
+    }
 }

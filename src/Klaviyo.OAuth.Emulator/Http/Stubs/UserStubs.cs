@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using WireMock.Server;
 
 namespace Klaviyo.OAuth.Emulator.Http.Stubs;
 
@@ -13,17 +13,13 @@ namespace Klaviyo.OAuth.Emulator.Http.Stubs;
 /// (<see cref="UpstreamProxy.Priority"/>) sits under every user mapping in the same WireMock
 /// server, so a stub answers first, then the upstream.
 /// </summary>
-internal sealed class UserStubs
+internal sealed class UserStubs(Func<WireMockServer> server)
 {
-    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _scopesNamedByMappings = new(StringComparer.Ordinal);
+    private readonly MappingScopes _namedScopes = new(server);
     private volatile bool _mayHaveMappings;
 
     /// <summary>A mapping may have been added (a file, the admin API, <c>Given</c>): from now on requests go by WireMock.</summary>
     public void MayHaveChanged() => _mayHaveMappings = true;
-
-    /// <summary>A mapping file named the scopes of its exact path in its metadata (<c>"Data": {"scope": …}</c>).</summary>
-    public void NameScopes(string? method, string path, IReadOnlyList<string> scopes) =>
-        _scopesNamedByMappings[Key(method, path)] = scopes;
 
     /// <summary>/api/: the OAuth checks, then a user mapping, else the model.</summary>
     public Func<EmulatorRequest, EmulatorResponse> InFrontOfApi(ApiEndpoint api) => request =>
@@ -41,11 +37,7 @@ internal sealed class UserStubs
     public Func<EmulatorRequest, EmulatorResponse> InFrontOf(Func<EmulatorRequest, EmulatorResponse> model) => request =>
         _mayHaveMappings ? EmulatorResponse.ToWireMockElse(() => model(request), null) : model(request);
 
+    // The scope a matching mapping names in its metadata, else Klaviyo's for the endpoint.
     private IReadOnlyList<string> ScopesFor(EmulatorRequest request) =>
-        _scopesNamedByMappings.TryGetValue(Key(request.Method, request.Path), out var named)
-        || _scopesNamedByMappings.TryGetValue(Key(null, request.Path), out named)
-            ? named
-            : ApiScopes.For(request.Method, request.Path);
-
-    private static string Key(string? method, string path) => (method ?? "*") + " " + path.TrimEnd('/');
+        _namedScopes.For(request.Method, request.Path) ?? ApiScopes.For(request.Method, request.Path);
 }

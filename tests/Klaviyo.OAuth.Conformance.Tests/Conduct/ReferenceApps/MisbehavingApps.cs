@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
+using Klaviyo.OAuth.Conformance.Clients;
+using Klaviyo.OAuth.Conformance.Http;
 using Klaviyo.OAuth.Emulator;
 using Microsoft.Extensions.Time.Testing;
 
@@ -34,22 +34,20 @@ internal sealed class RetriesUnavailableInALoopApp(KlaviyoEmulator emulator, Fak
 {
     protected override int Tries => 8;
 
-    protected override TimeSpan PauseAfterUnavailable(HttpResponseMessage response) => TimeSpan.FromMilliseconds(20);
+    protected override TimeSpan PauseAfterUnavailable(HttpExchange answer) => TimeSpan.FromMilliseconds(20);
 }
 
 /// <summary>Sends the client id and secret in the form body instead of the Basic header.</summary>
 internal sealed class SecretInFormBodyApp(KlaviyoEmulator emulator, FakeTimeProvider time, EmulatedClient client) : ReferenceApp(emulator, time, client)
 {
-    protected override AuthenticationHeaderValue? ClientAuthentication => null;
-
-    protected override HttpContent Form(string body) =>
-        base.Form(body + $"&client_id={Client.ClientId}&client_secret={Client.ClientSecret}");
+    protected override RequestFaults Faults => new() { Credentials = ClientCredentialStyle.InFormBody };
 }
 
 /// <summary>Uses plain PKCE: the challenge is the verifier itself.</summary>
 internal sealed class PlainPkceApp(KlaviyoEmulator emulator, FakeTimeProvider time, EmulatedClient client) : ReferenceApp(emulator, time, client)
 {
-    protected override string ChallengeMethod => "plain";
+    protected override AuthorizationRequest Authorization(AuthorizationRequest conforming) =>
+        conforming with { CodeChallengeMethod = "plain", CodeChallenge = conforming.CodeVerifier };
 }
 
 /// <summary>After authentication_failed, repeats the API call with the same access token.</summary>
@@ -57,23 +55,18 @@ internal sealed class RepeatsFailedCallApp(KlaviyoEmulator emulator, FakeTimePro
 {
     public override async Task<HttpStatusCode> CallApi()
     {
-        using var first = await SendApi();
-        if (first.StatusCode != HttpStatusCode.Unauthorized)
+        var first = await SendApi();
+        if (first.Status != (int)HttpStatusCode.Unauthorized)
         {
-            return first.StatusCode;
+            return (HttpStatusCode)first.Status;
         }
 
-        using var again = await SendApi();
-        return again.StatusCode;
+        return (HttpStatusCode)(await SendApi()).Status;
     }
 }
 
 /// <summary>Writes the scheme in lower case: "bearer &lt;token&gt;".</summary>
 internal sealed class LowercaseBearerApp(KlaviyoEmulator emulator, FakeTimeProvider time, EmulatedClient client) : ReferenceApp(emulator, time, client)
 {
-    protected override Task<HttpResponseMessage> SendApi()
-    {
-        var header = new AuthenticationHeaderValue("bearer", AccessToken);
-        return Send(HttpMethod.Get, Api("api/accounts/"), authorization: header);
-    }
+    protected override Task<HttpExchange> SendApi() => Reference.CallApiAsync("bearer " + AccessToken);
 }

@@ -1,0 +1,66 @@
+using System.Net;
+using Klaviyo.OAuth.Conformance.Http;
+using Klaviyo.OAuth.Guide;
+
+namespace Klaviyo.OAuth.Emulator.Tests.Http;
+
+/// <summary>An upstream emulator with an app and a signed-in owner, and an emulator proxying both hosts to it.</summary>
+internal sealed class ProxiedWorld : IDisposable
+{
+    private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+    private readonly TargetHttpClient _target = new(TimeSpan.FromSeconds(30));
+    private readonly SignedInSession _session;
+
+    public ProxiedWorld(string? recordTo = null)
+    {
+        Upstream = KlaviyoEmulator.Start();
+        Proxy = KlaviyoEmulator.Start(new EmulatorOptions
+        {
+            UpstreamApiUrl = Upstream.ApiBaseUrl.AbsoluteUri,
+            UpstreamWebUrl = Upstream.WebBaseUrl.AbsoluteUri,
+            RecordDirectory = recordTo,
+        });
+        Client = Upstream.RegisterClient([Scenario.RedirectUri]);
+        _session = Upstream.SignIn(Upstream.CreateUser(Upstream.CreateAccount(allowlisted: true), UserRole.Owner));
+    }
+
+    public KlaviyoEmulator Upstream { get; }
+
+    public KlaviyoEmulator Proxy { get; }
+
+    public EmulatedClient Client { get; }
+
+    public async Task<(string AccessToken, string RefreshToken)> ObtainTokens(string scope = "accounts:read")
+    {
+        var tokens = await new InstalledApp(Proxy, Client, _target, $"{_session.CookieName}={_session.CookieValue}", scope).ObtainTokensAsync();
+        return (tokens.AccessToken!, tokens.RefreshToken);
+    }
+
+    public Task<HttpResponseMessage> Refresh(string refreshToken) => Token(Scenario.RefreshBody(refreshToken));
+
+    public async Task<HttpResponseMessage> CallApi(string accessToken, string path = "api/accounts/")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Proxy.ApiBaseUrl, path));
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + accessToken);
+        request.Headers.Add("revision", Scenario.Revision);
+        return await _http.SendAsync(request);
+    }
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _target.Dispose();
+        Proxy.Dispose();
+        Upstream.Dispose();
+    }
+
+    private async Task<HttpResponseMessage> Token(string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Proxy.ApiBaseUrl, "oauth/token"))
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, Scenario.Form),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", Scenario.BasicOf(Client.ClientId, Client.ClientSecret));
+        return await _http.SendAsync(request);
+    }
+}
