@@ -59,32 +59,14 @@ public static class ConformanceReport
         return run.Pickles.Count > 0 || run.Tool is not null || run.StartedAt is not null;
     }
 
-    /// <summary>Writes conformance.json, conformance.md, conformance.html and junit.xml; returns their full paths.</summary>
+    /// <summary>The conformance report's formats, in the order their files are listed.</summary>
+    public static IReadOnlyList<IReportWriter<ConformanceMatrix>> Writers { get; } =
+        [new ConformanceJsonWriter(), new ConformanceMarkdownWriter(), new ConformanceHtmlWriter(), new JUnitXmlWriter()];
+
+    /// <summary>Writes every format of <see cref="Writers"/> (conformance.json, conformance.md, conformance.html, junit.xml); returns their full paths.</summary>
     public static IReadOnlyList<string> WriteAll(ConformanceMatrix m, string reportsDirectory)
     {
         ArgumentNullException.ThrowIfNull(m);
-        ArgumentNullException.ThrowIfNull(reportsDirectory);
-        var directory = Directory.CreateDirectory(reportsDirectory).FullName;
-        var utf8 = new UTF8Encoding(false);
-
-        var json = Path.Combine(directory, ConformanceJsonWriter.FileName);
-        using (var stream = File.Create(json))
-        {
-            ConformanceJsonWriter.Write(m, stream);
-        }
-
-        var markdown = Path.Combine(directory, ConformanceMarkdownWriter.FileName);
-        File.WriteAllText(markdown, ConformanceMarkdownWriter.Render(m), utf8);
-
-        var html = Path.Combine(directory, ConformanceHtmlWriter.FileName);
-        File.WriteAllText(html, ConformanceHtmlWriter.Render(m), utf8);
-
-        var junit = Path.Combine(directory, JUnitXmlWriter.FileName);
-        using (var stream = File.Create(junit))
-        {
-            JUnitXmlWriter.Write(m, stream);
-        }
-
-        return [json, markdown, html, junit];
+        return ReportFiles.WriteAll(m, reportsDirectory, Writers);
     }
 }

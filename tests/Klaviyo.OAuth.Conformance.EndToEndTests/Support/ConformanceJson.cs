@@ -8,7 +8,7 @@ public sealed record ScenarioRow(string Name, string Outcome, string? Reason, st
 /// <summary>A behaviour row of reports/conformance.json: its id, verdict, skip reasons and scenarios.</summary>
 public sealed record BehaviourRow(string Id, string Level, string Verdict, IReadOnlyList<string> Reasons, IReadOnlyList<ScenarioRow> Scenarios);
 
-/// <summary>The parts of reports/conformance.json (docs/conformance-report.md, schema version 1) these tests read.</summary>
+/// <summary>The parts of reports/conformance.json (docs/conformance-report.md, schema version 2) these tests read.</summary>
 public sealed record ConformanceJson(int SchemaVersion, string TargetKind, bool FailsBuild, IReadOnlyDictionary<string, int> Verdicts, IReadOnlyList<BehaviourRow> Behaviours, double? DurationSeconds = null, string? SignIn = null)
 {
     public BehaviourRow this[string id] => Behaviours.Single(b => b.Id == id);

@@ -33,6 +33,31 @@ public class ReportWriterTests
         files.Select(Path.GetFileName).Should().Equal("conformance.json", "conformance.md", "conformance.html", "junit.xml");
 
     [Test]
+    public void A_new_format_is_one_writer_class_and_the_files_are_written_as_each_writer_renders()
+    {
+        var folder = TestData.TempDirectory();
+        try
+        {
+            var written = ReportFiles.WriteAll(matrix, folder, [.. ConformanceReport.Writers, new BehaviourCountWriter()]);
+
+            written.Select(Path.GetFileName).Should().Equal("conformance.json", "conformance.md", "conformance.html", "junit.xml", "behaviours.txt");
+            File.ReadAllText(written[^1]).Should().Be($"{matrix.Rows.Count} behaviours");
+            File.ReadAllText(written[1]).Should().Be(ConformanceMarkdownWriter.Render(matrix));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private sealed class BehaviourCountWriter : IReportWriter<ConformanceMatrix>
+    {
+        public string FileName => "behaviours.txt";
+
+        public string Render(ConformanceMatrix report) => $"{report.Rows.Count} behaviours";
+    }
+
+    [Test]
     public void No_report_contains_a_secret_of_the_failure_evidence()
     {
         foreach (var file in files)

@@ -78,26 +78,12 @@ public sealed record ClientConductReport(string Source, int Requests, IReadOnlyL
     public static ClientConductReport Grade(string source, AppTraffic traffic) =>
         new(source, traffic.Requests.Count, ConductRules.Grade(traffic));
 
-    /// <summary>Writes the four files; returns their full paths.</summary>
-    public IReadOnlyList<string> WriteAll(string reportsDirectory)
-    {
-        ArgumentNullException.ThrowIfNull(reportsDirectory);
-        var directory = Directory.CreateDirectory(reportsDirectory).FullName;
-        var utf8 = new UTF8Encoding(false);
-        var files = new (string Name, string Text)[]
-        {
-            (ConductJsonWriter.FileName, ConductJsonWriter.Render(this)),
-            (ConductMarkdownWriter.FileName, ConductMarkdownWriter.Render(this)),
-            (ConductHtmlWriter.FileName, ConductHtmlWriter.Render(this)),
-            (ConductJUnitWriter.FileName, ConductJUnitWriter.Render(this)),
-        };
-        return [.. files.Select(f =>
-        {
-            var path = Path.Combine(directory, f.Name);
-            File.WriteAllText(path, f.Text, utf8);
-            return path;
-        })];
-    }
+    /// <summary>The conduct report's formats, in the order their files are listed.</summary>
+    public static IReadOnlyList<IReportWriter<ClientConductReport>> Writers { get; } =
+        [new ConductJsonWriter(), new ConductMarkdownWriter(), new ConductHtmlWriter(), new ConductJUnitWriter()];
+
+    /// <summary>Writes every format of <see cref="Writers"/> (client-conduct.json, .md, .html, .junit.xml); returns their full paths.</summary>
+    public IReadOnlyList<string> WriteAll(string reportsDirectory) => ReportFiles.WriteAll(this, reportsDirectory, Writers);
 
     /// <summary>What a rule's row says beyond its verdict: the first breach, or the situation to create.</summary>
     internal string Detail(ConductResult result) =>

@@ -8,9 +8,13 @@ namespace Klaviyo.OAuth.Conformance.Reporting.Conduct;
 /// client-conduct.html: one self-contained page. Hooks for tools: <c>data-rule-id</c> and
 /// <c>class="verdict-&lt;verdict&gt;"</c> on each row.
 /// </summary>
-public static class ConductHtmlWriter
+public sealed class ConductHtmlWriter : IReportWriter<ClientConductReport>
 {
     public const string FileName = "client-conduct.html";
+
+    string IReportWriter<ClientConductReport>.FileName => FileName;
+
+    string IReportWriter<ClientConductReport>.Render(ClientConductReport report) => Render(report);
 
     private const string Style = """
         body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1f2328}

@@ -9,9 +9,13 @@ namespace Klaviyo.OAuth.Conformance.Reporting.Conduct;
 /// the rule id): a failure when broken (advisory ones typed "advisory"), skipped with the situation
 /// when not verified.
 /// </summary>
-public static class ConductJUnitWriter
+public sealed class ConductJUnitWriter : IReportWriter<ClientConductReport>
 {
     public const string FileName = "client-conduct.junit.xml";
+
+    string IReportWriter<ClientConductReport>.FileName => FileName;
+
+    string IReportWriter<ClientConductReport>.Render(ClientConductReport report) => Render(report);
 
     public static string Render(ClientConductReport report)
     {

@@ -4,9 +4,13 @@ using Klaviyo.OAuth.Guide.Conduct;
 namespace Klaviyo.OAuth.Conformance.Reporting.Conduct;
 
 /// <summary>client-conduct.json: every rule with its level, verdict, situation and evidence, for tools.</summary>
-public static class ConductJsonWriter
+public sealed class ConductJsonWriter : IReportWriter<ClientConductReport>
 {
     public const string FileName = "client-conduct.json";
+
+    string IReportWriter<ClientConductReport>.FileName => FileName;
+
+    string IReportWriter<ClientConductReport>.Render(ClientConductReport report) => Render(report);
     public const int SchemaVersion = 1;
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };

@@ -4,9 +4,13 @@ using Klaviyo.OAuth.Guide.Conduct;
 namespace Klaviyo.OAuth.Conformance.Reporting.Conduct;
 
 /// <summary>client-conduct.md: the counts, then one row per rule, then the evidence of each broken rule.</summary>
-public static class ConductMarkdownWriter
+public sealed class ConductMarkdownWriter : IReportWriter<ClientConductReport>
 {
     public const string FileName = "client-conduct.md";
+
+    string IReportWriter<ClientConductReport>.FileName => FileName;
+
+    string IReportWriter<ClientConductReport>.Render(ClientConductReport report) => Render(report);
 
     public static string Render(ClientConductReport report)
     {

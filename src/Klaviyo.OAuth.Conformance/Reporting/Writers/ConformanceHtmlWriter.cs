@@ -13,9 +13,13 @@ namespace Klaviyo.OAuth.Conformance.Reporting.Writers;
 /// and <c>class="verdict-&lt;verdict&gt;"</c> on each row, <c>id="behaviour-&lt;id&gt;"</c> on each section,
 /// <c>pre class="evidence"</c> and <c>p class="fix"</c> in a failing one.
 /// </summary>
-public static class ConformanceHtmlWriter
+public sealed class ConformanceHtmlWriter : IReportWriter<ConformanceMatrix>
 {
     public const string FileName = "conformance.html";
+
+    string IReportWriter<ConformanceMatrix>.FileName => FileName;
+
+    string IReportWriter<ConformanceMatrix>.Render(ConformanceMatrix report) => Render(report);
 
     private const string Style = """
         body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1f2328}

@@ -6,9 +6,13 @@ using Klaviyo.OAuth.Guide.Catalogue;
 namespace Klaviyo.OAuth.Conformance.Reporting.Writers;
 
 /// <summary>conformance.json: the matrix for machines. The schema is docs/conformance-report.md; bump <see cref="SchemaVersion"/> on any breaking change.</summary>
-public static class ConformanceJsonWriter
+public sealed class ConformanceJsonWriter : IReportWriter<ConformanceMatrix>
 {
     public const string FileName = "conformance.json";
+
+    string IReportWriter<ConformanceMatrix>.FileName => FileName;
+
+    string IReportWriter<ConformanceMatrix>.Render(ConformanceMatrix report) => Render(report);
     /// <summary>2: observations per scenario and the tool's version.</summary>
     public const int SchemaVersion = 2;
 

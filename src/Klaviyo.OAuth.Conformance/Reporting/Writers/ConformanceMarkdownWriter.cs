@@ -4,9 +4,13 @@ using Klaviyo.OAuth.Guide.Catalogue;
 namespace Klaviyo.OAuth.Conformance.Reporting.Writers;
 
 /// <summary>conformance.md: the matrix for people and CI job summaries; GitHub renders it as is.</summary>
-public static class ConformanceMarkdownWriter
+public sealed class ConformanceMarkdownWriter : IReportWriter<ConformanceMatrix>
 {
     public const string FileName = "conformance.md";
+
+    string IReportWriter<ConformanceMatrix>.FileName => FileName;
+
+    string IReportWriter<ConformanceMatrix>.Render(ConformanceMatrix report) => Render(report);
 
     public static string Render(ConformanceMatrix matrix)
     {

@@ -10,9 +10,13 @@ namespace Klaviyo.OAuth.Conformance.Reporting.Writers;
 /// is the behaviour id —, a failure for a failed scenario (advisory ones typed "advisory"), skipped
 /// with the reason, and a "Suite defects" testsuite with a failing testcase per defect.
 /// </summary>
-public static class JUnitXmlWriter
+public sealed class JUnitXmlWriter : IReportWriter<ConformanceMatrix>
 {
     public const string FileName = "junit.xml";
+
+    string IReportWriter<ConformanceMatrix>.FileName => FileName;
+
+    string IReportWriter<ConformanceMatrix>.Render(ConformanceMatrix report) => Render(report);
 
     private const string DefectsSuite = "Suite defects";
 
