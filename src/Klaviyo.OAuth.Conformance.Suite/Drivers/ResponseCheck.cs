@@ -3,16 +3,20 @@ using System.Text.Json;
 using Klaviyo.OAuth.Guide.Catalogue;
 using Klaviyo.OAuth.Conformance.Http;
 using Klaviyo.OAuth.Conformance.Runner;
+using Klaviyo.OAuth.Guide.Diagnosis;
 using Klaviyo.OAuth.Guide.Redaction;
+using Klaviyo.OAuth.Guide.Tips;
 
 namespace Klaviyo.OAuth.Conformance.Suite.Drivers;
 
 /// <summary>
 /// Compares one response with what the guide expects, collecting every mismatch, and fails with a
 /// message a newcomer can act on: the behaviour, what the guide expects, what differed, the
-/// exchange (secrets redacted), and the guide's "why and how to fix".
+/// exchange (secrets redacted), the guide's "why and how to fix", and the guide's troubleshooting
+/// tip for the exchange when the diagnosis finds one.
 /// </summary>
-public sealed class ResponseCheck(HttpExchange exchange, string expected, Behaviour? behaviour, SecretRedactor redactor)
+/// <param name="sentToWebHost">Whether the request went to the target's web host, when the caller knows (the diagnosis reads it).</param>
+public sealed class ResponseCheck(HttpExchange exchange, string expected, Behaviour? behaviour, SecretRedactor redactor, bool? sentToWebHost = null)
 {
     private readonly List<string> _mismatches = [];
 
@@ -119,8 +123,14 @@ public sealed class ResponseCheck(HttpExchange exchange, string expected, Behavi
             message.AppendLine().Append("Why and how to fix (").Append(behaviour.Reference).Append("): ").AppendLine(behaviour.WhyAndHowToFix);
         }
 
-        throw new CheckFailedException(redactor.Redact(message.ToString()));
+        // The catalogue's own words are added after redaction: they always appear as the guide says them.
+        var tip = GuideTip() is { } found ? $"{Environment.NewLine}Tip: {found.Id} — {found.Words}" : string.Empty;
+        throw new CheckFailedException(redactor.Redact(message.ToString()).TrimEnd() + tip);
     }
+
+    /// <summary>The tip of the first finding the guide's diagnosis has for the exchange, or null.</summary>
+    public Tip? GuideTip() =>
+        new Diagnostician().Diagnose(exchange.ToRecorded(), sentToWebHost).Findings.Select(f => f.Tip).FirstOrDefault(t => t is not null);
 
     private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Klaviyo.OAuth.Guide.Redaction;
+using Klaviyo.OAuth.Guide.Traffic;
 
 namespace Klaviyo.OAuth.Conformance.Http;
 
@@ -100,6 +101,24 @@ public sealed class HttpExchange
 
         // Escaped last: the target's bytes reach consoles and every report format as visible text.
         return VisibleText.Escape(redactor.Redact(text.ToString()));
+    }
+
+    /// <summary>
+    /// The exchange in the shape every reader of traffic takes (diagnosis, grading, HAR): the request
+    /// as sent, its content type as a header, and the response's bytes as UTF-8 (what the suite read of them).
+    /// </summary>
+    public RecordedExchange ToRecorded(DateTimeOffset? time = null)
+    {
+        IEnumerable<KeyValuePair<string, string>> requestHeaders = Request.ContentType is { } contentType
+            ? [new("Content-Type", contentType), .. Request.Headers]
+            : Request.Headers;
+        return new RecordedExchange(
+            time,
+            Request.Method.Method,
+            Request.Url,
+            new RecordedHeaders(requestHeaders),
+            Request.Body is null ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes(Request.Body),
+            new RecordedResponse(Status, new RecordedHeaders(ResponseHeaders), Encoding.UTF8.GetBytes(Body)));
     }
 
     private static string Size(int bytes) => bytes % (1024 * 1024) == 0

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Klaviyo.OAuth.Conformance.Clients;
 using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Http;
 using Klaviyo.OAuth.Conformance.Targets;
@@ -172,14 +173,8 @@ public class ControlApiTargetTests
         TimeoutSeconds = 10,
     };
 
-    private Task<HttpExchange> RefreshAsync(AppRegistration app, ClientCredentialStyle style)
-    {
-        var body = FormBody.Of(("grant_type", "refresh_token"), ("refresh_token", "klr_" + new string('A', 43)));
-        var request = new OutgoingRequest(HttpMethod.Post, new Uri(target.ApiBaseUrl, "/oauth/token"))
-            .WithHeader("Authorization", ClientCredentials.AuthorizationHeader(app, style)!)
-            .WithBody(body.Encode(), FormBody.MediaType);
-        return http.SendAsync(request);
-    }
+    private Task<HttpExchange> RefreshAsync(AppRegistration app, ClientCredentialStyle style) =>
+        new ReferenceClient(app, target.ApiBaseUrl, target.WebBaseUrl, http).RefreshAsync("klr_" + new string('A', 43), new RequestFaults { Credentials = style });
 
     private Task<HttpExchange> ClientPageAsync(SignedInUser user) =>
         http.SendAsync(new OutgoingRequest(HttpMethod.Get, new Uri(target.WebBaseUrl, "/oauth/client")).WithHeader("Cookie", user.CookieHeader));

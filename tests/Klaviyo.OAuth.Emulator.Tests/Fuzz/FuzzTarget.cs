@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Conformance.Http;
 using Klaviyo.OAuth.Guide;
 using System.Net;
 using System.Text;
@@ -9,9 +10,9 @@ namespace Klaviyo.OAuth.Emulator.Tests.Fuzz;
 internal sealed class FuzzTarget : IDisposable
 {
     public const string RedirectUri = "http://127.0.0.1/callback";
-    private const string Verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     private const string Challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
+    private readonly TargetHttpClient _reference = new(TimeSpan.FromSeconds(10));
     private int _answered;
 
     private FuzzTarget(KlaviyoEmulator emulator, HttpClient http)
@@ -65,17 +66,9 @@ internal sealed class FuzzTarget : IDisposable
         Basic = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{client.ClientId}:{client.ClientSecret}"));
         Cookie = $"{session.CookieName}={session.CookieValue}";
 
-        using var approval = await SendAsync(HttpMethod.Post, new Uri(Emulator.WebBaseUrl, "oauth/authorize"), null, AuthorizeQuery + "&decision=allow", Cookie);
-        if (approval.StatusCode != HttpStatusCode.Found)
-        {
-            throw new InvalidOperationException($"Approval answered {(int)approval.StatusCode}: {await approval.Content.ReadAsStringAsync()}");
-        }
-
-        var code = Uri.UnescapeDataString(approval.Headers.Location!.Query.TrimStart('?').Split('&').First(p => p.StartsWith("code=", StringComparison.Ordinal))[5..]);
-        using var exchange = await TokenAsync($"grant_type=authorization_code&code={Uri.EscapeDataString(code)}&code_verifier={Verifier}&redirect_uri={Uri.EscapeDataString(RedirectUri)}");
-        using var json = JsonDocument.Parse(await exchange.Content.ReadAsStringAsync());
-        AccessToken = json.RootElement.GetProperty("access_token").GetString()!;
-        RefreshToken = json.RootElement.GetProperty("refresh_token").GetString()!;
+        var tokens = await new Tests.Http.InstalledApp(Emulator, client, _reference, Cookie).ObtainTokensAsync();
+        AccessToken = tokens.AccessToken!;
+        RefreshToken = tokens.RefreshToken;
     }
 
     public Task<HttpResponseMessage> RefreshAsync() =>
@@ -84,6 +77,7 @@ internal sealed class FuzzTarget : IDisposable
     public void Dispose()
     {
         Http.Dispose();
+        _reference.Dispose();
         Emulator.Dispose();
     }
 

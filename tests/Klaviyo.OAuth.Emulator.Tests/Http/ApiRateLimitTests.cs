@@ -40,7 +40,7 @@ public class ApiRateLimitTests
     {
         var (emulator, time, http) = Own(new EmulatorOptions { ApiRateLimits = true });
         using var _ = emulator;
-        var token = await OwnEmulator.AccessToken(emulator, http, "accounts:read");
+        var token = await OwnEmulator.AccessToken(emulator, "accounts:read");
         (await OwnEmulator.Send(emulator, http, token, "api/accounts/")).StatusCode.Should().Be(HttpStatusCode.OK);
 
         using var throttled = await OwnEmulator.Send(emulator, http, token, "api/accounts/");
@@ -66,7 +66,7 @@ public class ApiRateLimitTests
     {
         var (emulator, time, http) = Own(new EmulatorOptions { ApiRateLimits = true, RetryAfterOnZeroSecondThrottle = true });
         using var _ = emulator;
-        var token = await OwnEmulator.AccessToken(emulator, http, "accounts:read");
+        var token = await OwnEmulator.AccessToken(emulator, "accounts:read");
         for (var i = 0; i < 15; i++)
         {
             (await OwnEmulator.Send(emulator, http, token, "api/accounts/")).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -104,7 +104,7 @@ public class ApiRateLimitTests
     {
         var (emulator, _, http) = Own(new EmulatorOptions { FutureRevisionStatus = 404, FutureRevisionDetail = "No future." });
         using var _ = emulator;
-        var token = await OwnEmulator.AccessToken(emulator, http, "accounts:read");
+        var token = await OwnEmulator.AccessToken(emulator, "accounts:read");
 
         using var today = await OwnEmulator.Send(emulator, http, token, "api/accounts/", "2025-04-01");
         using var tomorrow = await OwnEmulator.Send(emulator, http, token, "api/accounts/", "2025-04-02");

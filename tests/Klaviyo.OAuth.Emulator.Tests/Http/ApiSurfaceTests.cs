@@ -180,7 +180,7 @@ public class ApiSurfaceTests
             ScopeErrorTitle = "Missing scope.",
         });
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
-        var token = await OwnEmulator.AccessToken(emulator, http, "accounts:read");
+        var token = await OwnEmulator.AccessToken(emulator, "accounts:read");
 
         var noRevision = await OwnEmulator.Get(emulator, http, token, "api/accounts/", revision: null);
         var noScope = await OwnEmulator.Get(emulator, http, token, "api/profiles/", Scenario.Revision);

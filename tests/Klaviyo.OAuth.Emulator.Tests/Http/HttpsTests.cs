@@ -35,9 +35,10 @@ public class HttpsTests
     {
         var fingerprint = _emulator.HttpsCertificate!.Sha256Fingerprint;
         var served = new List<string>();
-        using var http = Pinned(fingerprint, served);
+        using var handler = PinnedHandler(fingerprint, served);
+        using var http = new HttpClient(handler, disposeHandler: false);
 
-        var token = await OwnEmulator.AccessToken(_emulator, http, "accounts:read");
+        var token = await OwnEmulator.AccessToken(_emulator, "accounts:read", handler);
         using var accounts = await OwnEmulator.Send(_emulator, http, token, "api/accounts/");
 
         _emulator.ApiBaseUrl.Scheme.Should().Be("https");
@@ -146,7 +147,9 @@ public class HttpsTests
         EmulatorCommandLine.Parse([option, value]).Errors.Should().ContainSingle().Which.Should().Contain(advice);
 
     // Trusts exactly one certificate, by fingerprint, and notes each certificate it was shown.
-    private static HttpClient Pinned(string fingerprint, List<string> served)
+    private static HttpClient Pinned(string fingerprint, List<string> served) => new(PinnedHandler(fingerprint, served), disposeHandler: true);
+
+    private static SocketsHttpHandler PinnedHandler(string fingerprint, List<string> served)
     {
         var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false };
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
@@ -159,7 +162,7 @@ public class HttpsTests
 
             return shown == fingerprint;
         };
-        return new HttpClient(handler, disposeHandler: true);
+        return handler;
     }
 
     private static string Fingerprint(X509Certificate certificate) =>

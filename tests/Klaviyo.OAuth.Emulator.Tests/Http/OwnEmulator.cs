@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Klaviyo.OAuth.Guide;
+using Klaviyo.OAuth.Conformance.Http;
 
 namespace Klaviyo.OAuth.Emulator.Tests.Http;
 
@@ -14,29 +14,11 @@ internal static class OwnEmulator
 #pragma warning restore CA2000
     }
 
-    /// <summary>An owner approves the app on another emulator than the shared one, and the app exchanges the code.</summary>
-    public static async Task<string> AccessToken(KlaviyoEmulator emulator, HttpClient http, string scope)
+    /// <summary>An owner approves the app on another emulator than the shared one, and the app exchanges the code (through <paramref name="handler"/> when given).</summary>
+    public static async Task<string> AccessToken(KlaviyoEmulator emulator, string scope, HttpMessageHandler? handler = null)
     {
-        var client = emulator.RegisterClient();
-        var session = emulator.SignIn(emulator.CreateUser(emulator.CreateAccount(allowlisted: true), UserRole.Owner));
-        using var approve = new HttpRequestMessage(HttpMethod.Post, new Uri(emulator.WebBaseUrl, "oauth/authorize"))
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["response_type"] = "code", ["client_id"] = client.ClientId, ["redirect_uri"] = Scenario.RedirectUri, ["scope"] = scope,
-                ["code_challenge_method"] = "S256", ["code_challenge"] = Scenario.Challenge, ["decision"] = "allow",
-            }),
-        };
-        approve.Headers.Add("Cookie", $"{session.CookieName}={session.CookieValue}");
-        using var approval = await http.SendAsync(approve);
-        var code = Uri.UnescapeDataString(approval.Headers.Location!.Query.Split("code=")[1].Split('&')[0]);
-        using var exchange = new HttpRequestMessage(HttpMethod.Post, new Uri(emulator.ApiBaseUrl, "oauth/token"))
-        {
-            Content = new StringContent(Scenario.CodeExchangeBody(code), System.Text.Encoding.UTF8, Scenario.Form),
-        };
-        exchange.Headers.TryAddWithoutValidation("Authorization", Scenario.BasicOf(client.ClientId, client.ClientSecret));
-        using var tokens = await http.SendAsync(exchange);
-        return JsonDocument.Parse(await tokens.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString()!;
+        using var http = handler is null ? new TargetHttpClient(TimeSpan.FromSeconds(30)) : new TargetHttpClient(handler, TimeSpan.FromSeconds(30));
+        return (await InstalledApp.InstallAsync(emulator, http, scope)).AccessToken!;
     }
 
     public static async Task<JsonElement> Get(KlaviyoEmulator emulator, HttpClient http, string token, string path, string? revision)

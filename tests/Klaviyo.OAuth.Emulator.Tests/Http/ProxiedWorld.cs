@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.Json;
+using Klaviyo.OAuth.Conformance.Http;
 using Klaviyo.OAuth.Guide;
 
 namespace Klaviyo.OAuth.Emulator.Tests.Http;
@@ -8,6 +8,7 @@ namespace Klaviyo.OAuth.Emulator.Tests.Http;
 internal sealed class ProxiedWorld : IDisposable
 {
     private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+    private readonly TargetHttpClient _target = new(TimeSpan.FromSeconds(30));
     private readonly SignedInSession _session;
 
     public ProxiedWorld(string? recordTo = null)
@@ -31,20 +32,8 @@ internal sealed class ProxiedWorld : IDisposable
 
     public async Task<(string AccessToken, string RefreshToken)> ObtainTokens(string scope = "accounts:read")
     {
-        var query = $"response_type=code&client_id={Client.ClientId}&redirect_uri={Uri.EscapeDataString(Scenario.RedirectUri)}&scope={Uri.EscapeDataString(scope)}"
-            + $"&state=st&code_challenge_method=S256&code_challenge={Scenario.Challenge}&decision=allow";
-        using var approve = new HttpRequestMessage(HttpMethod.Post, new Uri(Proxy.WebBaseUrl, "oauth/authorize"))
-        {
-            Content = new StringContent(query, System.Text.Encoding.UTF8, Scenario.Form),
-        };
-        approve.Headers.Add("Cookie", $"{_session.CookieName}={_session.CookieValue}");
-        using var approval = await _http.SendAsync(approve);
-        approval.StatusCode.Should().Be(HttpStatusCode.Found);
-        var code = Uri.UnescapeDataString(approval.Headers.Location!.Query.Split("code=")[1].Split('&')[0]);
-        using var exchange = await Token(Scenario.CodeExchangeBody(code));
-        exchange.StatusCode.Should().Be(HttpStatusCode.OK);
-        var json = JsonDocument.Parse(await exchange.Content.ReadAsStringAsync()).RootElement;
-        return (json.GetProperty("access_token").GetString()!, json.GetProperty("refresh_token").GetString()!);
+        var tokens = await new InstalledApp(Proxy, Client, _target, $"{_session.CookieName}={_session.CookieValue}", scope).ObtainTokensAsync();
+        return (tokens.AccessToken!, tokens.RefreshToken);
     }
 
     public Task<HttpResponseMessage> Refresh(string refreshToken) => Token(Scenario.RefreshBody(refreshToken));
@@ -60,6 +49,7 @@ internal sealed class ProxiedWorld : IDisposable
     public void Dispose()
     {
         _http.Dispose();
+        _target.Dispose();
         Proxy.Dispose();
         Upstream.Dispose();
     }

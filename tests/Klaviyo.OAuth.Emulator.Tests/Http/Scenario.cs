@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using Klaviyo.OAuth.Emulator.Tests.Model;
 using Klaviyo.OAuth.Guide;
 
@@ -28,6 +27,8 @@ internal sealed class Scenario
     }
 
     public static KlaviyoEmulator Emulator => SharedEmulator.Emulator;
+
+    private InstalledApp App => new(Emulator, Client, SharedEmulator.Target, Cookie, Scope);
 
     public EmulatedClient Client { get; }
 
@@ -105,21 +106,13 @@ internal sealed class Scenario
         $"response_type=code&client_id={Client.ClientId}&redirect_uri={Uri.EscapeDataString(RedirectUri)}&scope={Uri.EscapeDataString(Scope)}"
         + $"&state={state}&code_challenge_method=S256&code_challenge={challenge}";
 
-    public async Task<string> Approve(string challenge = Challenge)
-    {
-        using var response = await Send(HttpMethod.Post, Web("oauth/authorize"), body: AuthorizeQuery(challenge) + "&decision=allow", contentType: Form, cookie: Cookie);
-        response.StatusCode.Should().Be(HttpStatusCode.Found);
-        var query = response.Headers.Location!.Query;
-        return Uri.UnescapeDataString(query.Split('&')[0].Split('=')[1]);
-    }
+    /// <summary>An owner's approval of the app as the reference client sends it; the code.</summary>
+    public Task<string> Approve(string challenge = Challenge) => App.ApproveAsync(challenge);
 
     public async Task<(string AccessToken, string RefreshToken)> ObtainTokens()
     {
-        var code = await Approve();
-        using var response = await Token(CodeExchangeBody(code));
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return (json.RootElement.GetProperty("access_token").GetString()!, json.RootElement.GetProperty("refresh_token").GetString()!);
+        var tokens = await App.ObtainTokensAsync();
+        return (tokens.AccessToken!, tokens.RefreshToken);
     }
 
     public static string CodeExchangeBody(string code, string verifier = Verifier) =>

@@ -48,7 +48,7 @@ public class MappingFileTests
     public async Task A_mapping_file_answers_with_its_body_file_after_the_oauth_checks()
     {
         using var emulator = KlaviyoEmulator.Start(new EmulatorOptions { MappingsDirectory = _folder.FullName });
-        var token = await OwnEmulator.AccessToken(emulator, _http, "campaigns:read");
+        var token = await OwnEmulator.AccessToken(emulator, "campaigns:read");
 
         using var anonymous = await _http.GetAsync(new Uri(emulator.ApiBaseUrl, "api/campaigns/"));
         var campaigns = await OwnEmulator.Get(emulator, _http, token, "api/campaigns/", Scenario.Revision);
@@ -62,8 +62,8 @@ public class MappingFileTests
     {
         File.WriteAllText(Path.Combine(_folder.FullName, "report.json"), ReportMapping);
         using var emulator = KlaviyoEmulator.Start(new EmulatorOptions { MappingsDirectory = _folder.FullName });
-        var named = await OwnEmulator.AccessToken(emulator, _http, "reports:read");
-        var conventional = await OwnEmulator.AccessToken(emulator, _http, "custom-reports:write");
+        var named = await OwnEmulator.AccessToken(emulator, "reports:read");
+        var conventional = await OwnEmulator.AccessToken(emulator, "custom-reports:write");
 
         using var allowed = await Post(emulator, named, "api/custom-reports/");
         using var refused = await Post(emulator, conventional, "api/custom-reports/");
@@ -109,7 +109,7 @@ public class MappingFileTests
         var mapping = """{ "Request": { "Path": "/api/templates/", "Methods": ["GET"] }, "Response": { "StatusCode": 200, "Body": "admin-made" } }""";
 
         using var added = await _http.PostAsync(new Uri(emulator.ApiBaseUrl, "__admin/mappings"), new StringContent(mapping, Encoding.UTF8, "application/json"));
-        var token = await OwnEmulator.AccessToken(emulator, _http, "templates:read");
+        var token = await OwnEmulator.AccessToken(emulator, "templates:read");
         using var stubbed = await OwnEmulator.Send(emulator, _http, token, "api/templates/");
         using var listed = await _http.GetAsync(new Uri(emulator.ApiBaseUrl, "__admin/mappings"));
         using var garbage = await _http.PostAsync(new Uri(emulator.ApiBaseUrl, "__admin/mappings"), new StringContent("{{{", Encoding.UTF8, "application/json"));
@@ -127,7 +127,7 @@ public class MappingFileTests
     public async Task A_watched_folder_serves_a_mapping_file_written_after_the_start()
     {
         using var emulator = KlaviyoEmulator.Start(new EmulatorOptions { MappingsDirectory = _folder.FullName, WatchMappings = true });
-        var token = await OwnEmulator.AccessToken(emulator, _http, "segments:read");
+        var token = await OwnEmulator.AccessToken(emulator, "segments:read");
         File.WriteAllText(Path.Combine(_folder.FullName, "segments.json"), """{ "Request": { "Path": "/api/segments/" }, "Response": { "StatusCode": 200, "Body": "watched" } }""");
 
         var body = string.Empty;

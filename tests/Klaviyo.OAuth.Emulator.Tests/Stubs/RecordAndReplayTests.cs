@@ -35,8 +35,8 @@ public class RecordAndReplayTests
 
             using var replay = KlaviyoEmulator.Start(new EmulatorOptions { MappingsDirectory = folder.FullName, DataSeed = 7 });
             using var http = OwnEmulator.Client();
-            var reader = await OwnEmulator.AccessToken(replay, http, "accounts:read profiles:read");
-            var listsOnly = await OwnEmulator.AccessToken(replay, http, "lists:read");
+            var reader = await OwnEmulator.AccessToken(replay, "accounts:read profiles:read");
+            var listsOnly = await OwnEmulator.AccessToken(replay, "lists:read");
 
             using var replayedAccounts = await OwnEmulator.Send(replay, http, reader, "api/accounts/");
             using var replayedProfile = await OwnEmulator.Send(replay, http, reader, $"api/profiles/{profileId}/");

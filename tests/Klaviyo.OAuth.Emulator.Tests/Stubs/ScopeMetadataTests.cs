@@ -54,8 +54,8 @@ public class ScopeMetadataTests
     [TestCase("api/reports/weekly/", "metrics:read lists:read", "metrics:read", "from a pattern")]
     public async Task The_scope_in_a_mappings_metadata_is_the_one_its_endpoint_needs(string path, string named, string other, string body)
     {
-        var allowed = await OwnEmulator.AccessToken(_emulator, _http, named);
-        var refused = await OwnEmulator.AccessToken(_emulator, _http, other);
+        var allowed = await OwnEmulator.AccessToken(_emulator, named);
+        var refused = await OwnEmulator.AccessToken(_emulator, other);
 
         using var stubbed = await OwnEmulator.Send(_emulator, _http, allowed, path);
         using var forbidden = await OwnEmulator.Send(_emulator, _http, refused, path);
@@ -73,7 +73,7 @@ public class ScopeMetadataTests
     [Test]
     public async Task A_mapping_added_later_through_the_admin_API_is_scoped_from_its_next_request()
     {
-        var token = await OwnEmulator.AccessToken(_emulator, _http, "late:read");
+        var token = await OwnEmulator.AccessToken(_emulator, "late:read");
         using var before = await OwnEmulator.Send(_emulator, _http, token, "api/late/");
         using var added = await _http.PostAsync(
             new Uri(_emulator.ApiBaseUrl, "__admin/mappings"),

@@ -51,8 +51,8 @@ public class StubsBehindTheModelTests
     [Test]
     public async Task A_stub_answers_a_token_with_the_endpoints_scope_and_refuses_one_without_it()
     {
-        var reader = await OwnEmulator.AccessToken(_emulator, _http, "campaigns:read");
-        var other = await OwnEmulator.AccessToken(_emulator, _http, "lists:read");
+        var reader = await OwnEmulator.AccessToken(_emulator, "campaigns:read");
+        var other = await OwnEmulator.AccessToken(_emulator, "lists:read");
 
         using var allowed = await OwnEmulator.Send(_emulator, _http, reader, "api/campaigns/");
         using var refused = await OwnEmulator.Send(_emulator, _http, other, "api/campaigns/");
@@ -68,8 +68,8 @@ public class StubsBehindTheModelTests
     [Test]
     public async Task Metric_aggregates_need_metrics_read_as_Klaviyos_openapi_says_not_the_path_convention()
     {
-        var metrics = await OwnEmulator.AccessToken(_emulator, _http, "metrics:read");
-        var conventional = await OwnEmulator.AccessToken(_emulator, _http, "metric-aggregates:write");
+        var metrics = await OwnEmulator.AccessToken(_emulator, "metrics:read");
+        var conventional = await OwnEmulator.AccessToken(_emulator, "metric-aggregates:write");
 
         using var allowed = await Post(metrics, "api/metric-aggregates/");
         using var refused = await Post(conventional, "api/metric-aggregates/");
@@ -81,7 +81,7 @@ public class StubsBehindTheModelTests
     [Test]
     public async Task A_stub_replaces_the_models_data_and_paths_without_a_stub_keep_the_model()
     {
-        var token = await OwnEmulator.AccessToken(_emulator, _http, "profiles:read lists:read");
+        var token = await OwnEmulator.AccessToken(_emulator, "profiles:read lists:read");
 
         var profiles = await OwnEmulator.Get(_emulator, _http, token, "api/profiles/", Scenario.Revision);
         var lists = await OwnEmulator.Get(_emulator, _http, token, "api/lists/", Scenario.Revision);
@@ -103,7 +103,7 @@ public class StubsBehindTheModelTests
     [Test]
     public async Task Delays_and_faults_work_on_stubs_behind_the_oauth_checks()
     {
-        var token = await OwnEmulator.AccessToken(_emulator, _http, "slow:read broken:read");
+        var token = await OwnEmulator.AccessToken(_emulator, "slow:read broken:read");
         var clock = Stopwatch.StartNew();
 
         using var slow = await OwnEmulator.Send(_emulator, _http, token, "api/slow/");
@@ -129,7 +129,7 @@ public class StubsBehindTheModelTests
     [Test]
     public async Task Stubbed_requests_are_journaled_for_the_app_of_their_token()
     {
-        var token = await OwnEmulator.AccessToken(_emulator, _http, "campaigns:read");
+        var token = await OwnEmulator.AccessToken(_emulator, "campaigns:read");
         using var response = await OwnEmulator.Send(_emulator, _http, token, "api/campaigns/?page=journal");
 
         var entry = _emulator.Journal.Last(e => e.Path.Contains("page=journal", StringComparison.Ordinal));

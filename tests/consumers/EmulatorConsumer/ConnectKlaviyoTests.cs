@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Klaviyo.OAuth.Emulator;
 using Klaviyo.OAuth.Guide;
+using Klaviyo.OAuth.Guide.Protocol;
 using NUnit.Framework;
 
 namespace EmulatorConsumer;
@@ -50,7 +50,7 @@ public class ConnectKlaviyoTests
     {
         var app = klaviyo.RegisterClient([RedirectUri], name: "My integration");
         var owner = klaviyo.SignIn(klaviyo.CreateUser(klaviyo.CreateAccount(allowlisted: true), UserRole.Owner));
-        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var verifier = Pkce.GenerateVerifier();
 
         using var approve = new HttpRequestMessage(HttpMethod.Post, new Uri(klaviyo.WebBaseUrl, "oauth/authorize"))
         {
@@ -61,8 +61,8 @@ public class ConnectKlaviyoTests
                 ["redirect_uri"] = RedirectUri,
                 ["scope"] = scope,
                 ["state"] = "consumer",
-                ["code_challenge_method"] = "S256",
-                ["code_challenge"] = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))),
+                ["code_challenge_method"] = Pkce.S256,
+                ["code_challenge"] = Pkce.ChallengeFor(verifier),
                 ["decision"] = "allow",
             }),
         };
@@ -93,6 +93,4 @@ public class ConnectKlaviyoTests
         request.Headers.Add("revision", "2024-10-15");
         return http.SendAsync(request);
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
