@@ -9,8 +9,14 @@ internal static class Program
     // Results land beside this project, whatever the working directory (--artifacts overrides).
     // dotnet run -c Release --project benchmarks/Klaviyo.OAuth.Conformance.Benchmarks -- soak
     // dotnet run -c Release --project benchmarks/Klaviyo.OAuth.Conformance.Benchmarks -- wiremock [rounds]
+    // benchmarks/whole-process/latency.sh: the tool against the standalone emulator behind a delay proxy
     public static int Main(string[] args)
     {
+        if (args is ["latency", .. var latency])
+        {
+            return Latency.LatencyBenchmark.RunAsync(latency).GetAwaiter().GetResult();
+        }
+
         if (args is ["soak"])
         {
             return Emulator.EmulatorSoak.Run();

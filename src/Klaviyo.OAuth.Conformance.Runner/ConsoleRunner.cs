@@ -5,14 +5,16 @@ namespace Klaviyo.OAuth.Conformance.Runner;
 
 /// <summary>
 /// The runner's console host, for a command-line tool: runs the features' scenarios that pass a
-/// filter (features side by side, scenarios of one feature in order), tells the host's
+/// filter (side by side up to a bound, those that share something one after another: see
+/// <see cref="ScenarioScheduler"/>), tells the host's
 /// <see cref="IRunProgress"/> each outcome, and ends Reqnroll's run so its reports are written.
 /// </summary>
 public static class ConsoleRunner
 {
     /// <summary>Runs and returns whether the run passed: no scenario failed and no completion handler failed it.</summary>
-    /// <param name="testAssembly">The host's assembly, which names <see cref="RunnerPlugin"/>.</param>
+    /// <param name="testAssembly">The host's assembly, which names <see cref="RunnerPlugin"/> (and any <see cref="ScenarioSharingAttribute"/>).</param>
     /// <param name="context">The run's context: its feature files, reports folder, progress and the host's services.</param>
+    /// <param name="parallelism">How many scenarios run at once.</param>
     public static async Task<bool> RunAsync(Assembly testAssembly, RunContext context, TagFilter filter, int parallelism = 4)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -33,19 +35,30 @@ public static class ConsoleRunner
         await StartQuietlyAsync(testAssembly, context);
         try
         {
-            await Parallel.ForEachAsync(runnable, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, async (feature, _) =>
+            // Each scenario takes a runner of its own, so two of one feature may run at once; a feature is
+            // released when its last scenario has ended.
+            var scenarios = runnable.SelectMany(f => f.Scenarios.Where(filter.Matches).Select(s => (Feature: f, Scenario: s))).ToList();
+            var left = runnable.ToDictionary(f => f, f => f.Scenarios.Count(filter.Matches));
+            var sharedBy = ScenarioSharingAttribute.Of(testAssembly, context);
+            await ScenarioScheduler.RunAsync(scenarios, s => sharedBy(s.Scenario), Math.Max(1, parallelism), async s =>
             {
-                foreach (var scenario in feature.Scenarios.Where(filter.Matches))
+                var outcome = await ScenarioExecutor.RunAsync(testAssembly, s.Feature, s.Scenario);
+                progress.ScenarioFinished(s.Scenario.TestName, outcome);
+                if (outcome.FailsRun)
                 {
-                    var outcome = await ScenarioExecutor.RunAsync(testAssembly, feature, scenario);
-                    progress.ScenarioFinished(scenario.TestName, outcome);
-                    if (outcome.FailsRun)
-                    {
-                        Interlocked.Exchange(ref failed, 1);
-                    }
+                    Interlocked.Exchange(ref failed, 1);
                 }
 
-                await TestRunnerManager.ReleaseFeatureAsync(feature.Info!, testAssembly);
+                bool lastOfFeature;
+                lock (left)
+                {
+                    lastOfFeature = --left[s.Feature] == 0;
+                }
+
+                if (lastOfFeature)
+                {
+                    await TestRunnerManager.ReleaseFeatureAsync(s.Feature.Info!, testAssembly);
+                }
             });
         }
         finally

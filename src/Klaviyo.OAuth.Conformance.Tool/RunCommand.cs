@@ -115,7 +115,7 @@ internal static class RunCommand
                 context.Provide(suiteSettings.AskingThrough(new SignInPrompt(console, approvals)));
             }
 
-            return ConsoleRunner.RunAsync(typeof(RunCommand).Assembly, context, filter);
+            return ConsoleRunner.RunAsync(typeof(RunCommand).Assembly, context, filter, settings.Parallel);
         });
         if (summary.Written is not { } written)
         {

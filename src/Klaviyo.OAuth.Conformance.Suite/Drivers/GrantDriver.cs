@@ -22,13 +22,17 @@ public sealed class GrantDriver(ConformanceRun run, AppUnderTest app, TargetCont
     {
         if (run.Target.WhyLacking(Capability.Consent) is not null && signIn.Assisted is { } assisted)
         {
+            await control.ProvisionAsync();
             return await signIn.ApproveAsync(assisted, codeVerifier, codeChallenge);
         }
 
-        if (app.User is null)
+        if (!control.HasUser)
         {
-            await control.SignInAsync(UserRole.Owner);
+            await control.WantSignedInUserAsync(UserRole.Owner);
         }
+
+        // With the app, when the scenario has not needed it before: one request for both.
+        await control.ProvisionAsync();
 
         var approval = await web.ApproveAsync(codeVerifier ?? Pkce.GenerateVerifier(), codeChallenge);
         return app.Authorization ?? throw baselines.Failed("an approved authorization request redirects back to the app with a code", approval);
@@ -57,6 +61,8 @@ public sealed class GrantDriver(ConformanceRun run, AppUnderTest app, TargetCont
 
         if (signIn.ScenarioIsDestructive && signIn.Assisted is { } assisted)
         {
+            // The approval is for the app the scenario asked for.
+            await control.ProvisionAsync();
             return await signIn.ThrowawayTokensAsync(assisted, Issued);
         }
 

@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 using FluentAssertions;
 using Klaviyo.OAuth.Conformance.Suite.Drivers;
 using Klaviyo.OAuth.Guide.Conduct;
@@ -25,27 +26,27 @@ public sealed class ConductSteps(ConductDriver conduct)
     public void ThenTheRuleIsSatisfied(string rule)
     {
         var result = conduct.Verdict(rule);
-        result.Verdict.Should().Be(ConductVerdict.Satisfied, string.Join("; ", result.Evidence.Select(e => $"request {e.Index}: {e.Breach}")));
+        result.Verdict.Should().Be(Verdict.Satisfied, string.Join("; ", result.Evidence.Select(e => $"request {e.Index}: {e.Breach}")));
         result.Exercised.Should().BePositive();
     }
 
     [Then("{word} is not satisfied by request {int}, diagnosed {word}")]
     public void ThenTheRuleIsNotSatisfied(string rule, int request, string diagnosis) =>
-        ThenBroken(rule, ConductVerdict.NotSatisfied, request, diagnosis);
+        ThenBroken(rule, Verdict.NotSatisfied, request, diagnosis);
 
     [Then("{word} is advisory not met by request {int}, diagnosed {word}")]
     public void ThenTheRuleIsAdvisoryNotMet(string rule, int request, string diagnosis) =>
-        ThenBroken(rule, ConductVerdict.AdvisoryNotMet, request, diagnosis);
+        ThenBroken(rule, Verdict.AdvisoryNotMet, request, diagnosis);
 
     [Then("{word} is not verified: {string}")]
     public void ThenTheRuleIsNotVerified(string rule, string situation)
     {
         var result = conduct.Verdict(rule);
-        result.Verdict.Should().Be(ConductVerdict.NotVerified);
+        result.Verdict.Should().Be(Verdict.NotVerified);
         result.Situation.Should().Contain(situation);
     }
 
-    private void ThenBroken(string rule, ConductVerdict verdict, int request, string diagnosis)
+    private void ThenBroken(string rule, Verdict verdict, int request, string diagnosis)
     {
         var result = conduct.Verdict(rule);
         result.Verdict.Should().Be(verdict);

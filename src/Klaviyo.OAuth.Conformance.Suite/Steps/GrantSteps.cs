@@ -6,19 +6,22 @@ using Reqnroll;
 
 namespace Klaviyo.OAuth.Conformance.Suite.Steps;
 
-/// <summary>The app, its user, and what they have granted it.</summary>
+/// <summary>
+/// The app, its user, and what they have granted it. The app and the user are provided together
+/// before the first step that needs them (<see cref="Support.ProvisioningHooks"/>).
+/// </summary>
 [Binding]
 public sealed class GrantSteps(TargetControlDriver control, GrantDriver grants, AppUnderTest app)
 {
     [Given("an app registered with the target")]
-    public Task GivenAnAppRegisteredWithTheTarget() => control.RegisterAppAsync();
+    public void GivenAnAppRegisteredWithTheTarget() => control.WantApp();
 
     [Given(@"^a signed-in (owner|admin|manager|analyst|campaign coordinator|content creator|support|custom)$")]
     [Given(@"^a signed-in (owner|admin|manager|analyst|campaign coordinator|content creator|support|custom) of a beta-allowlisted account$")]
-    public Task GivenASignedInUser(UserRole role) => control.SignInAsync(role, allowlistedAccount: true);
+    public Task GivenASignedInUser(UserRole role) => control.WantSignedInUserAsync(role, allowlistedAccount: true);
 
     [Given(@"^a signed-in (owner|admin|manager|analyst|campaign coordinator|content creator|support|custom) of an account that is not beta-allowlisted$")]
-    public Task GivenASignedInUserOfAnOrdinaryAccount(UserRole role) => control.SignInAsync(role, allowlistedAccount: false);
+    public Task GivenASignedInUserOfAnOrdinaryAccount(UserRole role) => control.WantSignedInUserAsync(role, allowlistedAccount: false);
 
     [Given("an owner has approved the app's authorization request")]
     public Task GivenAnOwnerHasApprovedTheApp() => grants.ApproveAsync();

@@ -57,6 +57,14 @@ public sealed class ConformanceSettings
 
     public const int DefaultMaxBodyBytes = 1024 * 1024;
 
+    /// <summary>
+    /// How many scenarios the tool's run runs side by side: at internet distance a scenario mostly
+    /// waits on round trips, so many run at once; 1 runs them one after another.
+    /// </summary>
+    public int Parallel { get; set; } = DefaultParallel;
+
+    public const int DefaultParallel = 16;
+
     /// <summary>When true, failures of advisory (@rfc-*) behaviours fail the build too.</summary>
     public bool StrictAdvisory { get; set; }
 
@@ -133,6 +141,7 @@ public sealed class ConformanceSettings
         var problems = new[]
         {
             Typed(values, provenance, SettingKeys.TimeoutSeconds, "a whole number of seconds, e.g. 10", v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)),
+            Typed(values, provenance, SettingKeys.Parallel, "a whole number of scenarios, e.g. 16", v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)),
             Typed(values, provenance, SettingKeys.MaxBodyBytes, "a whole number of bytes, e.g. 1048576", v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)),
             Typed(values, provenance, SettingKeys.AllowDestructive, "true or false", v => bool.TryParse(v, out _)),
             Typed(values, provenance, SettingKeys.StrictAdvisory, "true or false", v => bool.TryParse(v, out _)),

@@ -43,6 +43,8 @@ public static class SettingKeys
 
     public static readonly SettingKey TimeoutSeconds = new(nameof(ConformanceSettings.TimeoutSeconds), "--timeout-seconds", "per-request timeout (default 10)");
 
+    public static readonly SettingKey Parallel = new(nameof(ConformanceSettings.Parallel), "--parallel", $"how many scenarios the tool's run runs side by side (default {ConformanceSettings.DefaultParallel}); scenarios that share a configured token run one after another");
+
     public static readonly SettingKey MaxBodyBytes = new(nameof(ConformanceSettings.MaxBodyBytes), null, "how much of each answer the suite reads (default 1048576)");
 
     public static readonly SettingKey StrictAdvisory = new(nameof(ConformanceSettings.StrictAdvisory), "--strict-advisory", "advisory (@rfc-*) behaviours not met also fail", IsSwitch: true);
@@ -59,7 +61,7 @@ public static class SettingKeys
     public static readonly SettingKey StrictDeviations = new(nameof(ConformanceSettings.StrictDeviations), "--strict-deviations", "a listed behaviour that is satisfied (deviation resolved) fails instead of warning", IsSwitch: true);
 
     public static readonly IReadOnlyList<SettingKey> All =
-        [Target, ApiBaseUrl, WebBaseUrl, ControlUrl, ClientId, ClientSecret, RedirectUri, RefreshToken, AccessToken, AllowDestructive, SignIn, TimeoutSeconds, MaxBodyBytes, StrictAdvisory, Deviations, StrictDeviations];
+        [Target, ApiBaseUrl, WebBaseUrl, ControlUrl, ClientId, ClientSecret, RedirectUri, RefreshToken, AccessToken, AllowDestructive, SignIn, TimeoutSeconds, Parallel, MaxBodyBytes, StrictAdvisory, Deviations, StrictDeviations];
 
     /// <summary>The key of that name, whatever its case (configuration keys are case-insensitive); null when there is none.</summary>
     public static SettingKey? Find(string name) =>

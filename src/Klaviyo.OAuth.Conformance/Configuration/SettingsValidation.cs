@@ -9,6 +9,8 @@ public static class SettingsValidation
 {
     public const int MaxTimeoutSeconds = 600;
 
+    public const int MaxParallel = 256;
+
     /// <summary>Below this no error answer of the guide fits; above it the memory bound stops meaning much.</summary>
     public const int MinBodyBytes = 4096;
 
@@ -30,6 +32,12 @@ public static class SettingsValidation
         {
             problems.Add(
                 $"{names.Name(SettingKeys.TimeoutSeconds)} is {settings.TimeoutSeconds}, but it must be between 1 and {MaxTimeoutSeconds}. Set it to the seconds one request may take, e.g. 10{names.EnvironmentHint(SettingKeys.TimeoutSeconds)}.");
+        }
+
+        if (settings.Parallel is < 1 or > MaxParallel)
+        {
+            problems.Add(
+                $"{names.Name(SettingKeys.Parallel)} is {settings.Parallel}, but it must be between 1 and {MaxParallel}. Set it to how many scenarios may run at once, e.g. {ConformanceSettings.DefaultParallel} (1: one after another){names.EnvironmentHint(SettingKeys.Parallel)}.");
         }
 
         if (settings.MaxBodyBytes is < MinBodyBytes or > MaxBodyBytes)

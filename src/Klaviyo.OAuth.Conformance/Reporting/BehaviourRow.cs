@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 using Klaviyo.OAuth.Guide.Catalogue;
 
 namespace Klaviyo.OAuth.Conformance.Reporting;

@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 using System.Text.RegularExpressions;
 using Klaviyo.OAuth.Guide.Catalogue;
 

@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 using System.Text;
 using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Reporting.Writers;

@@ -1,3 +1,5 @@
+using Klaviyo.OAuth.Guide;
+
 namespace Klaviyo.OAuth.Conformance.Reporting;
 
 /// <summary>

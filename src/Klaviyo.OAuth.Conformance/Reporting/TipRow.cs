@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 using Klaviyo.OAuth.Guide.Tips;
 
 namespace Klaviyo.OAuth.Conformance.Reporting;

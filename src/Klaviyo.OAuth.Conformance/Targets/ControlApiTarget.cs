@@ -12,12 +12,13 @@ namespace Klaviyo.OAuth.Conformance.Targets;
 /// app, users and sessions for each scenario through it, so nothing it does is destructive; it has
 /// every capability the control API says it offers.
 /// </summary>
-public sealed class ControlApiTarget : IConformanceTarget
+public sealed partial class ControlApiTarget : IConformanceTarget
 {
     /// <summary>Where a provisioned app redirects when Conformance:RedirectUri is not set.</summary>
     public const string DefaultRedirectUri = "http://127.0.0.1/callback";
 
     private const int MaxShownBody = 500;
+
 
     private static readonly Dictionary<Capability, string[]> Needs = new()
     {
@@ -99,14 +100,7 @@ public sealed class ControlApiTarget : IConformanceTarget
     public async Task<AppRegistration> ProvideAppAsync(CancellationToken cancellationToken = default)
     {
         using var answer = await PostAsync("clients", new { redirectUris = new[] { _redirectUri } }, cancellationToken);
-        var clientId = Required(answer, "clients", "clientId");
-        var clientSecret = Required(answer, "clients", "clientSecret");
-        _redactor.RegisterClientCredentials(clientId, clientSecret);
-        var redirectUri = answer.RootElement.TryGetProperty("redirectUris", out var uris) && uris.ValueKind == JsonValueKind.Array
-            && uris.GetArrayLength() > 0 && uris[0].GetString() is { } first
-            ? first
-            : _redirectUri;
-        return new AppRegistration(clientId, clientSecret, redirectUri);
+        return App(new ControlAnswer(answer.RootElement, "clients"));
     }
 
     public async Task<SignedInUser> SignInAsync(UserRole role, bool allowlistedAccount, CancellationToken cancellationToken = default)
@@ -114,19 +108,16 @@ public sealed class ControlApiTarget : IConformanceTarget
         string accountId, userId;
         using (var account = await PostAsync("accounts", new { allowlisted = allowlistedAccount }, cancellationToken))
         {
-            accountId = Required(account, "accounts", "accountId");
+            accountId = Required(new ControlAnswer(account.RootElement, "accounts"), "accountId");
         }
 
         using (var user = await PostAsync("users", new { accountId, role = role.ToWireName() }, cancellationToken))
         {
-            userId = Required(user, "users", "userId");
+            userId = Required(new ControlAnswer(user.RootElement, "users"), "userId");
         }
 
         using var session = await PostAsync("sessions", new { userId }, cancellationToken);
-        var cookieName = Required(session, "sessions", "cookieName");
-        var cookieValue = Required(session, "sessions", "cookieValue");
-        _redactor.Register(cookieValue);
-        return new SignedInUser(role, allowlistedAccount, cookieName, cookieValue);
+        return User(new ControlAnswer(session.RootElement, "sessions"), role, allowlistedAccount);
     }
 
     public async Task AdvanceClockAsync(AppRegistration app, TimeSpan by, CancellationToken cancellationToken = default)
@@ -190,7 +181,12 @@ public sealed class ControlApiTarget : IConformanceTarget
             request = request.WithBody(JsonSerializer.Serialize(body), "application/json");
         }
 
-        var exchange = await _http.SendAsync(request, cancellationToken);
+        return Answer(await _http.SendAsync(request, cancellationToken), request, route);
+    }
+
+    private JsonDocument Answer(HttpExchange exchange, OutgoingRequest request, string route)
+    {
+        var method = request.Method;
         if (exchange.Status is < 200 or > 299)
         {
             throw new InvalidOperationException(
@@ -220,11 +216,40 @@ public sealed class ControlApiTarget : IConformanceTarget
         }
     }
 
-    private string Required(JsonDocument answer, string route, string property) =>
-        answer.RootElement.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+    private AppRegistration App(ControlAnswer answer)
+    {
+        var clientId = Required(answer, "clientId");
+        var clientSecret = Required(answer, "clientSecret");
+        _redactor.RegisterClientCredentials(clientId, clientSecret);
+        var redirectUri = answer.Json.TryGetProperty("redirectUris", out var uris) && uris.ValueKind == JsonValueKind.Array
+            && uris.GetArrayLength() > 0 && uris[0].ValueKind == JsonValueKind.String && uris[0].GetString() is { } first
+            ? first
+            : _redirectUri;
+        return new AppRegistration(clientId, clientSecret, redirectUri);
+    }
+
+    private SignedInUser User(ControlAnswer answer, UserRole role, bool allowlistedAccount)
+    {
+        var cookieName = Required(answer, "cookieName");
+        var cookieValue = Required(answer, "cookieValue");
+        _redactor.Register(cookieValue);
+        return new SignedInUser(role, allowlistedAccount, cookieName, cookieValue);
+    }
+
+    private ControlAnswer Part(JsonDocument answer, string name) =>
+        answer.RootElement.TryGetProperty(name, out var part) && part.ValueKind == JsonValueKind.Object
+            ? new ControlAnswer(part, ProvisionsRoute)
+            : throw new InvalidOperationException(
+                $"The control API's answer to POST {_controlBase}{ProvisionsRoute} has no \"{name}\" object: {Shown(answer.RootElement.GetRawText())}");
+
+    private string Required(ControlAnswer answer, string property) =>
+        answer.Json.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
             ? text
             : throw new InvalidOperationException(
-                $"The control API's answer to POST {_controlBase}{route} has no \"{property}\": {Shown(answer.RootElement.GetRawText())}");
+                $"The control API's answer to POST {_controlBase}{answer.Route} has no \"{property}\": {Shown(answer.Json.GetRawText())}");
+
+    /// <summary>A JSON object the control API answered, and the route it answered (for messages).</summary>
+    private readonly record struct ControlAnswer(JsonElement Json, string Route);
 
     private string Shown(string body)
     {

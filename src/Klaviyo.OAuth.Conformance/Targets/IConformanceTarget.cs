@@ -25,6 +25,10 @@ public interface IConformanceTarget : IAsyncDisposable
     /// <summary>Signs a user with the role in, on an account that is (or is not) beta-allowlisted.</summary>
     Task<SignedInUser> SignInAsync(UserRole role, bool allowlistedAccount, CancellationToken cancellationToken = default);
 
+    /// <summary>A scenario's app and signed-in user together, in one request where the target can (by default one at a time).</summary>
+    Task<Provisioned> ProvisionAsync(ScenarioProvision wanted, CancellationToken cancellationToken = default) =>
+        Provisioned.OneByOneAsync(this, wanted, cancellationToken);
+
     /// <summary>Lets time pass for this app only, so scenarios running beside it are not disturbed.</summary>
     Task AdvanceClockAsync(AppRegistration app, TimeSpan by, CancellationToken cancellationToken = default);
 

@@ -30,6 +30,7 @@ internal sealed class ControlEndpoint(KlaviyoEmulator emulator)
                     new { userId = emulator.CreateUser(ControlJson.RequiredString(body.RootElement, "accountId"), ControlJson.Role(body.RootElement)) },
                     "user created"),
                 ("POST", ["sessions"]) => SignIn(body.RootElement),
+                ("POST", [ControlProvisioning.Route]) => new ControlProvisioning(emulator).Provision(body.RootElement),
                 ("POST", ["clients", var clientId, "uninstall"]) => Uninstall(clientId, body.RootElement),
                 ("POST", ["clock", "advance"]) => Advance(body.RootElement),
                 ("PUT", ["outages", var family]) => Outage(family, ControlJson.String(body.RootElement, "clientId"), start: true),

@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 namespace Klaviyo.OAuth.Guide.Conduct;
 
 /// <summary>One rule's verdict on one app's traffic.</summary>
@@ -8,11 +9,11 @@ namespace Klaviyo.OAuth.Guide.Conduct;
 /// <param name="Situation">The situation that exercises the rule and how to create it with the emulator; said for every rule, so a report can list what to try next.</param>
 public sealed record ConductResult(
     ClientRule Rule,
-    ConductVerdict Verdict,
+    Verdict Verdict,
     int Exercised,
     IReadOnlyList<ConductEvidence> Evidence,
     string Situation)
 {
     /// <summary>Fails a CI run: a documented rule the app breaks.</summary>
-    public bool FailsBuild => Verdict == ConductVerdict.NotSatisfied;
+    public bool FailsBuild => Verdict == Verdict.NotSatisfied;
 }

@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 using Klaviyo.OAuth.Guide.Catalogue;
 
 namespace Klaviyo.OAuth.Guide.Conduct;
@@ -25,13 +26,13 @@ public abstract class ConductRule
         var exercised = Exercising(traffic).ToList();
         if (exercised.Count == 0)
         {
-            return new ConductResult(Rule, ConductVerdict.NotVerified, 0, [], Situation);
+            return new ConductResult(Rule, Verdict.NotVerified, 0, [], Situation);
         }
 
         var evidence = Breaches(traffic, exercised).ToList();
-        var verdict = evidence.Count == 0 ? ConductVerdict.Satisfied
-            : Rule.Level == RequirementLevel.Documented ? ConductVerdict.NotSatisfied
-            : ConductVerdict.AdvisoryNotMet;
+        var verdict = evidence.Count == 0 ? Verdict.Satisfied
+            : Rule.Level == RequirementLevel.Documented ? Verdict.NotSatisfied
+            : Verdict.AdvisoryNotMet;
         return new ConductResult(Rule, verdict, exercised.Count, evidence, Situation);
     }
 

@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 using FluentAssertions;
 using Klaviyo.OAuth.Conformance.Grading;
 using Klaviyo.OAuth.Guide.Conduct;
@@ -28,7 +29,7 @@ public class GraderTests
         graded.FailsBuild.Should().BeTrue();
         graded.NoRequests.Should().BeFalse();
         graded.Report.Source.Should().Be(Path.GetFileName(har));
-        graded.Report.Results.Should().Contain(r => r.Rule.Id == "client.basic-auth" && r.Verdict == ConductVerdict.NotSatisfied);
+        graded.Report.Results.Should().Contain(r => r.Rule.Id == "client.basic-auth" && r.Verdict == Verdict.NotSatisfied);
     }
 
     [Test]

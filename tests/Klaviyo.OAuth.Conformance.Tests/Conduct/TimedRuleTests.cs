@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 using FluentAssertions;
 using Klaviyo.OAuth.Guide.Conduct;
 using NUnit.Framework;
@@ -16,7 +17,7 @@ public class TimedRuleTests
             traffic.Refresh(i * 5, "r1");
         }
 
-        traffic.Refresh(60, "r1").GradeBy("client.refresh-rate").Verdict.Should().Be(ConductVerdict.Satisfied, "the first use is a minute old at 60 s");
+        traffic.Refresh(60, "r1").GradeBy("client.refresh-rate").Verdict.Should().Be(Verdict.Satisfied, "the first use is a minute old at 60 s");
     }
 
     [Test]
@@ -30,14 +31,14 @@ public class TimedRuleTests
 
         var result = traffic.Refresh(0.5, "r2").GradeBy("client.refresh-rate");
 
-        result.Verdict.Should().Be(ConductVerdict.NotSatisfied);
+        result.Verdict.Should().Be(Verdict.NotSatisfied);
         result.Evidence.Should().ContainSingle().Which.Breach.Should().Contain("use 11");
     }
 
     [Test]
     public void Waiting_a_minute_after_a_429_keeps_the_rule() =>
         new Traffic().Refresh(0, "r1", 429, "rate_limit_exceeded").Refresh(60, "r1").Refresh(61, "r2")
-            .GradeBy("client.after-rate-limit").Verdict.Should().Be(ConductVerdict.Satisfied);
+            .GradeBy("client.after-rate-limit").Verdict.Should().Be(Verdict.Satisfied);
 
     [Test]
     public void Hammering_after_a_429_breaks_the_rule_once_per_request()
@@ -45,44 +46,44 @@ public class TimedRuleTests
         var result = new Traffic().Refresh(0, "r1", 429, "rate_limit_exceeded").Refresh(1, "r1", 429, "rate_limit_exceeded").Refresh(2, "r1", 429, "rate_limit_exceeded")
             .GradeBy("client.after-rate-limit");
 
-        result.Verdict.Should().Be(ConductVerdict.NotSatisfied);
+        result.Verdict.Should().Be(Verdict.NotSatisfied);
         result.Evidence.Select(e => e.Index).Should().Equal(2, 3);
     }
 
     [Test]
     public void Not_meeting_a_429_leaves_the_rate_limit_rule_not_verified_with_the_situation() =>
         new Traffic().Refresh(0, "r1").GradeBy("client.after-rate-limit")
-            .Should().Match<ConductResult>(r => r.Verdict == ConductVerdict.NotVerified && r.Situation.Contains("/__control/refresh-tokens/rate-limit"));
+            .Should().Match<ConductResult>(r => r.Verdict == Verdict.NotVerified && r.Situation.Contains("/__control/refresh-tokens/rate-limit"));
 
     [Test]
     public void Stopping_after_invalid_grant_keeps_the_rule() =>
         new Traffic().Refresh(0, "r1", 400, "invalid_grant").Refresh(5, "r2")
-            .GradeBy("client.stops-after-invalid-grant").Verdict.Should().Be(ConductVerdict.Satisfied);
+            .GradeBy("client.stops-after-invalid-grant").Verdict.Should().Be(Verdict.Satisfied);
 
     [Test]
     public void Refreshing_again_with_a_refused_token_breaks_the_rule_with_the_tip()
     {
         var result = new Traffic().Refresh(0, "r1", 400, "invalid_grant").Refresh(3600, "r1", 400, "invalid_grant").GradeBy("client.stops-after-invalid-grant");
 
-        result.Verdict.Should().Be(ConductVerdict.NotSatisfied);
+        result.Verdict.Should().Be(Verdict.NotSatisfied);
         result.Evidence.Should().ContainSingle().Which.Should().Match<ConductEvidence>(e => e.Index == 2 && e.Diagnosis == "tip.refresh-token-invalid");
     }
 
     [Test]
     public void Refreshing_after_authentication_failed_keeps_the_rule() =>
         new Traffic().CallApi(0, status: 401, code: "authentication_failed").Refresh(1, "r1").CallApi(2)
-            .GradeBy("client.refresh-on-auth-failure").Verdict.Should().Be(ConductVerdict.Satisfied);
+            .GradeBy("client.refresh-on-auth-failure").Verdict.Should().Be(Verdict.Satisfied);
 
     [Test]
     public void Repeating_the_call_with_the_refused_token_breaks_the_rule() =>
         new Traffic().CallApi(0, status: 401, code: "authentication_failed").CallApi(1, status: 401, code: "authentication_failed")
             .GradeBy("client.refresh-on-auth-failure")
-            .Should().Match<ConductResult>(r => r.Verdict == ConductVerdict.NotSatisfied && r.Evidence.Single().Index == 2);
+            .Should().Match<ConductResult>(r => r.Verdict == Verdict.NotSatisfied && r.Evidence.Single().Index == 2);
 
     [Test]
     public void Waiting_Retry_After_after_a_503_meets_the_advice() =>
         new Traffic().Send(0, "POST", Traffic.Api + "/oauth/token", 503, "grant_type=refresh_token&refresh_token=r1", answerHeaders: [("Retry-After", "30")])
-            .Refresh(30, "r1").GradeBy("client.after-unavailable").Verdict.Should().Be(ConductVerdict.Satisfied);
+            .Refresh(30, "r1").GradeBy("client.after-unavailable").Verdict.Should().Be(Verdict.Satisfied);
 
     [Test]
     public void Retrying_a_503_in_a_tight_loop_does_not_meet_the_advice()
@@ -95,7 +96,7 @@ public class TimedRuleTests
 
         var result = traffic.GradeBy("client.after-unavailable");
 
-        result.Verdict.Should().Be(ConductVerdict.AdvisoryNotMet);
+        result.Verdict.Should().Be(Verdict.AdvisoryNotMet);
         result.Evidence.Should().HaveCount(8, "seven early retries and one past the bounded number of tries");
         result.Evidence.Should().Contain(e => e.Breach.Contains("6 answers of 503 in a row"));
     }
@@ -108,7 +109,7 @@ public class TimedRuleTests
 
         var results = ConductRules.Grade(new AppTraffic(exchanges));
 
-        results.Where(r => r.Rule.Id is "client.refresh-rate" or "client.after-rate-limit").Should().OnlyContain(r => r.Verdict == ConductVerdict.NotVerified);
+        results.Where(r => r.Rule.Id is "client.refresh-rate" or "client.after-rate-limit").Should().OnlyContain(r => r.Verdict == Verdict.NotVerified);
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 using FluentAssertions;
 using Klaviyo.OAuth.Conformance.Reporting;
 using Klaviyo.OAuth.Conformance.Reporting.Writers;

@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 using System.Text.Json;
 using FluentAssertions;
 using Klaviyo.OAuth.Conformance.Reporting;

@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 using System.Text;
 using Klaviyo.OAuth.Guide.Catalogue;
 using Klaviyo.OAuth.Guide.Conduct;
@@ -33,17 +34,17 @@ public sealed record ClientConductReport(string Source, int Requests, IReadOnlyL
 
     /// <summary>Broken, and listed in the known-deviations file with a date not past.</summary>
     public bool IsKnownDeviation(ConductResult result) =>
-        result.Verdict is ConductVerdict.NotSatisfied or ConductVerdict.AdvisoryNotMet && ActiveEntry(result) is not null;
+        result.Verdict is Verdict.NotSatisfied or Verdict.AdvisoryNotMet && ActiveEntry(result) is not null;
 
     /// <summary>Kept, though listed in the known-deviations file: the entry can go.</summary>
     public bool IsDeviationResolved(ConductResult result) =>
-        result.Verdict == ConductVerdict.Satisfied && ActiveEntry(result) is not null;
+        result.Verdict == Verdict.Satisfied && ActiveEntry(result) is not null;
 
     /// <summary>The rule's state in the reports: its verdict, or the known-deviations file's word for it.</summary>
     public string State(ConductResult result) =>
         IsKnownDeviation(result) ? Verdict.KnownDeviation.Label()
         : IsDeviationResolved(result) ? Verdict.DeviationResolved.Label()
-        : result.Verdict.Text();
+        : result.Verdict.Label();
 
     /// <summary>The listed reason, with its date, or for an expired entry that it expired; null for an unlisted rule.</summary>
     public string? DeviationNote(ConductResult result)
@@ -55,11 +56,11 @@ public sealed record ClientConductReport(string Source, int Requests, IReadOnlyL
     private Deviations.KnownDeviation? ActiveEntry(ConductResult result) =>
         Deviations.Find(result.Rule.Id) is { } entry && !entry.ExpiredOn(Deviations.Today) ? entry : null;
 
-    public int Count(ConductVerdict verdict) => Results.Count(r => r.Verdict == verdict && !IsKnownDeviation(r) && !IsDeviationResolved(r));
+    public int Count(Verdict verdict) => Results.Count(r => r.Verdict == verdict && !IsKnownDeviation(r) && !IsDeviationResolved(r));
 
     /// <summary>"9 satisfied · 1 not satisfied · …", and the deviation states when a known-deviations file was given.</summary>
     public string Counts(string separator = " · ") =>
-        string.Join(separator, Enum.GetValues<ConductVerdict>().Select(v => $"{Count(v)} {v.Text()}")
+        string.Join(separator, VerdictExtensions.OfClientRules.Select(v => $"{Count(v)} {v.Label()}")
             .Concat(Deviations.Entries.Count == 0 ? [] : [
                 $"{Results.Count(IsKnownDeviation)} {Verdict.KnownDeviation.Label()}",
                 $"{Results.Count(IsDeviationResolved)} {Verdict.DeviationResolved.Label()}"]));
@@ -91,8 +92,8 @@ public sealed record ClientConductReport(string Source, int Requests, IReadOnlyL
 
     internal static string Explanation(ConductResult result) => result.Verdict switch
     {
-        ConductVerdict.NotSatisfied or ConductVerdict.AdvisoryNotMet => Line(result.Evidence[0]) + (result.Evidence.Count > 1 ? $" (+{result.Evidence.Count - 1} more)" : string.Empty),
-        ConductVerdict.NotVerified => result.Situation,
+        Verdict.NotSatisfied or Verdict.AdvisoryNotMet => Line(result.Evidence[0]) + (result.Evidence.Count > 1 ? $" (+{result.Evidence.Count - 1} more)" : string.Empty),
+        Verdict.NotVerified => result.Situation,
         _ => $"{result.Exercised} request(s) checked",
     };
 

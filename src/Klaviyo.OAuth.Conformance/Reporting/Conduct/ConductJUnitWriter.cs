@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 using System.Text;
 using System.Xml;
 using Klaviyo.OAuth.Guide.Conduct;
@@ -29,7 +30,7 @@ public sealed class ConductJUnitWriter : IReportWriter<ClientConductReport>
             xml.WriteAttributeString("name", ClientConductReport.Title);
             xml.WriteAttributeString("tests", report.Results.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
             xml.WriteAttributeString("failures", report.Results.Count(r => r.Evidence.Count > 0 && !report.IsKnownDeviation(r)).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            xml.WriteAttributeString("skipped", (report.Count(ConductVerdict.NotVerified) + report.Results.Count(report.IsKnownDeviation)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("skipped", (report.Count(Verdict.NotVerified) + report.Results.Count(report.IsKnownDeviation)).ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var result in report.Results)
             {
                 xml.WriteStartElement("testcase");
@@ -42,15 +43,15 @@ public sealed class ConductJUnitWriter : IReportWriter<ClientConductReport>
                     xml.WriteString(string.Join('\n', result.Evidence.Select(ClientConductReport.Line)));
                     xml.WriteEndElement();
                 }
-                else if (result.Verdict is ConductVerdict.NotSatisfied or ConductVerdict.AdvisoryNotMet)
+                else if (result.Verdict is Verdict.NotSatisfied or Verdict.AdvisoryNotMet)
                 {
                     xml.WriteStartElement("failure");
-                    xml.WriteAttributeString("type", result.Verdict == ConductVerdict.AdvisoryNotMet ? "advisory" : "documented");
+                    xml.WriteAttributeString("type", result.Verdict == Verdict.AdvisoryNotMet ? "advisory" : "documented");
                     xml.WriteAttributeString("message", ClientConductReport.Explanation(result));
                     xml.WriteString(string.Join('\n', result.Evidence.Select(ClientConductReport.Line)));
                     xml.WriteEndElement();
                 }
-                else if (result.Verdict == ConductVerdict.NotVerified)
+                else if (result.Verdict == Verdict.NotVerified)
                 {
                     xml.WriteStartElement("skipped");
                     xml.WriteAttributeString("message", result.Situation);

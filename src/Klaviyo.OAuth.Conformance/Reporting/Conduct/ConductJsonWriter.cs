@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 using System.Text.Json;
 using Klaviyo.OAuth.Guide.Conduct;
 
@@ -28,7 +29,7 @@ public sealed class ConductJsonWriter : IReportWriter<ClientConductReport>
                 unattributedRequests = report.Unattributed,
                 noRequests = report.NoRequests,
                 failsBuild = report.FailsBuild,
-                counts = Enum.GetValues<ConductVerdict>().ToDictionary(v => v.Text(), report.Count),
+                counts = VerdictExtensions.OfClientRules.ToDictionary(v => v.Label(), report.Count),
                 knownDeviations = report.Results.Count(report.IsKnownDeviation),
                 deviationsResolved = report.Results.Count(report.IsDeviationResolved),
                 rules = report.Results.Select(r => new

@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 using Klaviyo.OAuth.Conformance.Reporting.Writers;
 
 namespace Klaviyo.OAuth.Conformance.Reporting.Drift;

@@ -1,3 +1,5 @@
+using Klaviyo.OAuth.Guide;
+
 namespace Klaviyo.OAuth.Conformance.Reporting.Drift;
 
 /// <summary>How a behaviour's verdict moved between two runs.</summary>

@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 using System.Text;
 using System.Text.RegularExpressions;
 using Klaviyo.OAuth.Conformance.Reporting.Conduct;
@@ -55,9 +56,9 @@ public sealed partial class GitHubActions
         }
 
         var annotations = report.Results
-            .Where(r => r.Verdict is ConductVerdict.NotSatisfied or ConductVerdict.AdvisoryNotMet && !report.IsKnownDeviation(r))
+            .Where(r => r.Verdict is Verdict.NotSatisfied or Verdict.AdvisoryNotMet && !report.IsKnownDeviation(r))
             .Select(r => new Annotation(
-                r.Verdict == ConductVerdict.NotSatisfied ? AnnotationLevel.Error : AnnotationLevel.Warning,
+                r.Verdict == Verdict.NotSatisfied ? AnnotationLevel.Error : AnnotationLevel.Warning,
                 r.Rule.Id,
                 $"{r.Rule.Rule} {ClientConductReport.Explanation(r)}"));
         Write(output, annotations);

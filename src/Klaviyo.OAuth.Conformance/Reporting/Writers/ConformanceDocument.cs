@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 using System.Reflection;
 using Klaviyo.OAuth.Conformance.Reporting.Drift;
 using Klaviyo.OAuth.Guide.Catalogue;

@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Guide;
 using System.Globalization;
 using Klaviyo.OAuth.Conformance.Configuration;
 

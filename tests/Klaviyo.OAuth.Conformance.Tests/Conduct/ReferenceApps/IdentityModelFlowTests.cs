@@ -23,8 +23,8 @@ public class IdentityModelFlowTests
     {
         var report = await RunFlow(ClientCredentialStyle.AuthorizationHeader, expectTokens: true);
 
-        report.Results.Where(r => r.Verdict is ConductVerdict.NotSatisfied or ConductVerdict.AdvisoryNotMet).Should().BeEmpty();
-        report.Results.Where(r => r.Verdict == ConductVerdict.Satisfied).Select(r => r.Rule.Id).Should().Contain(
+        report.Results.Where(r => r.Verdict is Verdict.NotSatisfied or Verdict.AdvisoryNotMet).Should().BeEmpty();
+        report.Results.Where(r => r.Verdict == Verdict.Satisfied).Select(r => r.Rule.Id).Should().Contain(
             ["client.basic-auth", "client.form-body", "client.api-host", "client.pkce-s256", "client.bearer-format", "client.state", "client.no-secrets-in-url"]);
     }
 
@@ -34,7 +34,7 @@ public class IdentityModelFlowTests
         var report = await RunFlow(ClientCredentialStyle.PostBody, expectTokens: false);
 
         report.FailsBuild.Should().BeTrue();
-        var broken = report.Results.Where(r => r.Verdict is ConductVerdict.NotSatisfied or ConductVerdict.AdvisoryNotMet).Should().ContainSingle().Subject;
+        var broken = report.Results.Where(r => r.Verdict is Verdict.NotSatisfied or Verdict.AdvisoryNotMet).Should().ContainSingle().Subject;
         broken.Rule.Id.Should().Be("client.basic-auth");
         broken.Evidence.Should().NotBeEmpty().And.OnlyContain(e => e.Diagnosis == "tip.authorization-header" && e.Request.Contains("/oauth/token"));
     }

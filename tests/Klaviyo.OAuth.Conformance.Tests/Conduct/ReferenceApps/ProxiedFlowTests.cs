@@ -35,9 +35,9 @@ public class ProxiedFlowTests
         afterwards.IsError.Should().BeFalse(afterwards.Error);
         world.UpstreamRefreshes.Should().Be(2, "the injected 429 never reached the upstream; the refresh before it and the one after did");
         var report = await world.GradeAsync();
-        report.Results.Where(r => r.Verdict is ConductVerdict.NotSatisfied or ConductVerdict.AdvisoryNotMet).Should().BeEmpty();
-        report.Results.Single(r => r.Rule.Id == "client.after-rate-limit").Verdict.Should().Be(ConductVerdict.Satisfied);
-        report.Results.Single(r => r.Rule.Id == "client.pkce-s256").Verdict.Should().Be(ConductVerdict.Satisfied, "the authorization went through the proxied web host");
+        report.Results.Where(r => r.Verdict is Verdict.NotSatisfied or Verdict.AdvisoryNotMet).Should().BeEmpty();
+        report.Results.Single(r => r.Rule.Id == "client.after-rate-limit").Verdict.Should().Be(Verdict.Satisfied);
+        report.Results.Single(r => r.Rule.Id == "client.pkce-s256").Verdict.Should().Be(Verdict.Satisfied, "the authorization went through the proxied web host");
     }
 
     [Test]
@@ -50,7 +50,7 @@ public class ProxiedFlowTests
 
         var report = await world.GradeAsync();
         var broken = report.Results.Single(r => r.Rule.Id == "client.after-rate-limit");
-        broken.Verdict.Should().Be(ConductVerdict.NotSatisfied);
+        broken.Verdict.Should().Be(Verdict.NotSatisfied);
         broken.Evidence.Should().ContainSingle().Which.Breach.Should().Contain("after a 429");
     }
 

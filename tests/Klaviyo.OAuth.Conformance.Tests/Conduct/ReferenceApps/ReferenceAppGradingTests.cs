@@ -31,9 +31,9 @@ public class ReferenceAppGradingTests
     {
         var results = await RunAndGrade((e, t, c) => new ReferenceApp(e, t, c));
 
-        results.Where(r => r.Verdict is ConductVerdict.NotSatisfied or ConductVerdict.AdvisoryNotMet)
+        results.Where(r => r.Verdict is Verdict.NotSatisfied or Verdict.AdvisoryNotMet)
             .Select(r => $"{r.Rule.Id}: {string.Join("; ", r.Evidence.Select(e => e.Breach))}").Should().BeEmpty();
-        results.Where(r => r.Verdict == ConductVerdict.Satisfied).Select(r => r.Rule.Id).Should().BeEquivalentTo(
+        results.Where(r => r.Verdict == Verdict.Satisfied).Select(r => r.Rule.Id).Should().BeEquivalentTo(
             ClientRuleCatalogue.All.Select(r => r.Id), "the day meets every situation, so every rule is exercised");
     }
 
@@ -42,7 +42,7 @@ public class ReferenceAppGradingTests
     {
         var results = await RunAndGrade(Misbehaving.Single(m => m.Rule == rule).App);
 
-        var broken = results.Where(r => r.Verdict is ConductVerdict.NotSatisfied or ConductVerdict.AdvisoryNotMet).ToList();
+        var broken = results.Where(r => r.Verdict is Verdict.NotSatisfied or Verdict.AdvisoryNotMet).ToList();
         broken.Select(r => r.Rule.Id).Should().Equal([rule], string.Join("\n", broken.SelectMany(r => r.Evidence.Select(e => $"{r.Rule.Id}: {Klaviyo.OAuth.Conformance.Reporting.Conduct.ClientConductReport.Line(e)}"))));
         broken[0].Evidence.Should().NotBeEmpty().And.OnlyContain(e => e.Diagnosis.Length > 0);
     }

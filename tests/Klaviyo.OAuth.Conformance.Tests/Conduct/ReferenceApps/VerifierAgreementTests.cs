@@ -39,7 +39,7 @@ public class VerifierAgreementTests
         diagnosis.Findings.Should().Contain(f => f.Id == "finding-verifier-character" && f.TipId == "tip.code-verifier-pattern", "diagnose");
 
         var graded = ConductRules.Grade(new AppTraffic(app.Traffic, [emulator.WebBaseUrl.Authority])).Single(r => r.Rule.Id == "client.pkce-s256");
-        graded.Verdict.Should().Be(ConductVerdict.NotSatisfied, "grade");
+        graded.Verdict.Should().Be(Verdict.NotSatisfied, "grade");
         graded.Evidence.Should().Contain(e => e.Diagnosis == "tip.code-verifier-pattern");
 
         var verifier = Pkce.GenerateVerifier(43);
