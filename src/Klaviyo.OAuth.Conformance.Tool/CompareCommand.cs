@@ -47,22 +47,9 @@ internal static class CompareCommand
         }
 
         Show(console, comparison);
-        try
-        {
-            foreach (var path in ComparisonText.WriteAll(comparison, outFolder))
-            {
-                console.PrintWhole($"wrote {path}");
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            console.Problem($"Cannot write the comparison to {outFolder}: {e.Message}");
-            return ExitCodes.BadUsage;
-        }
-
-        return comparison.NothingShared ? ExitCodes.Unverified
-            : comparison.Regressed ? ExitCodes.FailsBuild
-            : ExitCodes.Conforming;
+        return OutputFolder.TryWrite(console, outFolder, "the comparison", () => ComparisonText.WriteAll(comparison, outFolder))
+            ? ExitCodes.Of(nothingVerified: comparison.NothingShared, failsBuild: comparison.Regressed)
+            : ExitCodes.BadUsage;
     }
 
     private static void Show(IToolConsole console, RunComparison comparison)

@@ -76,25 +76,9 @@ internal static class GradeCommand
 
         Print(graded.Report, console);
         GitHubActions.FromEnvironment().Publish(graded.Report, console.Out);
-        if (outFolder is not null)
-        {
-            try
-            {
-                foreach (var path in graded.Report.WriteAll(outFolder))
-                {
-                    console.PrintWhole($"wrote {path}");
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                console.Problem($"Cannot write the reports to {outFolder}: {e.Message}");
-                return ExitCodes.BadUsage;
-            }
-        }
-
-        return graded.NoRequests ? ExitCodes.Unverified
-            : graded.FailsBuild ? ExitCodes.FailsBuild
-            : ExitCodes.Conforming;
+        return outFolder is not null && !OutputFolder.TryWrite(console, outFolder, "the reports", () => graded.Report.WriteAll(outFolder))
+            ? ExitCodes.BadUsage
+            : ExitCodes.Of(nothingVerified: graded.NoRequests, failsBuild: graded.FailsBuild);
     }
 
     /// <summary>The summary a developer reads in a terminal or a CI log: each broken rule with its requests and tips.</summary>

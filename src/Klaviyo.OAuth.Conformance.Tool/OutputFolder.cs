@@ -22,6 +22,28 @@ internal static class OutputFolder
         return option;
     }
 
+    /// <summary>
+    /// Writes <paramref name="what"/> and names each file written; false (after one message naming the
+    /// folder) when the folder cannot be written after all, e.g. it was removed while the command ran.
+    /// </summary>
+    public static bool TryWrite(IToolConsole console, string folder, string what, Func<IEnumerable<string>> write)
+    {
+        try
+        {
+            foreach (var path in write())
+            {
+                console.PrintWhole($"wrote {path}");
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Problem($"Cannot write {what} to {folder}: {e.Message}");
+            return false;
+        }
+    }
+
     /// <summary>Why reports cannot be written under <paramref name="path"/>; null when they can.</summary>
     public static string? Problem(string path)
     {

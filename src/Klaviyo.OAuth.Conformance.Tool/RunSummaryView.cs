@@ -85,7 +85,9 @@ internal static class RunSummaryView
         var failed = matrix.Rows.SelectMany(r => r.Failures)
             .Concat(matrix.TipRows.Concat<EnginePartRow>(matrix.ConductRuleRows).SelectMany(r => r.Scenarios).Where(s => s.Outcome == ScenarioOutcome.Failed))
             .Select(s => (s.Uri, s.Name)).ToHashSet();
-        return listed.Count > 0 && failed.IsSubsetOf(listed);
+        // A scenario outside every row (no behaviour id, or an unknown one) may have failed unseen: the runner decides.
+        var unseen = matrix.Defects.Any(d => d.Kind is SuiteDefectKind.ScenarioWithoutBehaviour or SuiteDefectKind.UnknownBehaviourId);
+        return listed.Count > 0 && !unseen && failed.IsSubsetOf(listed);
     }
 
     private static string Coloured(Verdict verdict, string text) => verdict switch

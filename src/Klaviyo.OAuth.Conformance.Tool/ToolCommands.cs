@@ -91,6 +91,7 @@ internal static class ToolCommands
         output.WriteLine();
         output.WriteLine("Reports: run writes them to ./reports (or --out), report beside its first file (or --out), grade to --out:");
         output.WriteLine("  conformance.html (start here), conformance.md, conformance.json, junit.xml, cucumber.ndjson.");
+        output.WriteLine("compare writes compare.md and compare.json to ./reports (or --out).");
         output.WriteLine($"The guide: {GuideUrl}");
     }
 

@@ -18,6 +18,10 @@ public static class ExitCodes
     /// <summary>Nothing could be verified: the target unreachable, no behaviour verified, or no request from the app (<c>grade</c>).</summary>
     public const int Unverified = 3;
 
+    /// <summary>The code of a verdict: nothing verified wins over a failure, which wins over a pass.</summary>
+    public static int Of(bool nothingVerified, bool failsBuild) =>
+        nothingVerified ? Unverified : failsBuild ? FailsBuild : Conforming;
+
     /// <summary>The table as people read it, for <c>--help</c> and the README.</summary>
     public static readonly IReadOnlyList<(int Code, string Meaning)> Table =
     [

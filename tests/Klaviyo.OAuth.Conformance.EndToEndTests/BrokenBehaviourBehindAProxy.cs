@@ -68,6 +68,14 @@ public sealed partial class BrokenBehaviourBehindAProxy
     }
 
     [Test]
+    public void The_evidence_names_the_guides_tip_for_what_the_target_answered()
+    {
+        // invalid_grant on a well-formed refresh: the guide's diagnosis of the exchange points at the refresh-token tip.
+        var tip = Klaviyo.OAuth.Guide.Tips.TipCatalogue.Find("tip.refresh-token-invalid")!;
+        _run.Conformance[Broken].Scenarios.Should().NotBeEmpty().And.AllSatisfy(s => s.Evidence.Should().EndWith($"Tip: {tip.Id} — {tip.Words}"));
+    }
+
+    [Test]
     public void The_run_exits_non_zero()
     {
         _run.ExitCode.Should().NotBe(0, "a documented behaviour is not satisfied; {0}", _run);

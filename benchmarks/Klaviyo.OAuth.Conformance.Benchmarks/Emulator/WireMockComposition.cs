@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Klaviyo.OAuth.Conformance.Benchmarks.Latency;
 using Klaviyo.OAuth.Emulator;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -15,7 +16,7 @@ namespace Klaviyo.OAuth.Conformance.Benchmarks.Emulator;
 /// (a) refreshes and /api/ calls against an emulator without user mappings (the model alone,
 /// which never enters WireMock) and one with mappings loaded (every /api/ call then passes the
 /// OAuth checks and WireMock's matching before the model answers), and a stubbed path;
-/// (b) the same requests to an upstream emulator 20 ms away (a delay line, 10 ms each way)
+/// (b) the same requests to an upstream emulator 20 ms away (<see cref="DelayProxy"/>, 10 ms each way)
 /// sent directly and through an emulator in proxy mode: p50 of each and their ratio.
 /// </summary>
 internal static class WireMockComposition
@@ -71,14 +72,15 @@ internal static class WireMockComposition
     private static async Task Proxy(int rounds)
     {
         using var upstream = KlaviyoEmulator.Start();
-        await using var line = new DelayLine(upstream.ApiBaseUrl, TimeSpan.FromMilliseconds(10));
-        using var proxy = KlaviyoEmulator.Start(new EmulatorOptions { UpstreamApiUrl = line.Url.AbsoluteUri });
+        var roundTrip = TimeSpan.FromMilliseconds(20);
+        await using var distant = DelayProxy.Start(upstream.ApiBaseUrl, roundTrip);
+        using var proxy = KlaviyoEmulator.Start(new EmulatorOptions { UpstreamApiUrl = distant.Url.AbsoluteUri });
         using var http = LoopbackApp.CreateHttpClient();
         var app = new LoopbackApp(upstream, http);
         var refreshBody = LoopbackApp.RefreshBody((await app.ObtainTokensAsync()).RefreshToken);
         var (access, _) = await new LoopbackApp(upstream, http).ObtainTokensAsync();
         var series = new List<Series>();
-        foreach (var (name, host) in new[] { ("direct", line.Url), ("through the proxy", proxy.ApiBaseUrl) })
+        foreach (var (name, host) in new[] { ("direct", distant.Url), ("through the proxy", proxy.ApiBaseUrl) })
         {
             series.Add(new Series($"refresh, {name}", async () =>
             {
@@ -95,9 +97,10 @@ internal static class WireMockComposition
         }
 
         Console.WriteLine();
-        Console.WriteLine($"(b) An upstream emulator {2 * line.OneWay.TotalMilliseconds:0} ms away (a delay line, {line.OneWay.TotalMilliseconds:0} ms each way), one client, {rounds} interleaved rounds of 1 s per series.");
+        Console.WriteLine($"(b) An upstream emulator {roundTrip.TotalMilliseconds:0} ms away (a delay proxy, {roundTrip.TotalMilliseconds / 2:0} ms each way), one client, {rounds} interleaved rounds of 1 s per series.");
         await Measure(series, rounds, TimeSpan.FromSeconds(1));
         Print(series, baselineOf: s => s.Name.StartsWith("refresh", StringComparison.Ordinal) ? series[0] : series[1]);
+        Console.WriteLine($"TCP connections opened to the delay proxy (the client's and the proxy's, each costing a round trip): {distant.Connections}");
     }
 
     private static async Task Call(HttpClient http, Uri host, string path, string accessToken)

@@ -40,14 +40,32 @@ public static class SecretHarvest
         try
         {
             using var document = JsonDocument.Parse(body);
-            return document.RootElement.EnumerateObject()
-                .Where(p => p.Value.ValueKind == JsonValueKind.String && p.Value.GetString()!.Length >= 16)
-                .Select(p => (p.Name, p.Value.GetString()!))
-                .ToList();
+            var strings = new List<(string Name, string Value)>();
+            Collect(document.RootElement, strings);
+            return strings;
         }
         catch (JsonException)
         {
             return [];
+        }
+    }
+
+    // Nested objects too: one provisioning call answers {"client": {...}, "user": {...}}.
+    private static void Collect(JsonElement element, List<(string Name, string Value)> strings)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.String && property.Value.GetString()!.Length >= 16)
+            {
+                strings.Add((property.Name, property.Value.GetString()!));
+            }
+
+            Collect(property.Value, strings);
         }
     }
 }

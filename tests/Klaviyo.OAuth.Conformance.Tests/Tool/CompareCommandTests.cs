@@ -96,8 +96,11 @@ public class CompareCommandTests : ToolCommandTests
 
     [TestCase("""{"hello":"world"}""", "is neither a conformance.json nor a cucumber.ndjson")]
     [TestCase("""{"schemaVersion":99,"run":{}}""", "has schemaVersion 99, which this tool (schema 2) cannot read")]
-    [TestCase("""{"schemaVersion":2,"run":{"targetKind":"embedded"},"groups":[{"behaviours":[{"id":"x","verdict":"splendid"}]}]}""", "is not a conformance.json this tool can read")]
+    [TestCase("""{"schemaVersion":2,"run":{"targetKind":"embedded"},"groups":[{"behaviours":[{"id":"x","verdict":"splendid","scenarios":[]}]}]}""", "is not a conformance.json this tool can read")]
     [TestCase("not json at all", "is neither a conformance.json nor a cucumber.ndjson")]
+    [TestCase("""{"schemaVersion":2,"run":{"targetKind":"embedded"},"groups":[{"behaviours":[{"id":"token.invalid-client","scenarios":[]}]}]}""", "behaviour 1 of group 1 has no \"verdict\"")]
+    [TestCase("""{"schemaVersion":2,"run":{"targetKind":"embedded"},"groups":[{"title":"token"}]}""", "group 1 has no \"behaviours\" array")]
+    [TestCase("""{"schemaVersion":2,"run":{"targetKind":"embedded"},"groups":[{"behaviours":[{"id":"a.b","verdict":"satisfied","scenarios":[]},{"id":"a.b","verdict":"satisfied","scenarios":[]}]}]}""", "behaviour \"a.b\" is listed twice")]
     public void A_file_of_the_wrong_shape_exits_2_naming_it(string content, string message)
     {
         var bad = Path.Combine(Folder, "bad.json");

@@ -62,6 +62,11 @@ public sealed record ComparedRun(string File, ConformanceDocument Document)
                 throw new ComparisonInputException(
                     $"{path} has schemaVersion {version}, which this tool (schema {ConformanceJsonWriter.SchemaVersion}) cannot read: compare files written by this version or an older one.");
             }
+
+            if (ShapeProblem(parsed.RootElement) is { } problem)
+            {
+                throw new ComparisonInputException($"{path} is not a conformance.json this tool can read: {problem}.");
+            }
         }
 
         try
@@ -75,6 +80,48 @@ public sealed record ComparedRun(string File, ConformanceDocument Document)
         {
             throw new ComparisonInputException($"{path} is not a conformance.json this tool can read: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// What the typed reading would let through silently: a behaviour without an id, a verdict (which
+    /// would read as the first verdict) or scenarios, or an id twice. Null when the shape is sound.
+    /// </summary>
+    private static string? ShapeProblem(JsonElement root)
+    {
+        if (!root.TryGetProperty("groups", out var groups) || groups.ValueKind != JsonValueKind.Array)
+        {
+            return "it has no \"groups\" array";
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var g = 0;
+        foreach (var group in groups.EnumerateArray())
+        {
+            g++;
+            if (group.ValueKind != JsonValueKind.Object || !group.TryGetProperty("behaviours", out var behaviours) || behaviours.ValueKind != JsonValueKind.Array)
+            {
+                return $"group {g} has no \"behaviours\" array";
+            }
+
+            var b = 0;
+            foreach (var behaviour in behaviours.EnumerateArray())
+            {
+                b++;
+                var missing = new[] { ("id", JsonValueKind.String), ("verdict", JsonValueKind.String), ("scenarios", JsonValueKind.Array) }
+                    .FirstOrDefault(p => behaviour.ValueKind != JsonValueKind.Object || !behaviour.TryGetProperty(p.Item1, out var value) || value.ValueKind != p.Item2);
+                if (missing.Item1 is { } name)
+                {
+                    return $"behaviour {b} of group {g} has no \"{name}\"";
+                }
+
+                if (!ids.Add(behaviour.GetProperty("id").GetString()!))
+                {
+                    return $"behaviour \"{behaviour.GetProperty("id").GetString()}\" is listed twice";
+                }
+            }
+        }
+
+        return null;
     }
 
     private static ComparedRun AsMessages(string path)
