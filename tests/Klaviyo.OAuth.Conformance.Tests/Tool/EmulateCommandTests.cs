@@ -39,4 +39,48 @@ public class EmulateCommandTests
         exit.Should().Be(ExitCodes.BadUsage);
         error.ToString().Should().Contain("--web-url").And.Contain(url).And.NotContain("   at ");
     }
+
+    [Test]
+    public async Task With_https_it_prints_the_certificates_file_and_the_fingerprint_of_the_certificate_it_serves()
+    {
+        var folder = Directory.CreateTempSubdirectory("emulate-https-");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            // Parsed by the tool's real command line and run until cancelled, as Ctrl-C stops it.
+            var run = ToolCommands.Parse(["emulate", "--https", "--https-cert-dir", folder.FullName])
+                .InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = error }, stop.Token);
+            while (!output.ToString().Contains("Emulator ready", StringComparison.Ordinal) && !run.IsCompleted)
+            {
+                await Task.Delay(20);
+            }
+
+            var lines = output.ToString().Split('\n');
+            var apiUrl = new Uri(lines.First(l => l.StartsWith("API host:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[2]);
+            var printed = lines.First(l => l.TrimStart().StartsWith("SHA-256", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1].Trim();
+            string? served = null;
+            using var handler = new SocketsHttpHandler { UseProxy = false };
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+            {
+                served = string.Join(':', Convert.ToHexString(certificate!.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256)).Chunk(2).Select(pair => new string(pair)));
+                return served == printed;
+            };
+            using var http = new HttpClient(handler, disposeHandler: false);
+
+            using var health = await http.GetAsync(new Uri(apiUrl, "__health"));
+            await stop.CancelAsync();
+
+            (await run).Should().Be(ExitCodes.Conforming);
+            apiUrl.Scheme.Should().Be("https");
+            health.StatusCode.Should().Be(HttpStatusCode.OK);
+            served.Should().Be(printed);
+            output.ToString().Should().Contain(Path.Combine(folder.FullName, "klaviyo-oauth-emulator.pem"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
