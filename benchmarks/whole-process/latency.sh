@@ -9,7 +9,7 @@
 # Never part of `dotnet test`: it takes a few minutes.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-baseline_rev="${1:-e3501db}"
+baseline_rev="${1:-86257ad}"
 runs="${2:-3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
