@@ -27,6 +27,9 @@ public static class OutcomeReport
             case ScenarioOutcomeKind.Advisory:
                 DowngradeToWarning("Advisory requirement not met: " + outcome.Failure!.Message);
                 return;
+            case ScenarioOutcomeKind.Expected:
+                DowngradeToWarning(outcome.Failure!.Message);
+                return;
             default:
                 ExceptionDispatchInfo.Throw(outcome.Failure!);
                 return;

@@ -39,6 +39,19 @@ public sealed class RunContext
     /// <summary>Scenarios carrying one of these tags report a failure as a warning, which does not fail the run; set by the bindings.</summary>
     public IReadOnlySet<string> WarnOnlyTags { get; set; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Tags whose scenarios are expected to fail, each with why (a known deviation's reason): such a
+    /// failure is reported as a warning, and the bindings' completion handlers decide the run; set by the bindings.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ExpectedFailureTags { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Why a failure of this scenario is expected, or null when it is not.</summary>
+    public string? ExpectedFailureReason(ScenarioPlan scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return scenario.AllTags.Select(tag => ExpectedFailureTags.GetValueOrDefault(tag.TrimStart('@'))).FirstOrDefault(reason => reason is not null);
+    }
+
     /// <summary>Whether a failure of this scenario is only a warning.</summary>
     public bool IsWarnOnly(ScenarioPlan scenario)
     {

@@ -31,10 +31,12 @@ public static class ScenarioExecutor
             }
             catch (System.Exception failure)
             {
+                var context = runner.TestThreadContext.TestThreadContainer.Resolve<RunContext>();
                 outcome = ScenarioOutcome.Of(
                     failure,
                     undefinedStep: runner.ScenarioContext.ScenarioExecutionStatus == ScenarioExecutionStatus.UndefinedStep,
-                    warnOnly: runner.TestThreadContext.TestThreadContainer.Resolve<RunContext>().IsWarnOnly(scenario));
+                    warnOnly: context.IsWarnOnly(scenario),
+                    expectedBecause: context.ExpectedFailureReason(scenario));
             }
             finally
             {

@@ -29,11 +29,13 @@ public sealed class ScenarioOutcome
 
     public static ScenarioOutcome Pass { get; } = new(ScenarioOutcomeKind.Passed, null, string.Empty);
 
-    public static ScenarioOutcome Of(Exception failure, bool undefinedStep, bool warnOnly) => failure switch
+    /// <param name="expectedBecause">Why this scenario is expected to fail (a known deviation's reason), or null.</param>
+    public static ScenarioOutcome Of(Exception failure, bool undefinedStep, bool warnOnly, string? expectedBecause = null) => failure switch
     {
         PendingOrUndefinedStepsException when undefinedStep => new(ScenarioOutcomeKind.Undefined, failure, string.Empty),
         PendingOrUndefinedStepsException => new(ScenarioOutcomeKind.Pending, failure, string.Empty),
         ScenarioSkippedException => new(ScenarioOutcomeKind.Skipped, failure, string.Empty),
+        _ when expectedBecause is not null => new(ScenarioOutcomeKind.Expected, new ExpectedFailureException(expectedBecause, failure), string.Empty),
         _ when warnOnly => new(ScenarioOutcomeKind.Advisory, failure, string.Empty),
         _ => new(ScenarioOutcomeKind.Failed, failure, string.Empty),
     };
@@ -48,6 +50,7 @@ public sealed class ScenarioOutcome
         ScenarioOutcomeKind.Failed => $"  ✗ {scenario}",
         ScenarioOutcomeKind.Undefined => $"  ✗ {scenario} (undefined step)",
         ScenarioOutcomeKind.Advisory => $"  ! {scenario} (advisory)",
+        ScenarioOutcomeKind.Expected => $"  ≈ {scenario} (expected failure)",
         _ => $"  - {scenario} (skipped)",
     };
 }
@@ -60,4 +63,11 @@ public enum ScenarioOutcomeKind
     Pending,
     Skipped,
     Advisory,
+
+    /// <summary>A failure the run expected (a known deviation): reported as a warning; the run's own verdict decides whether it fails.</summary>
+    Expected,
 }
+
+/// <summary>A failure the run expected: its message says why, then what failed.</summary>
+public sealed class ExpectedFailureException(string reason, Exception failure)
+    : Exception($"Expected failure ({reason}): {failure.Message}", failure);

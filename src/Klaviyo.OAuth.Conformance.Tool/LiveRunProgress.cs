@@ -36,7 +36,7 @@ internal sealed class LiveRunProgress(IAnsiConsole console, Lock gate, string ti
             case ScenarioOutcomeKind.Skipped or ScenarioOutcomeKind.Pending:
                 Interlocked.Increment(ref _skipped);
                 return;
-            case ScenarioOutcomeKind.Advisory:
+            case ScenarioOutcomeKind.Advisory or ScenarioOutcomeKind.Expected:
                 Interlocked.Increment(ref _advisory);
                 Print("yellow", outcome.ProgressLine(scenario), outcome.Failure?.Message);
                 return;

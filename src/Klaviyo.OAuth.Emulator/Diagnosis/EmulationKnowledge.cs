@@ -21,8 +21,9 @@ internal sealed class EmulationKnowledge(Emulation emulation) : IServerKnowledge
 
     public DateTimeOffset Now(string? clientId) => emulation.Clock.Now(clientId);
 
+    // In proxy mode the apps are the upstream's: one this emulator never registered is not thereby unknown.
     public ClientStanding CheckClient(string clientId, string secret) =>
-        emulation.Clients.Find(clientId) is null ? ClientStanding.UnknownClient
+        emulation.Clients.Find(clientId) is null ? (emulation.Options.UpstreamApiUrl is null ? ClientStanding.UnknownClient : ClientStanding.Authenticated)
         : emulation.Clients.Authenticate(clientId, secret).Client is null ? ClientStanding.WrongSecret
         : ClientStanding.Authenticated;
 

@@ -12,6 +12,7 @@ public sealed class SampleRunHooks
     {
         ArgumentNullException.ThrowIfNull(context);
         context.WarnOnlyTags = new HashSet<string>(["sample.advisory"], StringComparer.OrdinalIgnoreCase);
+        context.ExpectedFailureTags = new Dictionary<string, string> { ["sample.expected"] = "listed as a known deviation" };
         context.OnRunCompleted(async reports =>
         {
             // Proves the handler runs after Reqnroll closed its reports: the messages are complete.

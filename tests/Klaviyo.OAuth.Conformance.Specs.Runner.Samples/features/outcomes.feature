@@ -22,3 +22,8 @@ Feature: Outcomes
   Scenario: A failing advisory scenario is a warning, not a failure
     Given a counter starting at 1
     Then the counter is 99
+
+  @sample.expected
+  Scenario: A failing scenario the run expects to fail is a warning that says why
+    Given a counter starting at 1
+    Then the counter is 98

@@ -54,6 +54,8 @@ public class ProxyTests
         called.StatusCode.Should().Be(HttpStatusCode.OK);
         world.Upstream.Journal.Count.Should().Be(reachedUpstream + 2);
         world.Proxy.Journal.Where(e => e.Status == 429).Should().HaveCount(2).And.OnlyContain(e => e.ClientId == world.Client.ClientId);
+        world.Proxy.Journal.Where(e => e.Status == 429).SelectMany(e => e.Findings ?? []).Should()
+            .NotContain(f => f.Tip == "tip.client-id", "the app is the upstream's: the proxy cannot call it unknown");
     }
 
     [Test]
