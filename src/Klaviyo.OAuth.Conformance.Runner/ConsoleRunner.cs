@@ -31,7 +31,8 @@ public static class ConsoleRunner
         }
 
         var runnable = features.Where(f => f.ParseError is null && f.Scenarios.Any(filter.Matches)).ToList();
-        progress.RunStarting(runnable.Sum(f => f.Scenarios.Count(filter.Matches)));
+        context.Selected = [.. runnable.SelectMany(f => f.Scenarios.Where(filter.Matches))];
+        progress.RunStarting(context.Selected.Count);
         await StartQuietlyAsync(testAssembly, context);
         try
         {

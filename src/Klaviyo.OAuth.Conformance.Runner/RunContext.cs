@@ -33,6 +33,9 @@ public sealed class RunContext
     /// <summary>The feature files of this run, as the host loaded them (all of them, whatever a filter selects).</summary>
     public IReadOnlyList<FeatureFile> Features { get; }
 
+    /// <summary>The scenarios this run will execute, in catalogue order, once a console host has selected them (empty under a test framework, which selects its own).</summary>
+    public IReadOnlyList<ScenarioPlan> Selected { get; internal set; } = [];
+
     /// <summary>Where bindings write lines meant for the person running the suite, and where the host shows the run.</summary>
     public IRunProgress Progress { get; }
 

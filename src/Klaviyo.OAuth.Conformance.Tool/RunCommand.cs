@@ -110,9 +110,7 @@ internal static class RunCommand
             if (settings.SignIn)
             {
                 // Only this host asks a person: the same key under dotnet test leaves the approvals not verified.
-                var selected = ScenarioSelectionAttribute.Of(typeof(RunCommand).Assembly, context).And(filter);
-                var approvals = ApprovalPlan.Count(features.SelectMany(f => f.Scenarios).Where(selected.Matches).Select(s => s.AllTags));
-                context.Provide(suiteSettings.AskingThrough(new SignInPrompt(console, approvals)));
+                context.Provide(suiteSettings.AskingThrough(new SignInPrompt(console)));
             }
 
             return ConsoleRunner.RunAsync(typeof(RunCommand).Assembly, context, filter, settings.Parallel);

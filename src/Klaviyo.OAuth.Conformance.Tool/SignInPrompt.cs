@@ -7,13 +7,10 @@ namespace Klaviyo.OAuth.Conformance.Tool;
 /// <summary>
 /// The console side of <c>run --sign-in</c>: prints each line whole through the tool's console (the
 /// live display pauses, so no progress redraw cuts into a URL), asks for the pasted URL there, and
-/// opens the system browser when there is a desktop to open it on. It knows how many approvals the
-/// run's selected scenarios ask for, so each one is shown as "approval 2 of 3".
+/// opens the system browser when there is a desktop to open it on.
 /// </summary>
-internal sealed class SignInPrompt(IToolConsole console, int approvalsPlanned) : ISignInConsole
+internal sealed class SignInPrompt(IToolConsole console) : ISignInConsole
 {
-    public int? ApprovalsPlanned => approvalsPlanned;
-
     public void ShowLine(string line) => console.PrintWhole(line);
 
     public Task<string?> AskAsync(string question, CancellationToken cancellationToken) => console.AskAsync(question, cancellationToken);

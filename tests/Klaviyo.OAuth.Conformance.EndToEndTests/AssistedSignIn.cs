@@ -64,7 +64,7 @@ public sealed class AssistedSignIn
     public void Each_approval_says_what_it_is_for_and_prints_its_url_whole_on_a_line_of_its_own()
     {
         var lines = _separate.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        var asked = lines.Select(l => Regex.Match(l, "^Sign-in needed — approval (\\d+) of (\\d+): .+")).Where(m => m.Success).ToList();
+        var asked = lines.Select(l => Regex.Match(l, "^Sign-in needed — approval (\\d+) of at most (\\d+): .+")).Where(m => m.Success).ToList();
         asked.Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Should().Equal(Enumerable.Range(1, _separate.Approvals), "each approval says its rank");
         asked.Select(m => m.Groups[2].Value).Distinct().Should().ContainSingle("the total is known before the first approval")
             .Which.Should().Match(total => int.Parse(total, CultureInfo.InvariantCulture) >= _separate.Approvals);
@@ -100,7 +100,7 @@ public sealed class AssistedSignIn
 
         run.ExitCode.Should().Be(0, "{0}", run);
         run.Output.Should().Contain("Paste the URL your browser was sent to");
-        run.Output.Should().MatchRegex("Sign-in needed — approval 1 of 2: ", "the refused exchanges share one approval, the successful one needs its own");
+        run.Output.Should().MatchRegex("Sign-in needed — approval 1 of at most 2: ", "the refused exchanges share one approval, the successful one needs its own");
         run.Conformance["token.code-exchange.succeeds"].Verdict.Should().Be("satisfied", "{0}", run);
         run.Conformance["token.pkce.challenge-failed"].Verdict.Should().Be("satisfied", "{0}", run);
     }

@@ -46,6 +46,14 @@ public sealed class RunHooks
             SignIn = signIn,
         };
         container.RegisterInstanceAs(run);
+        if (signIn is not null)
+        {
+            // Counted from what this target can run: a scenario skipped for another power asks for nothing.
+            signIn.ApprovalsPlanned = ApprovalPlan.Count(context.Selected
+                .Where(scenario => CapabilityTags.NeededOf(target, scenario.AllTags).All(capability => target.WhyLacking(capability) is null))
+                .Select(scenario => scenario.AllTags));
+        }
+
         foreach (var line in SettingsDescription.Lines(settings))
         {
             context.Progress.Note(line);

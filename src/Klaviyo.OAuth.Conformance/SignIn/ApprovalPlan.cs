@@ -5,7 +5,7 @@ namespace Klaviyo.OAuth.Conformance.SignIn;
 
 /// <summary>
 /// How many approvals a <c>run --sign-in</c> asks for, known from the selected scenarios' tags before
-/// the first one, so that the console can say "approval 2 of 3". A scenario needs an approval's code
+/// the first one, so that the console can say "approval 2 of at most 3". A scenario needs an approval's code
 /// when it is tagged <c>@needs-approval</c>: a documented (error) behaviour's exchange is refused and
 /// leaves the code unspent, so all of them share one approval; any other exchange spends its code and
 /// leaves a token set nobody used. A destructive scenario that holds tokens needs a throwaway set of

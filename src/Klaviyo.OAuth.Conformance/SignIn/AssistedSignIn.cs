@@ -52,6 +52,12 @@ public sealed class AssistedSignIn : IDisposable
     /// <summary>Token sets the approvals produced, which belong to the run and are revoked when it ends.</summary>
     public ThrowawayTokens Throwaway { get; } = new();
 
+    /// <summary>
+    /// How many approvals the run will ask for (<see cref="ApprovalPlan"/> of the scenarios the target
+    /// can run), set once the target is known; shown as "approval 2 of at most 3": codes and token sets a scenario left unused serve later ones, so a run may ask for fewer. Null when unknown.
+    /// </summary>
+    public int? ApprovalsPlanned { get; set; }
+
     public ISignInConsole Console => _console;
 
     /// <summary>
@@ -138,7 +144,7 @@ public sealed class AssistedSignIn : IDisposable
     private async Task<Uri> ReceiveRedirectAsync(AuthorizationRequest request, int approval, string purpose, CancellationToken cancellationToken)
     {
         // The plan counts on refused codes being reused; when the target spends them, the total grows with each approval.
-        var of = _console.ApprovalsPlanned is { } planned ? string.Create(CultureInfo.InvariantCulture, $" of {Math.Max(planned, approval)}") : string.Empty;
+        var of = ApprovalsPlanned is { } planned ? string.Create(CultureInfo.InvariantCulture, $" of at most {Math.Max(planned, approval)}") : string.Empty;
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         waiting.CancelAfter(WaitForEachApproval);
         var listener = LoopbackRedirectListener.CanListenAt(request.RedirectUri) ? LoopbackRedirectListener.Start(request.RedirectUri) : null;

@@ -14,7 +14,4 @@ public interface ISignInConsole
 
     /// <summary>Opens the URL in a browser where one is available; false when none could be opened (then the printed URL is the way).</summary>
     bool TryOpenBrowser(Uri url);
-
-    /// <summary>How many approvals the run will ask for (<see cref="ApprovalPlan"/>), when the host knows its scenarios; shown as "approval 2 of 3".</summary>
-    int? ApprovalsPlanned => null;
 }

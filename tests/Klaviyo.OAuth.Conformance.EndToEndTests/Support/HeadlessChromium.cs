@@ -37,8 +37,8 @@ public static class HeadlessChromium
         throw new InvalidOperationException("unreachable");
     }
 
-    /// <summary>Playwright waits this long at most for any one call, so a browser that hangs fails its test instead of stalling the run.</summary>
-    public const float PlaywrightTimeoutMs = 15_000;
+    /// <summary>Playwright waits this long at most for any one call, so a browser that hangs fails its test instead of stalling the run (generous: on 2 cores, other test projects run at the same time).</summary>
+    public const float PlaywrightTimeoutMs = 30_000;
 
     /// <summary>Debian's chromium under Playwright, headless and without the sandbox a container cannot give it.</summary>
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright, string chromium) =>

@@ -18,14 +18,14 @@ public class AssistedSignInTests
     public async Task A_loopback_redirect_uri_is_listened_on_and_the_code_comes_back_with_its_state_checked()
     {
         var redirect = $"http://127.0.0.1:{LoopbackPorts.Closed()}/callback";
-        var person = new Person(url => Follow(url, "abc-code"), planned: 3);
-        using var signIn = new AssistedSignIn(person, new SecretRedactor());
+        var person = new Person(url => Follow(url, "abc-code"));
+        using var signIn = new AssistedSignIn(person, new SecretRedactor()) { ApprovalsPlanned = 3 };
 
         var approved = await signIn.ApproveAsync(Web, App(redirect), "Code challenge failed");
 
         approved.Code.Should().Be("abc-code");
         approved.CodeChallenge.Should().Be(Klaviyo.OAuth.Guide.Protocol.Pkce.ChallengeFor(approved.CodeVerifier));
-        person.Lines.Should().Contain("Sign-in needed — approval 1 of 3: Code challenge failed");
+        person.Lines.Should().Contain("Sign-in needed — approval 1 of at most 3: Code challenge failed");
         var url = person.Lines.Single(l => l.StartsWith(Web.AbsoluteUri, StringComparison.Ordinal));
         var query = HttpUtility.ParseQueryString(new Uri(url).Query);
         query["code_challenge_method"].Should().Be("S256");
@@ -54,8 +54,8 @@ public class AssistedSignInTests
     public async Task A_code_given_back_unspent_serves_the_next_scenario_until_the_target_is_seen_to_spend_refused_codes()
     {
         const string redirect = "https://app.example/callback";
-        var person = new Person(paste: url => $"{redirect}?code=code-{State(url)}&state={State(url)}", planned: 1);
-        using var signIn = new AssistedSignIn(person, new SecretRedactor());
+        var person = new Person(paste: url => $"{redirect}?code=code-{State(url)}&state={State(url)}");
+        using var signIn = new AssistedSignIn(person, new SecretRedactor()) { ApprovalsPlanned = 1 };
 
         var first = await signIn.ApproveAsync(Web, App(redirect), "first");
         signIn.GiveBack(first);
@@ -69,7 +69,7 @@ public class AssistedSignInTests
         (await signIn.ApproveAsync(Web, App(redirect), "third")).Code.Should().NotBe(first.Code);
         signIn.Approvals.Should().Be(2);
         person.Lines.Where(l => l.StartsWith("Sign-in needed", StringComparison.Ordinal)).Should()
-            .Equal(["Sign-in needed — approval 1 of 1: first", "Sign-in needed — approval 2 of 2: third"], "a plan that counted on reuse grows when the target spends refused codes");
+            .Equal(["Sign-in needed — approval 1 of at most 1: first", "Sign-in needed — approval 2 of at most 2: third"], "a plan that counted on reuse grows when the target spends refused codes");
     }
 
     [Test]
@@ -99,10 +99,8 @@ public class AssistedSignInTests
         });
     }
 
-    private sealed class Person(Action<string>? browse = null, Func<string, string>? paste = null, int? planned = null) : ISignInConsole
+    private sealed class Person(Action<string>? browse = null, Func<string, string>? paste = null) : ISignInConsole
     {
-        public int? ApprovalsPlanned => planned;
-
         public ConcurrentQueue<string> Lines { get; } = new();
 
         public ConcurrentQueue<string> Questions { get; } = new();
