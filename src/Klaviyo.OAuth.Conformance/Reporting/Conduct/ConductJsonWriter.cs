@@ -12,7 +12,9 @@ public sealed class ConductJsonWriter : IReportWriter<ClientConductReport>
     string IReportWriter<ClientConductReport>.FileName => FileName;
 
     string IReportWriter<ClientConductReport>.Render(ClientConductReport report) => Render(report);
-    public const int SchemaVersion = 1;
+
+    /// <summary>The version of this file's JSON shape, written into it.</summary>
+    public static int SchemaVersion => 1;
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

@@ -13,8 +13,9 @@ public sealed class ConformanceJsonWriter : IReportWriter<ConformanceMatrix>
     string IReportWriter<ConformanceMatrix>.FileName => FileName;
 
     string IReportWriter<ConformanceMatrix>.Render(ConformanceMatrix report) => Render(report);
-    /// <summary>2: observations per scenario and the tool's version.</summary>
-    public const int SchemaVersion = 2;
+
+    /// <summary>The version of this file's JSON shape, written into it. 2: observations per scenario and the tool's version.</summary>
+    public static int SchemaVersion => 2;
 
     /// <summary>
     /// The document's shape: camelCase properties, verdicts, levels, groups, outcomes and defect kinds by
