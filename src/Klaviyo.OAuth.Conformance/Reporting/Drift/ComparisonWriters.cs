@@ -1,7 +1,8 @@
 using Klaviyo.OAuth.Guide;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Klaviyo.OAuth.Conformance.Deviations;
+using Klaviyo.OAuth.Conformance.Reporting.Writers;
 using Klaviyo.OAuth.Guide.Catalogue;
 
 namespace Klaviyo.OAuth.Conformance.Reporting.Drift;
@@ -22,7 +23,7 @@ public static class ComparisonText
         var facts = new List<string> { run.Target };
         if (run.StartedAt is { } started)
         {
-            facts.Add("started " + Writers.ReportText.Time(started));
+            facts.Add("started " + ReportText.Time(started));
         }
 
         facts.Add($"tool {run.ToolVersion ?? "unknown"}, schema {run.SchemaVersion}");
@@ -51,28 +52,27 @@ public static class ComparisonText
     /// <summary>The answers' changes in one cell: "POST /oauth/token: status 400 → 401; …".</summary>
     public static string Lines(IEnumerable<ObservationChange> changes) => string.Join("; ", changes.Select(Line));
 
-    public static string Expired(ExpiredDeviation entry)
+    /// <summary>A known-deviations entry past its date in the newer run, and not in the older one: "id: the known deviation (…) expired after …".</summary>
+    public static string Expired(KnownDeviation entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return $"{entry.Id}: the known deviation ({entry.Reason}) expired{(entry.Until is { } until ? " after " + until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty)}";
+        return $"{entry.Id}: {entry.Describe(expired: true)}";
     }
 
-    /// <summary>Writes compare.md and compare.json into <paramref name="directory"/> (made when missing); returns their paths.</summary>
-    public static IReadOnlyList<string> WriteAll(RunComparison comparison, string directory)
-    {
-        ArgumentNullException.ThrowIfNull(directory);
-        var folder = Directory.CreateDirectory(directory).FullName;
-        var markdown = Path.Combine(folder, MarkdownFileName);
-        File.WriteAllText(markdown, ComparisonMarkdown.Render(comparison), new UTF8Encoding(false));
-        var json = Path.Combine(folder, JsonFileName);
-        File.WriteAllText(json, ComparisonJson.Render(comparison), new UTF8Encoding(false));
-        return [markdown, json];
-    }
+    /// <summary>The comparison's formats, in the order their files are listed.</summary>
+    public static IReadOnlyList<IReportWriter<RunComparison>> Writers { get; } = [new ComparisonMarkdown(), new ComparisonJson()];
+
+    /// <summary>Writes every format of <see cref="Writers"/> (compare.md, compare.json) into <paramref name="directory"/>; returns their paths.</summary>
+    public static IReadOnlyList<string> WriteAll(RunComparison comparison, string directory) => ReportFiles.WriteAll(comparison, directory, Writers);
 }
 
 /// <summary>compare.md: the comparison for people and CI job summaries.</summary>
-public static class ComparisonMarkdown
+public sealed class ComparisonMarkdown : IReportWriter<RunComparison>
 {
+    string IReportWriter<RunComparison>.FileName => ComparisonText.MarkdownFileName;
+
+    string IReportWriter<RunComparison>.Render(RunComparison report) => Render(report);
+
     public static string Render(RunComparison comparison)
     {
         ArgumentNullException.ThrowIfNull(comparison);
@@ -122,12 +122,16 @@ public static class ComparisonMarkdown
         md.AppendLine();
     }
 
-    private static string Cell(string text) => Writers.ConformanceMarkdownWriter.Cell(text);
+    private static string Cell(string text) => ConformanceMarkdownWriter.Cell(text);
 }
 
 /// <summary>compare.json: the comparison for machines, in conformance.json's style (camelCase, verdicts and moves in kebab case).</summary>
-public static class ComparisonJson
+public sealed class ComparisonJson : IReportWriter<RunComparison>
 {
+    string IReportWriter<RunComparison>.FileName => ComparisonText.JsonFileName;
+
+    string IReportWriter<RunComparison>.Render(RunComparison report) => Render(report);
+
     public static string Render(RunComparison comparison)
     {
         ArgumentNullException.ThrowIfNull(comparison);
@@ -142,10 +146,10 @@ public static class ComparisonJson
             @new = comparison.New,
             sharedVerified = comparison.SharedVerified.Count,
             verdictChanges = comparison.VerdictChanges,
-            expiredDeviations = comparison.ExpiredDeviations,
+            expiredDeviations = comparison.ExpiredDeviations.Select(e => new { e.Id, e.Reason, e.Until }),
             added = comparison.Added,
             gone = comparison.Gone,
             observationChanges = comparison.ObservationChanges,
-        }, Writers.ConformanceJsonWriter.SerializerOptions);
+        }, ConformanceJsonWriter.SerializerOptions);
     }
 }

@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Conformance.Deviations;
 using Klaviyo.OAuth.Guide;
 using Klaviyo.OAuth.Conformance.Reporting.Writers;
 
@@ -20,7 +21,7 @@ public static class RunComparer
 
         var verdictChanges = new List<VerdictChange>();
         var drift = new List<ObservedDrift>();
-        var expired = new List<ExpiredDeviation>();
+        var expired = new List<KnownDeviation>();
         foreach (var (id, now) in after)
         {
             if (!before.TryGetValue(id, out var was))
@@ -42,7 +43,7 @@ public static class RunComparer
 
             if (now.Deviation is { Expired: true } entry && was.Deviation is not { Expired: true })
             {
-                expired.Add(new ExpiredDeviation(id, entry.Reason, entry.Until));
+                expired.Add(new KnownDeviation(id, entry.Reason, entry.Until));
             }
         }
 

@@ -1,3 +1,4 @@
+using Klaviyo.OAuth.Conformance.Deviations;
 using Klaviyo.OAuth.Guide;
 
 namespace Klaviyo.OAuth.Conformance.Reporting.Drift;
@@ -30,9 +31,6 @@ public sealed record ObservedDrift(string Id, Verdict Verdict, IReadOnlyList<Obs
 /// <summary>A behaviour in one run's catalogue only.</summary>
 public sealed record CatalogueChange(string Id, Verdict Verdict);
 
-/// <summary>A known-deviations entry past its date in the newer run, and not in the older one: fails <c>compare</c>.</summary>
-public sealed record ExpiredDeviation(string Id, string Reason, DateOnly? Until);
-
 /// <summary>A run as the comparison names it: the file, the target, when, and by which tool.</summary>
 public sealed record ComparedRunSummary(string File, string Target, DateTimeOffset? StartedAt, string? ToolVersion, int SchemaVersion, bool HasObservations);
 
@@ -44,7 +42,7 @@ public sealed record RunComparison(
     IReadOnlyList<CatalogueChange> Added,
     IReadOnlyList<CatalogueChange> Gone,
     IReadOnlyList<ObservedDrift> ObservationChanges,
-    IReadOnlyList<ExpiredDeviation> ExpiredDeviations,
+    IReadOnlyList<KnownDeviation> ExpiredDeviations,
     IReadOnlyList<string> SharedVerified)
 {
     /// <summary>Both runs recorded observations, so answers were compared, not only verdicts.</summary>
