@@ -1,3 +1,5 @@
+using Klaviyo.OAuth.Guide;
+
 namespace Klaviyo.OAuth.Conformance.Runner;
 
 /// <summary>
@@ -11,7 +13,7 @@ public interface IRunProgress
     void RunStarting(int scenarios);
 
     /// <summary>A scenario finished (called from the worker that ran it; hosts serialise their output).</summary>
-    void ScenarioFinished(string scenario, ScenarioOutcome outcome);
+    void ScenarioFinished(string scenario, FinishedScenario outcome);
 
     /// <summary>A line meant for the person running the suite.</summary>
     void Note(string line);
@@ -30,10 +32,10 @@ public sealed class TextRunProgress(TextWriter output, bool listPasses = true) :
     {
     }
 
-    public void ScenarioFinished(string scenario, ScenarioOutcome outcome)
+    public void ScenarioFinished(string scenario, FinishedScenario outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        if (outcome.Kind == ScenarioOutcomeKind.Skipped || (outcome.Passed && !listPasses))
+        if (outcome.Status == StepStatus.Skipped || (outcome.Passed && !listPasses))
         {
             return;
         }

@@ -5,7 +5,7 @@ namespace Klaviyo.OAuth.Conformance.Runner;
 
 /// <summary>
 /// How Reqnroll's verdicts, and bindings that skip a scenario, reach the runner: as exceptions the
-/// runner classifies in <see cref="ScenarioOutcome"/>, whatever the host. Bindings skip through
+/// runner classifies in <see cref="FinishedScenario"/>, whatever the host. Bindings skip through
 /// this provider (resolved from the scenario container), never through a test framework.
 /// </summary>
 public sealed class RunnerRuntimeProvider : IUnitTestRuntimeProvider

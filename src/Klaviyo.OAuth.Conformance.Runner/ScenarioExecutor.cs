@@ -12,13 +12,13 @@ namespace Klaviyo.OAuth.Conformance.Runner;
 public static class ScenarioExecutor
 {
     /// <param name="testAssembly">The host's assembly: it names <see cref="RunnerPlugin"/>, and Reqnroll reads its bindings and reqnroll.json's binding assemblies for it.</param>
-    public static async Task<ScenarioOutcome> RunAsync(Assembly testAssembly, FeatureFile feature, ScenarioPlan scenario)
+    public static async Task<FinishedScenario> RunAsync(Assembly testAssembly, FeatureFile feature, ScenarioPlan scenario)
     {
         ArgumentNullException.ThrowIfNull(feature);
         ArgumentNullException.ThrowIfNull(scenario);
         var featureInfo = feature.Info ?? throw new InvalidOperationException($"{feature.RelativePath} did not parse.");
         var runner = TestRunnerManager.GetTestRunnerForAssembly(testAssembly, featureHint: featureInfo);
-        var outcome = ScenarioOutcome.Pass;
+        var outcome = FinishedScenario.Pass;
         var notes = string.Empty;
         try
         {
@@ -32,9 +32,9 @@ public static class ScenarioExecutor
             catch (System.Exception failure)
             {
                 var context = runner.TestThreadContext.TestThreadContainer.Resolve<RunContext>();
-                outcome = ScenarioOutcome.Of(
+                outcome = FinishedScenario.Of(
+                    FinishedScenario.StatusOf(runner.ScenarioContext.ScenarioExecutionStatus, failure),
                     failure,
-                    undefinedStep: runner.ScenarioContext.ScenarioExecutionStatus == ScenarioExecutionStatus.UndefinedStep,
                     warnOnly: context.IsWarnOnly(scenario),
                     expectedBecause: context.ExpectedFailureReason(scenario));
             }

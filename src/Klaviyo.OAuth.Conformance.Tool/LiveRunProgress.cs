@@ -1,4 +1,5 @@
 using Klaviyo.OAuth.Conformance.Runner;
+using Klaviyo.OAuth.Guide;
 using Spectre.Console;
 
 namespace Klaviyo.OAuth.Conformance.Tool;
@@ -25,18 +26,18 @@ internal sealed class LiveRunProgress(IAnsiConsole console, Lock gate, string ti
         Show();
     }
 
-    public void ScenarioFinished(string scenario, ScenarioOutcome outcome)
+    public void ScenarioFinished(string scenario, FinishedScenario outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        switch (outcome.Kind)
+        switch (outcome.Outcome)
         {
-            case ScenarioOutcomeKind.Passed:
+            case ScenarioOutcome.Passed:
                 Interlocked.Increment(ref _passed);
                 return;
-            case ScenarioOutcomeKind.Skipped or ScenarioOutcomeKind.Pending:
+            case ScenarioOutcome.Skipped:
                 Interlocked.Increment(ref _skipped);
                 return;
-            case ScenarioOutcomeKind.Advisory or ScenarioOutcomeKind.Expected:
+            case ScenarioOutcome.Failed when !outcome.FailsRun:
                 Interlocked.Increment(ref _advisory);
                 Print("yellow", outcome.ProgressLine(scenario), outcome.Failure?.Message);
                 return;

@@ -74,22 +74,6 @@ internal static class RunSummaryView
         return matrix.Unreachable || (matrix.NothingVerified && !verdictFailed) ? ExitCodes.Unverified : ExitCodes.FailsBuild;
     }
 
-    /// <summary>
-    /// Whether every scenario that failed belongs to a behaviour listed as a known deviation: the
-    /// runner counted them as failures, the verdict does not.
-    /// </summary>
-    public static bool FailedOnlyAsKnownDeviations(ConformanceMatrix matrix)
-    {
-        ArgumentNullException.ThrowIfNull(matrix);
-        var listed = matrix.Rows.Where(r => r.Verdict == Verdict.KnownDeviation).SelectMany(r => r.Failures).Select(s => (s.Uri, s.Name)).ToHashSet();
-        var failed = matrix.Rows.SelectMany(r => r.Failures)
-            .Concat(matrix.TipRows.Concat<EnginePartRow>(matrix.ConductRuleRows).SelectMany(r => r.Scenarios).Where(s => s.Outcome == ScenarioOutcome.Failed))
-            .Select(s => (s.Uri, s.Name)).ToHashSet();
-        // A scenario outside every row (no behaviour id, or an unknown one) may have failed unseen: the runner decides.
-        var unseen = matrix.Defects.Any(d => d.Kind is SuiteDefectKind.ScenarioWithoutBehaviour or SuiteDefectKind.UnknownBehaviourId);
-        return listed.Count > 0 && !unseen && failed.IsSubsetOf(listed);
-    }
-
     private static string Coloured(Verdict verdict, string text) => verdict switch
     {
         Verdict.Satisfied => $"[green]{Markup.Escape(text)}[/]",

@@ -10,6 +10,7 @@ public sealed class CucumberMessages
     private readonly Dictionary<string, string> _pickleIdByTestCase = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _testCaseByStarted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _statusesByPickle = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _tagsByName = new(StringComparer.Ordinal);
 
     public int PickleCount { get; private set; }
 
@@ -25,6 +26,11 @@ public sealed class CucumberMessages
         return messages;
     }
 
+    /// <summary>The statuses of the named scenario's steps, in the order they finished.</summary>
+    public IReadOnlyList<string> StatusesOf(string scenarioName) => _statusesByPickle.GetValueOrDefault(_pickleIdByName[scenarioName]) ?? [];
+
+    public IReadOnlyList<string> TagsOf(string scenarioName) => _tagsByName.GetValueOrDefault(scenarioName) ?? [];
+
     public string StatusOf(string scenarioName)
     {
         var statuses = _statusesByPickle.GetValueOrDefault(_pickleIdByName[scenarioName]) ?? [];
@@ -36,6 +42,7 @@ public sealed class CucumberMessages
         if (envelope.TryGetProperty("pickle", out var pickle))
         {
             _pickleIdByName[pickle.GetProperty("name").GetString()!] = pickle.GetProperty("id").GetString()!;
+            _tagsByName[pickle.GetProperty("name").GetString()!] = [.. pickle.GetProperty("tags").EnumerateArray().Select(t => t.GetProperty("name").GetString()!)];
             PickleCount++;
         }
         else if (envelope.TryGetProperty("testCase", out var testCase))

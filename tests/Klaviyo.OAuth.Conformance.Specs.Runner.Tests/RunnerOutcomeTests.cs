@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Klaviyo.OAuth.Guide;
 
 namespace Klaviyo.OAuth.Conformance.Specs.Runner.Tests;
 
@@ -115,6 +116,35 @@ public sealed class RunnerOutcomeTests
             messages.StatusOf("A data table reaches the binding").Should().Be("PASSED");
             messages.StatusOf("A failing advisory scenario is a warning, not a failure").Should().Be("FAILED");
             messages.PickleCount.Should().Be(15);
+        }
+
+        /// <summary>
+        /// What the test host reported as each scenario ended is what the reports read from the same run's
+        /// messages: failed exactly when the steps' statuses fail the scenario and the run does not allow it.
+        /// </summary>
+        [Test]
+        public void The_runner_and_the_reports_classify_each_scenario_alike()
+        {
+            var messages = CucumberMessages.Read(Path.Combine(_run.ReportsDirectory, "cucumber.ndjson"));
+            var compared = 0;
+            foreach (var (test, outcome) in _run.Outcomes.Where(o => !o.Key.StartsWith("Feature file", StringComparison.Ordinal)))
+            {
+                var scenario = test.Replace(" (5, 6)", string.Empty, StringComparison.Ordinal).Replace(" (6, 7)", string.Empty, StringComparison.Ordinal);
+                // A scenario without steps in the messages never started (Reqnroll writes no test case for an ignored one): the reports skip it.
+                var statuses = messages.StatusesOf(scenario);
+                var read = statuses.Count == 0 ? ScenarioOutcome.Skipped : StepStatus.Outcome(statuses);
+                var allowed = messages.TagsOf(scenario).Any(t => t is "@sample.advisory" or "@sample.expected");
+                var expected = read switch
+                {
+                    ScenarioOutcome.Passed => "Passed",
+                    ScenarioOutcome.Failed when !allowed => "Failed",
+                    _ => "NotExecuted",
+                };
+                outcome.Outcome.Should().Be(expected, $"'{test}' read from the messages as {read} ({string.Join(", ", statuses)})");
+                compared++;
+            }
+
+            compared.Should().Be(15);
         }
 
         [Test]

@@ -1,11 +1,6 @@
-namespace Klaviyo.OAuth.Conformance.Reporting;
+using Klaviyo.OAuth.Guide;
 
-public enum ScenarioOutcome
-{
-    Passed,
-    Failed,
-    Skipped,
-}
+namespace Klaviyo.OAuth.Conformance.Reporting;
 
 /// <summary>
 /// One scenario (a Cucumber pickle: an example row is its own scenario) as the run left it.

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Klaviyo.OAuth.Conformance.Runner;
 using Klaviyo.OAuth.Conformance.Tool;
+using Klaviyo.OAuth.Guide;
 using NUnit.Framework;
 using Spectre.Console.Testing;
 
@@ -24,9 +25,9 @@ public class ToolConsoleTests
         {
             progress.RunStarting(3);
             progress.Note("Target: embedded emulator");
-            progress.ScenarioFinished("A good one", ScenarioOutcome.Pass);
-            progress.ScenarioFinished("A bad one", ScenarioOutcome.Of(new InvalidOperationException("expected 401, got 200"), undefinedStep: false, warnOnly: false));
-            progress.ScenarioFinished("An unreachable one", ScenarioOutcome.Of(new ScenarioSkippedException("target unreachable"), undefinedStep: false, warnOnly: false));
+            progress.ScenarioFinished("A good one", FinishedScenario.Pass);
+            progress.ScenarioFinished("A bad one", FinishedScenario.Of(StepStatus.Failed, new InvalidOperationException("expected 401, got 200")));
+            progress.ScenarioFinished("An unreachable one", FinishedScenario.Of(StepStatus.Skipped, new ScenarioSkippedException("target unreachable")));
             return Task.FromResult(0);
         });
 
@@ -52,13 +53,13 @@ public class ToolConsoleTests
         var answer = await console.ShowRunAsync("2 scenarios", async progress =>
         {
             progress.RunStarting(2);
-            progress.ScenarioFinished("A good one", ScenarioOutcome.Pass);
+            progress.ScenarioFinished("A good one", FinishedScenario.Pass);
             await Task.Delay(250); // the display draws a few frames
             displayedBefore = console.IsDisplaying;
             console.PrintWhole(LongUrl);
             var code = await console.AskAsync("Paste the code:");
             displayedAfter = console.IsDisplaying;
-            progress.ScenarioFinished("A bad one", ScenarioOutcome.Of(new InvalidOperationException("expected 401, got 200"), undefinedStep: false, warnOnly: false));
+            progress.ScenarioFinished("A bad one", FinishedScenario.Of(StepStatus.Failed, new InvalidOperationException("expected 401, got 200")));
             await Task.Delay(250);
             return code;
         });

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Klaviyo.OAuth.Guide;
 
 namespace Klaviyo.OAuth.Conformance.Reporting.Messages;
 
@@ -129,7 +130,7 @@ internal static class CucumberMessageReader
     private static StepResult ReadStepResult(JsonElement body)
     {
         var result = body.TryGetProperty("testStepResult", out var r) && r.ValueKind == JsonValueKind.Object ? r : default;
-        var status = result.ValueKind == JsonValueKind.Object ? OptionalText(result, "status") ?? "UNKNOWN" : "UNKNOWN";
+        var status = result.ValueKind == JsonValueKind.Object ? OptionalText(result, "status") ?? StepStatus.Unknown : StepStatus.Unknown;
         // Newer Cucumber messages carry the text in "exception" ({type, message}); older ones in "message".
         var message = result.ValueKind == JsonValueKind.Object
             ? OptionalText(result, "message") ?? ExceptionMessage(result)

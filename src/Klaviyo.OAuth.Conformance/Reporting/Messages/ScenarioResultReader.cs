@@ -1,8 +1,11 @@
+using Klaviyo.OAuth.Guide;
+
 namespace Klaviyo.OAuth.Conformance.Reporting.Messages;
 
 /// <summary>
-/// Decides each scenario's outcome from its steps: the worst step wins (failed, then skipped, then
-/// passed). A retried scenario counts by its last attempt.
+/// Reads each scenario as the run left it: its outcome from its steps' statuses by the one rule,
+/// <see cref="StepStatus.Outcome"/>, with the failed step's evidence or the skip's reason. A retried
+/// scenario counts by its last attempt; one that started and never finished failed (the run was cut short).
 /// </summary>
 internal sealed class ScenarioResultReader(Evidence evidence)
 {
@@ -48,25 +51,23 @@ internal sealed class ScenarioResultReader(Evidence evidence)
         var duration = attempt.Results.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Duration);
         scenario = scenario with { Duration = duration, Observations = attempt.Observations };
 
-        var failed = attempt.Results.FirstOrDefault(r => r.Status is "FAILED" or "UNDEFINED" or "AMBIGUOUS");
-        if (failed is not null)
+        switch (StepStatus.Outcome(attempt.Results.Select(r => r.Status)))
         {
-            return scenario with
-            {
-                Outcome = ScenarioOutcome.Failed,
-                FailedStep = evidence.Prepare(StepText(pickle, testCase, failed.TestStepId), MaxReasonLength),
-                Evidence = evidence.Prepare(failed.Message) ?? DefaultFailureMessage(failed.Status),
-            };
-        }
-
-        var notPassed = attempt.Results.Where(r => r.Status != "PASSED").ToList();
-        if (notPassed.Count > 0)
-        {
-            var reason = notPassed.Select(r => r.Message).FirstOrDefault(m => !string.IsNullOrWhiteSpace(m));
-            return scenario with
-            {
-                Reason = evidence.Prepare(reason, MaxReasonLength) ?? $"A step was {notPassed[0].Status.ToLowerInvariant()}, without a message.",
-            };
+            case ScenarioOutcome.Failed:
+                var failed = attempt.Results.First(r => StepStatus.FailsScenario(r.Status));
+                return scenario with
+                {
+                    Outcome = ScenarioOutcome.Failed,
+                    FailedStep = evidence.Prepare(StepText(pickle, testCase, failed.TestStepId), MaxReasonLength),
+                    Evidence = evidence.Prepare(failed.Message) ?? DefaultFailureMessage(failed.Status),
+                };
+            case ScenarioOutcome.Skipped:
+                var notPassed = attempt.Results.Where(r => r.Status != StepStatus.Passed).ToList();
+                var reason = notPassed.Select(r => r.Message).FirstOrDefault(m => !string.IsNullOrWhiteSpace(m));
+                return scenario with
+                {
+                    Reason = evidence.Prepare(reason, MaxReasonLength) ?? $"A step was {notPassed[0].Status.ToLowerInvariant()}, without a message.",
+                };
         }
 
         if (!attempt.Finished)
@@ -93,8 +94,8 @@ internal sealed class ScenarioResultReader(Evidence evidence)
 
     private static string DefaultFailureMessage(string status) => status switch
     {
-        "UNDEFINED" => "The step is undefined: no step binding matches it.",
-        "AMBIGUOUS" => "The step is ambiguous: more than one step binding matches it.",
+        StepStatus.Undefined => "The step is undefined: no step binding matches it.",
+        StepStatus.Ambiguous => "The step is ambiguous: more than one step binding matches it.",
         _ => "The step failed without a message.",
     };
 }
