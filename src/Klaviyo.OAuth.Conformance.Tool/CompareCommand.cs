@@ -17,8 +17,8 @@ internal static class CompareCommand
 
     public static Command Create(IToolConsole console)
     {
-        var old = new Argument<string>("OLD") { Description = "the earlier run: its conformance.json or cucumber.ndjson" };
-        var @new = new Argument<string>("NEW") { Description = "the later run: its conformance.json or cucumber.ndjson" };
+        var old = new Argument<string>("OLD") { Description = "the earlier run: its conformance.json or cucumber.ndjson, or its reports folder" };
+        var @new = new Argument<string>("NEW") { Description = "the later run: its conformance.json or cucumber.ndjson, or its reports folder" };
         var outFolder = OutputFolder.Option("where to write compare.md and compare.json (default ./reports)");
         var command = new Command(
             "compare",
@@ -35,10 +35,17 @@ internal static class CompareCommand
 
     public static int Run(string oldFile, string newFile, string outFolder, IToolConsole console)
     {
+        var (oldRun, newRun) = (RunFiles.In(oldFile, RunFiles.Json, RunFiles.Messages), RunFiles.In(newFile, RunFiles.Json, RunFiles.Messages));
+        if ((oldRun.Problem ?? newRun.Problem) is { } folder)
+        {
+            console.Problem(folder);
+            return ExitCodes.BadUsage;
+        }
+
         RunComparison comparison;
         try
         {
-            comparison = RunComparer.Compare(ComparedRun.Load(oldFile), ComparedRun.Load(newFile));
+            comparison = RunComparer.Compare(ComparedRun.Load(oldRun.File!), ComparedRun.Load(newRun.File!));
         }
         catch (ComparisonInputException bad)
         {

@@ -71,7 +71,7 @@ internal static class GradeCommand
         catch (GradingInputException e)
         {
             console.Problem(e.Message);
-            return ExitCodes.BadUsage;
+            return e.Unreachable ? ExitCodes.Unverified : ExitCodes.BadUsage;
         }
 
         Print(graded.Report, console);

@@ -13,7 +13,7 @@ internal static class ReportCommand
 {
     public static Command Create(IToolConsole console)
     {
-        var files = new Argument<string[]>("ndjson") { Arity = ArgumentArity.OneOrMore, Description = "the cucumber.ndjson of one or more runs" };
+        var files = new Argument<string[]>("ndjson") { Arity = ArgumentArity.OneOrMore, Description = "the cucumber.ndjson of one or more runs, or the reports folders holding them" };
         var outFolder = OutputFolder.Option("where to write the reports (default: the folder of the first file)");
         var strictAdvisory = new Option<bool>("--strict-advisory") { Description = "advisory (@rfc-*) behaviours not met also fail (exit code 1)" };
         var deviations = new Option<string?>("--deviations") { Description = "a known-deviations file, as for run" };
@@ -39,6 +39,14 @@ internal static class ReportCommand
             return ExitCodes.BadUsage;
         }
 
+        var found = files.Select(file => RunFiles.In(file, RunFiles.Messages)).ToList();
+        if (found.FirstOrDefault(f => f.Problem is not null).Problem is { } notARun)
+        {
+            console.Problem(notARun);
+            return ExitCodes.BadUsage;
+        }
+
+        files = [.. found.Select(f => f.File!)];
         if (files.FirstOrDefault(file => !File.Exists(file)) is { } missing)
         {
             console.Problem($"No such file: {missing}. Run the suite first, or pass the path of a saved cucumber.ndjson.");

@@ -14,14 +14,18 @@ namespace Klaviyo.OAuth.Conformance.Tool;
 /// </summary>
 internal static class RunSummaryView
 {
-    /// <summary>The end of a run; in a GitHub Actions step also its annotations and the job summary.</summary>
-    public static void Show(IToolConsole console, WrittenReports reports)
-    {
+    /// <summary>The end of a run.</summary>
+    public static void Show(IToolConsole console, WrittenReports reports) =>
         Show(console, reports.Matrix, reports.Files, reports.StrictAdvisory, reports.Names);
-        GitHubActions.FromEnvironment().Publish(reports.Matrix, console.Out, reports.StrictAdvisory);
+
+    /// <summary>The end of a run or a report (<c>run</c>, <c>report</c>); in a GitHub Actions step also its annotations and the job summary.</summary>
+    public static void Show(IToolConsole console, ConformanceMatrix matrix, IReadOnlyList<string> reportFiles, bool strictAdvisory, SettingsProvenance? names = null)
+    {
+        ShowSummary(console, matrix, reportFiles, strictAdvisory, names);
+        GitHubActions.FromEnvironment().Publish(matrix, console.Out, strictAdvisory);
     }
 
-    public static void Show(IToolConsole console, ConformanceMatrix matrix, IReadOnlyList<string> reportFiles, bool strictAdvisory, SettingsProvenance? names = null)
+    private static void ShowSummary(IToolConsole console, ConformanceMatrix matrix, IReadOnlyList<string> reportFiles, bool strictAdvisory, SettingsProvenance? names)
     {
         console.Line(string.Empty);
         console.Line(ConsoleSummary.Heading(matrix));

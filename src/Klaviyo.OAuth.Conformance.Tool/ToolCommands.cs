@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Guide;
 using Klaviyo.OAuth.Emulator.Standalone;
 
@@ -37,7 +38,7 @@ internal static class ToolCommands
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            console.Problem(UsageProblem(parsed));
+            console.Problem(Problem(parsed));
             return ExitCodes.BadUsage;
         }
 
@@ -69,6 +70,7 @@ internal static class ToolCommands
             GradeCommand.Create(console),
             CompareCommand.Create(console),
         };
+        RefuseOptionsAsArguments(root);
         // A bare invocation names no command: the help says what there is to run.
         root.SetAction(result =>
         {
@@ -77,6 +79,36 @@ internal static class ToolCommands
             return ExitCodes.BadUsage;
         });
         return root;
+    }
+
+    /// <summary>
+    /// <c>grade --har x.har</c>: System.CommandLine fills the file argument with <c>--har</c> and calls
+    /// <c>x.har</c> unrecognized; this says that the command has no such option instead.
+    /// </summary>
+    private static void RefuseOptionsAsArguments(Command command)
+    {
+        if (command.Arguments.Count > 0)
+        {
+            // On the command, not the arguments: an optional argument's validators do not run.
+            command.Validators.Add(result =>
+            {
+                foreach (var argument in command.Arguments)
+                {
+                    foreach (var name in (result.GetResult(argument)?.Tokens ?? []).Select(t => t.Value.Split('=')[0]).Where(UsageProblem.LooksLikeOption))
+                    {
+                        var nearest = Suggestion.Nearest(name.TrimStart('-'), command.Options.Where(o => !o.Hidden), o => o.Name.TrimStart('-'));
+                        result.AddError(nearest is null
+                            ? $"{command.Name} has no option {name}: give <{argument.Name}> by itself."
+                            : $"{command.Name} has no option {name}: did you mean {nearest.Name}?");
+                    }
+                }
+            });
+        }
+
+        foreach (var subcommand in command.Subcommands)
+        {
+            RefuseOptionsAsArguments(subcommand);
+        }
     }
 
     /// <summary>The exit codes, the guide and the reports, under every command's help.</summary>
@@ -95,30 +127,10 @@ internal static class ToolCommands
         output.WriteLine($"The guide: {GuideUrl}");
     }
 
-    /// <summary>Every parse error, the suggestion for a mistyped name, and where usage is, as one message.</summary>
-    private static string UsageProblem(ParseResult parsed)
-    {
-        using var text = new StringWriter();
-        foreach (var error in parsed.Errors)
-        {
-            text.WriteLine(error.Message);
-        }
-
-        if (parsed.Action is ParseErrorAction suggestions)
-        {
-            // System.CommandLine's own typo corrections ("Did you mean one of the following?"), without its help.
-            suggestions.ShowHelp = false;
-            suggestions.ShowTypoCorrections = true;
-            using var corrections = new StringWriter();
-            parsed.InvocationConfiguration.Output = corrections;
-            parsed.InvocationConfiguration.Error = TextWriter.Null;
-            suggestions.Invoke(parsed);
-            text.Write(corrections.ToString());
-        }
-
-        text.WriteLine($"Run '{CommandPath(parsed)} --help' for usage.");
-        return string.Join(Environment.NewLine, text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-    }
+    /// <summary>Every parse error, the suggestion for a mistyped name, and where usage is, as one message; secrets masked.</summary>
+    private static string Problem(ParseResult parsed) =>
+        UsageProblem.Of(
+            parsed, $"Run '{CommandPath(parsed)} --help' for usage.", SettingKeys.All.Where(k => k.IsSecret).Select(k => k.Option!));
 
     private static string CommandPath(ParseResult parsed)
     {

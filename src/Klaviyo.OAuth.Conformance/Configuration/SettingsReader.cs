@@ -72,7 +72,10 @@ internal static class SettingsReader
         }
         catch (JsonException e)
         {
-            throw new ConformanceConfigurationException($"{jsonFile} is not valid JSON: {e.Message} Fix the file or remove it.", e);
+            // System.Text.Json counts from 0 and appends "LineNumber: 0 | BytePositionInLine: 0." to its reason.
+            var where = e.LineNumber is { } line ? $" at line {line + 1}, column {e.BytePositionInLine + 1}" : string.Empty;
+            var why = e.Message.Split(" LineNumber:", 2)[0].Trim();
+            throw Refused($"{jsonFile} is not valid JSON{where}: {why} Fix the file{(optional ? " or remove it" : string.Empty)} (see conformance.example.json).");
         }
 
         using (document)

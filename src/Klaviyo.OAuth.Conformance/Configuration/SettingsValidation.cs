@@ -63,7 +63,7 @@ public static class SettingsValidation
             }
             catch (Deviations.DeviationsFileException bad)
             {
-                problems.Add($"Conformance:Deviations: {bad.Message}");
+                problems.Add($"{names.Name(SettingKeys.Deviations)}: {bad.Message}");
             }
         }
 

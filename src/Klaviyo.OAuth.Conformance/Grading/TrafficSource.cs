@@ -62,8 +62,13 @@ public sealed class GradingInputException : Exception
     {
     }
 
+    /// <summary>The emulator whose journal was asked for did not answer: nothing could be graded, though the input may be right.</summary>
+    public bool Unreachable { get; private init; }
+
     internal static GradingInputException For(TrafficSource source, Exception cause) =>
-        new($"Cannot grade {source}: {cause.Message}", cause);
+        source is TrafficSource.Journal && cause is HttpRequestException or TaskCanceledException
+            ? new($"Cannot grade {source}: the emulator could not be reached ({cause.Message}). Is it running at that URL, its API host, with its control API on?", cause) { Unreachable = true }
+            : new($"Cannot grade {source}: {cause.Message}", cause);
 
     internal static bool IsInputProblem(Exception e) =>
         e is TrafficFormatException or IOException or UnauthorizedAccessException or HttpRequestException or TaskCanceledException;

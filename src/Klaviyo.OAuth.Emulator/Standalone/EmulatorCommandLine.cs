@@ -24,7 +24,7 @@ public static class EmulatorCommandLine
         return command;
     }
 
-    /// <summary>Parses and runs the standalone program; parse errors are one message each and exit 2.</summary>
+    /// <summary>Parses and runs the standalone program; parse errors are one message (<see cref="UsageProblem"/>) and exit 2.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
     {
         var root = new RootCommand("An emulator of Klaviyo's OAuth server (the API host and the web host), for apps' tests and by hand.");
@@ -32,12 +32,7 @@ public static class EmulatorCommandLine
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var problem in parsed.Errors)
-            {
-                await error.WriteLineAsync(problem.Message);
-            }
-
-            await error.WriteLineAsync("Run with --help for usage.");
+            await error.WriteLineAsync(UsageProblem.Of(parsed, "Run with --help for usage.", []));
             return ExitCodes.BadUsage;
         }
 
@@ -81,6 +76,9 @@ public static class EmulatorCommandLine
             Description = "web host (as www.klaviyo.com): /oauth/authorize, /oauth/client, /login; default http://127.0.0.1:0 (a free port)",
             HelpName = "url",
         };
+
+        // Not an option: people reach for it, and the hosts are given as whole URLs.
+        public readonly Option<string?> Port = new("--port") { Hidden = true };
 
         public readonly Option<bool> NoControlApi = new("--no-control-api") { Description = "serve neither /__control/ nor WireMock's admin API /__admin/" };
 
@@ -148,10 +146,16 @@ public static class EmulatorCommandLine
             HelpName = "dir",
         };
 
-        public IEnumerable<Option> All => [ApiUrl, WebUrl, Https, HttpsCertDir, NoControlApi, OpaqueTokens, DataSeed, DiagnosisHeader, Clients, Mappings, WatchMappings, UpstreamApi, UpstreamWeb, Record, ApiRateLimits, AllowRemoteControl];
+        public IEnumerable<Option> All => [ApiUrl, WebUrl, Https, HttpsCertDir, NoControlApi, OpaqueTokens, DataSeed, DiagnosisHeader, Clients, Mappings, WatchMappings, UpstreamApi, UpstreamWeb, Record, ApiRateLimits, AllowRemoteControl, Port];
 
         public void Validate(CommandResult result)
         {
+            if (result.GetResult(Port) is not null)
+            {
+                var port = int.TryParse(result.GetValue(Port), out var number) && number is > 0 and < 65536 ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : "PORT";
+                result.AddError($"There is no --port: give each host's URL, {ApiUrlOption} http://127.0.0.1:{port} (and {WebUrlOption} for the web host); port 0 picks a free one.");
+            }
+
             foreach (var (option, value) in new[] { (ApiUrl, result.GetValue(ApiUrl)), (WebUrl, result.GetValue(WebUrl)) })
             {
                 if (value is not null && EmulatorUrl.Problem(value) is { } problem)

@@ -30,6 +30,8 @@ public class BadInputTests : ToolCommandTests
         new("report --out at a file", WriteRunAndFile, ["report", "{0}/run/cucumber.ndjson", "--out", "{0}/reports.txt"], ExitCodes.BadUsage, true, ["reports.txt is a file"]),
         new("report of a missing file", _ => { }, ["report", "{0}/missing.ndjson"], ExitCodes.BadUsage, true, ["No such file", "missing.ndjson"]),
         new("report of a file that is not Cucumber messages", WriteGarbage, ["report", "{0}/" + Garbage], ExitCodes.BadUsage, true, [Garbage, "holds no Cucumber messages"], NothingButTheGarbage),
+        new("report of a folder without a run", _ => { }, ["report", "{0}"], ExitCodes.BadUsage, true, ["is a folder without cucumber.ndjson", "reports folder of a run"]),
+        new("compare of a folder without a run", WriteRunAndFile, ["compare", "{0}/run", "{0}"], ExitCodes.BadUsage, true, ["is a folder without conformance.json or cucumber.ndjson"]),
         new("diagnose of a missing file", _ => { }, ["diagnose", "{0}/missing.har"], ExitCodes.BadUsage, true, ["missing.har", "no such file"]),
         new("diagnose of garbage", WriteGarbage, ["diagnose", "{0}/" + Garbage], ExitCodes.BadUsage, true, [Garbage, "not a HAR file"]),
         new("grade of a missing file", _ => { }, ["grade", "{0}/missing.har"], ExitCodes.BadUsage, true, ["Cannot grade", "missing.har"]),

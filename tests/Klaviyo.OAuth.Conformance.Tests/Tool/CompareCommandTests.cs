@@ -51,6 +51,17 @@ public class CompareCommandTests : ToolCommandTests
     }
 
     [Test]
+    public void Reports_folders_stand_for_their_conformance_json()
+    {
+        var old = ConformanceJson(RunComparerTests.Run(answer: RunComparerTests.Usual), "old");
+        var @new = ConformanceJson(RunComparerTests.Run(answer: RunComparerTests.Usual), "new");
+
+        RunTool(["compare", Path.GetDirectoryName(old)!, Path.GetDirectoryName(@new)!, "--out", Out]).Should().Be(ExitCodes.Conforming, Output + Error);
+
+        Output.Should().Contain($"old: {old}").And.Contain("NO REGRESSION");
+    }
+
+    [Test]
     public void An_improvement_and_satisfied_to_not_verified_exit_0()
     {
         var old = Write(RunComparerTests.Run(id => id == "token.invalid-client" ? Messages.Failed("Expected 401") : Messages.Passed), "old");

@@ -24,17 +24,7 @@ public class GradeInCiTests : ToolCommandTests
     public void In_github_actions_a_broken_rule_is_an_error_annotation_and_the_summary_gets_the_table()
     {
         var summary = Path.Combine(Folder, "step-summary.md");
-        Environment.SetEnvironmentVariable("GITHUB_ACTIONS", "true");
-        Environment.SetEnvironmentVariable("GITHUB_STEP_SUMMARY", summary);
-        try
-        {
-            RunTool(["grade", BrokenBasicAuth()]).Should().Be(ExitCodes.FailsBuild);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("GITHUB_ACTIONS", null);
-            Environment.SetEnvironmentVariable("GITHUB_STEP_SUMMARY", null);
-        }
+        RunToolInGitHubActions(["grade", BrokenBasicAuth()], summary).Should().Be(ExitCodes.FailsBuild);
 
         Output.Should().Contain("::error title=client.basic-auth::").And.NotContain("s3cr3t-value");
         File.ReadAllText(summary).Should().Contain("# Client conduct").And.Contain("`client.basic-auth`");

@@ -23,6 +23,15 @@ public class ReportCommandTests : ToolCommandTests
     }
 
     [Test]
+    public void A_reports_folder_stands_for_its_cucumber_ndjson()
+    {
+        new Messages().EveryBehaviourPassing().WriteTo(Folder);
+
+        Run(Folder, "--out", Path.Combine(Folder, "again")).Should().Be(ExitCodes.Conforming, Error);
+        File.Exists(Path.Combine(Folder, "again", "conformance.json")).Should().BeTrue();
+    }
+
+    [Test]
     public void A_run_with_a_documented_failure_exits_1_and_prints_the_summary()
     {
         Run(TestData.MixedVerdicts, "--out", Folder).Should().Be(ExitCodes.FailsBuild);

@@ -27,11 +27,12 @@ public sealed class RunCommandSettingsTests : ToolCommandTests
     [TestCase("\"remote\"", "holds a string")]
     [TestCase("""{ "Conformance": [ "remote" ] }""", "Conformance holds an array")]
     [TestCase("""{ "ApiBaseUrl": "http://127.0.0.1:9" }""", "has no Conformance section")]
+    [TestCase("""{ "Conformance": { "ApiBaseUrl": "http://127.0.0.1:9" }""", "conformance.json is not valid JSON at line 1, column 56: ")]
     public void A_config_file_of_the_wrong_shape_is_one_line_and_exit_code_2(string json, string expected)
     {
         RunTool(["run", "--config", Config(json)]).Should().Be(ExitCodes.BadUsage, Error);
 
-        Error.Should().Contain(expected);
+        Error.Should().StartWith("The conformance settings cannot be used: ").And.Contain(expected).And.NotContain("LineNumber").And.NotContain("remove it");
         Error.TrimEnd().Split('\n').Should().ContainSingle(Error);
     }
 
@@ -49,6 +50,17 @@ public sealed class RunCommandSettingsTests : ToolCommandTests
         RunTool(["run", "--target", "embedded", "--web-url", "http://127.0.0.1:9"]).Should().Be(ExitCodes.BadUsage, Error);
 
         Error.Should().Contain("--target is 'embedded', but --web-url is set, which only a remote target uses.");
+    }
+
+    [Test]
+    public void A_deviations_file_that_cannot_be_used_is_named_by_its_option()
+    {
+        var file = Path.Combine(Folder, "deviations.json");
+        File.WriteAllText(file, """[{ "id": "token.nope", "reason": "r" }]""");
+
+        RunTool(["run", "--deviations", file]).Should().Be(ExitCodes.BadUsage, Error);
+
+        Error.Should().Contain($"--deviations: {file}, entry 1: \"token.nope\" is not a behaviour of the catalogue").And.NotContain("Conformance:");
     }
 
     private string Config(string json)

@@ -45,4 +45,23 @@ public abstract class ToolCommandTests
         (standardInput is null
             ? ToolCommands.RunAsync(args, output, error)
             : ToolCommands.RunAsync(args, output, error, () => standardInput)).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Runs the tool as in a GitHub Actions step, whose job summary is <paramref name="summary"/>. The
+    /// tool reads the process's environment, so a fixture that calls this is <c>[NonParallelizable]</c>.
+    /// </summary>
+    protected int RunToolInGitHubActions(string[] args, string summary)
+    {
+        Environment.SetEnvironmentVariable("GITHUB_ACTIONS", "true");
+        Environment.SetEnvironmentVariable("GITHUB_STEP_SUMMARY", summary);
+        try
+        {
+            return RunTool(args);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("GITHUB_ACTIONS", null);
+            Environment.SetEnvironmentVariable("GITHUB_STEP_SUMMARY", null);
+        }
+    }
 }

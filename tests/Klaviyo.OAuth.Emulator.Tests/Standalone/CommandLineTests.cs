@@ -1,4 +1,5 @@
 using Klaviyo.OAuth.Emulator.Standalone;
+using Klaviyo.OAuth.Guide;
 
 namespace Klaviyo.OAuth.Emulator.Tests.Standalone;
 
@@ -82,6 +83,20 @@ public class CommandLineTests
         var (_, errors) = EmulatorCommandLine.Parse(["--client", "id:hunter2:relative/callback"]);
 
         errors.Should().ContainSingle().Which.Should().NotContain("hunter2");
+    }
+
+    [Test]
+    public async Task A_mistyped_option_gets_the_nearest_one_without_repeating_its_value_and_exit_2()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await EmulatorCommandLine.RunAsync(["--api-ur", "http://127.0.0.1:5080"], output, error);
+
+        exit.Should().Be(ExitCodes.BadUsage);
+        error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "Unrecognized command or argument '--api-ur'.", "'--api-ur' was not matched. Did you mean one of the following?", "--api-url", "Run with --help for usage.");
+        output.ToString().Should().BeEmpty();
     }
 
     private static EmulatorOptions Parsed(string[] args)
