@@ -20,7 +20,10 @@ public sealed partial class KlaviyoEmulator
     /// WireMock's fluent stubbing on the API host, behind the model: the model's own paths keep
     /// their answers, and a request under /api/ reaches the stub only once it passes the
     /// emulator's OAuth checks (bearer token, revision, the endpoint's scopes); when no stub
-    /// matches, the model answers. Delays and faults work as in WireMock.
+    /// matches, the model answers. In proxy mode the upstream takes the model's place, and the
+    /// token must be one the proxy saw the upstream issue with those scopes, unexpired and not
+    /// revoked through the proxy; any other request goes past the stubs to the upstream.
+    /// Delays and faults work as in WireMock.
     /// </summary>
     public IRespondWithAProvider Given(IRequestMatcher requestMatcher)
     {

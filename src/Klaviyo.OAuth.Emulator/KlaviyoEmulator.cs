@@ -63,7 +63,7 @@ public sealed partial class KlaviyoEmulator : IDisposable
 
         _api.Fallback(apiProxy is null
             ? _stubs.InFrontOf(request => EmulatorResponse.Json(404, JsonText.Error("not_found"), $"404 no such path on the API host: {request.Path}"))
-            : injection.Wrap(InjectableBehaviour.ApiHost, apiProxy.Forward));
+            : injection.Wrap(InjectableBehaviour.ApiHost, _stubs.InFrontOfUpstream(apiProxy, _emulation)));
 
         if (webProxy is null)
         {

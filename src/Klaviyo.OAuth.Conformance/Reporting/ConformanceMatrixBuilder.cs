@@ -81,7 +81,7 @@ public sealed class ConformanceMatrixBuilder(ReportOptions? options = null)
         }
 
         static (string Uri, string Name) Key(ScenarioResult s) => (s.Uri, s.Name);
-        static bool Ran(ScenarioResult s) => !string.Equals(s.Reason, ScenarioResultReader.DidNotRun, StringComparison.Ordinal);
+        static bool Ran(ScenarioResult s) => s.Ran;
         var ranSomewhere = runs.SelectMany(r => r).Where(Ran).Select(Key).ToHashSet();
         var listedAsNotRun = new HashSet<(string, string)>();
         var pooled = new List<ScenarioResult>();
@@ -114,7 +114,8 @@ public sealed class ConformanceMatrixBuilder(ReportOptions? options = null)
         var skipped = scenarios.Where(s => s.Outcome == ScenarioOutcome.Skipped).ToList();
         if (skipped.Count > 0)
         {
-            var reasons = skipped.Select(s => s.Reason ?? "Skipped without a reason.").Distinct(StringComparer.Ordinal).ToList();
+            // A scenario of a feature the run touched but a filter left out reads as a behaviour the run left out.
+            var reasons = skipped.Select(s => !s.Ran ? NotRunReason : s.Reason ?? "Skipped without a reason.").Distinct(StringComparer.Ordinal).ToList();
             return new BehaviourRow(behaviour, Verdict.NotVerified, scenarios, reasons);
         }
 

@@ -113,8 +113,11 @@ internal sealed class EmulatorHost : IDisposable
     /// <summary>Sees each request handed to WireMock with WireMock's answer, before it is journaled (the proxy learns from it).</summary>
     public Action<EmulatorRequest, EmulatorResponse>? WireMockAnswered { get; set; }
 
-    /// <summary>Adjusts a request just before WireMock reads it (the proxy marks a trailing slash WireMock would drop).</summary>
-    public Action<HttpContext>? BeforeWireMock { get; set; }
+    /// <summary>
+    /// Adjusts a request just before WireMock reads it, given what the endpoint asked for (the
+    /// proxy marks a trailing slash WireMock would drop, and a request that goes past the stubs).
+    /// </summary>
+    public Action<HttpContext, EmulatorResponse>? BeforeWireMock { get; set; }
 
     public void Dispose()
     {
@@ -165,7 +168,7 @@ internal sealed class EmulatorHost : IDisposable
         if (response.HandsToWireMock)
         {
             var forwarded = response;
-            BeforeWireMock?.Invoke(context);
+            BeforeWireMock?.Invoke(context, forwarded);
             (response, wireMockBody) = await WireMockAnswerAsync(context, body, wireMock);
             if (forwarded.Unmatched is not null && NoMappingMatched(response))
             {

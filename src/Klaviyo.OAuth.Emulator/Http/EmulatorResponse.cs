@@ -37,6 +37,12 @@ internal sealed record EmulatorResponse(int Status, string? ContentType, string 
     /// <summary>Set on <see cref="ToWireMock"/>: the host lets WireMock answer.</summary>
     public bool HandsToWireMock { get; private init; }
 
+    /// <summary>Hands the request to WireMock's proxy past every user mapping: the upstream answers, never a stub.</summary>
+    public static EmulatorResponse ToWireMockPastStubs(string? clientId) => ToWireMock(clientId) with { PastUserStubs = true };
+
+    /// <summary>Set by <see cref="ToWireMockPastStubs"/>.</summary>
+    public bool PastUserStubs { get; private init; }
+
     /// <summary>What answers when WireMock has no mapping for the request (null: WireMock's own 404).</summary>
     public Func<EmulatorResponse>? Unmatched { get; private init; }
 

@@ -93,6 +93,19 @@ public class ConformanceMatrixBuilderTests
     }
 
     [Test]
+    public void A_behaviour_whose_scenarios_a_filter_left_out_of_a_feature_that_ran_reads_as_left_out_too()
+    {
+        var messages = new Messages()
+            .Scenario("limited", ["@documented", "@token.refresh.rate-limited"], Messages.Passed)
+            .NotStarted("retry after", ["@rfc-should", "@rfc6585.retry-after"]);
+
+        var row = new ConformanceMatrixBuilder(ReportOptions.Default).Build(messages.Reader()).Row("rfc6585.retry-after")!;
+
+        row.Verdict.Should().Be(Verdict.NotVerified);
+        row.Reasons.Should().Equal(ConformanceMatrixBuilder.NotRunReason);
+    }
+
+    [Test]
     public void A_scenario_tagged_with_an_id_not_in_the_catalogue_is_a_suite_defect() =>
         Mixed().Defects.Should().ContainSingle(d => d.Kind == SuiteDefectKind.UnknownBehaviourId)
             .Which.BehaviourId.Should().Be("token.invalid-clinet");

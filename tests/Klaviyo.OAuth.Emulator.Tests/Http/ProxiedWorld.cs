@@ -36,15 +36,29 @@ internal sealed class ProxiedWorld : IDisposable
         return (tokens.AccessToken!, tokens.RefreshToken);
     }
 
-    public Task<HttpResponseMessage> Refresh(string refreshToken) => Token(Scenario.RefreshBody(refreshToken));
+    public Task<HttpResponseMessage> Refresh(string refreshToken) => Post("oauth/token", Scenario.RefreshBody(refreshToken));
 
-    public async Task<HttpResponseMessage> CallApi(string accessToken, string path = "api/accounts/")
+    public Task<HttpResponseMessage> CallApi(string accessToken, string path = "api/accounts/") => Get(path, accessToken);
+
+    /// <summary>A GET to the proxy's API host, with a bearer token and a revision header when given.</summary>
+    public async Task<HttpResponseMessage> Get(string path, string? accessToken, string? revision = Scenario.Revision)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Proxy.ApiBaseUrl, path));
-        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + accessToken);
-        request.Headers.Add("revision", Scenario.Revision);
+        if (accessToken is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + accessToken);
+        }
+
+        if (revision is not null)
+        {
+            request.Headers.Add("revision", revision);
+        }
+
         return await _http.SendAsync(request);
     }
+
+    /// <summary>Revokes a token at the upstream, through the proxy, as the app (or as <paramref name="app"/>).</summary>
+    public Task<HttpResponseMessage> Revoke(string token, EmulatedClient? app = null) => Post("oauth/revoke", "token=" + Uri.EscapeDataString(token), app);
 
     public void Dispose()
     {
@@ -54,13 +68,14 @@ internal sealed class ProxiedWorld : IDisposable
         Upstream.Dispose();
     }
 
-    private async Task<HttpResponseMessage> Token(string body)
+    private async Task<HttpResponseMessage> Post(string path, string body, EmulatedClient? app = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Proxy.ApiBaseUrl, "oauth/token"))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Proxy.ApiBaseUrl, path))
         {
             Content = new StringContent(body, System.Text.Encoding.UTF8, Scenario.Form),
         };
-        request.Headers.TryAddWithoutValidation("Authorization", Scenario.BasicOf(Client.ClientId, Client.ClientSecret));
+        var client = app ?? Client;
+        request.Headers.TryAddWithoutValidation("Authorization", Scenario.BasicOf(client.ClientId, client.ClientSecret));
         return await _http.SendAsync(request);
     }
 }

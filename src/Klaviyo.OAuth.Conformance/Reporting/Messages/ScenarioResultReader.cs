@@ -12,9 +12,6 @@ internal sealed class ScenarioResultReader(Evidence evidence)
     // Step messages are usually short; a skip reason needs no more than a few lines.
     private const int MaxReasonLength = 500;
 
-    /// <summary>The reason of a pickle the run knew of but did not execute (a filter left it out).</summary>
-    public const string DidNotRun = "The scenario did not run.";
-
     public List<ScenarioResult> Read(CucumberRun run)
     {
         var lastAttempts = run.Attempts.Values

@@ -8,8 +8,9 @@ namespace Klaviyo.OAuth.Emulator.Http.Stubs;
 /// <c>--mappings DIR</c>: WireMock JSON mapping files (one mapping or an array per file) in DIR or
 /// in DIR/__admin/mappings, as WireMock's static mappings are kept; body files under DIR/__files.
 /// A file WireMock cannot read is refused with its name; a mapping for one of the model's own
-/// exact paths is refused (the model always answers there); a pattern that could match one gets
-/// a warning.
+/// exact paths is refused (the model always answers there), and so is one at the proxy's own
+/// priority (<see cref="UpstreamProxy.PastStubsPriority"/>); a pattern that could match one of the
+/// model's paths gets a warning.
 /// </summary>
 internal static class MappingFiles
 {
@@ -63,6 +64,12 @@ internal static class MappingFiles
                 if (mapping.ValueKind != JsonValueKind.Object || !mapping.TryGetProperty("Request", out var request) || request.ValueKind != JsonValueKind.Object)
                 {
                     throw new ArgumentException($"The mapping file {file} has a mapping without a \"Request\" object.");
+                }
+
+                if (mapping.TryGetProperty("Priority", out var priority) && priority.ValueKind == JsonValueKind.Number
+                    && priority.TryGetInt64(out var number) && number <= UpstreamProxy.PastStubsPriority)
+                {
+                    throw new ArgumentException($"The mapping file {file} has the priority {number}, which the emulator keeps for its proxy's requests that go past every stub. Give it a higher number.");
                 }
 
                 warnings.AddRange(CheckPath(file, request));

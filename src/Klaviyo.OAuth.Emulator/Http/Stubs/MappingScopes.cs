@@ -14,7 +14,7 @@ namespace Klaviyo.OAuth.Emulator.Http.Stubs;
 internal sealed class MappingScopes(Func<WireMockServer> server)
 {
     private readonly Lock _gate = new();
-    private volatile Index _index = new(0, 0, new Dictionary<string, IReadOnlyList<string>>(), []);
+    private volatile Index _index = new(0, 0, new Dictionary<string, IReadOnlyList<string>>(), [], null);
 
     /// <summary>The scopes a mapping for this request names; null when none does.</summary>
     public IReadOnlyList<string>? For(string method, string path)
@@ -34,15 +34,23 @@ internal sealed class MappingScopes(Func<WireMockServer> server)
         return index.Patterns.FirstOrDefault(p => (p.Method is null || p.Method == method) && p.Path.IsMatch(path)).Scopes;
     }
 
+    /// <summary>A user mapping at the proxy's own <see cref="UpstreamProxy.PastStubsPriority"/> (its id), which could answer requests that must go past the stubs; null when none is.</summary>
+    public Guid? ReservedPriorityTaker() => Current().ReservedPriorityTaker;
+
     private Index Current()
     {
         var (count, signature) = (0, 0L);
+        Guid? reserved = null;
         foreach (var mapping in server().Mappings)
         {
             if (!mapping.IsAdminInterface)
             {
                 count++;
-                signature ^= HashCode.Combine(mapping.Guid, mapping.UpdatedAt);
+                signature ^= HashCode.Combine(mapping.Guid, mapping.UpdatedAt, mapping.Priority);
+                if (mapping.Priority == UpstreamProxy.PastStubsPriority && !UpstreamProxy.IsOwn(mapping))
+                {
+                    reserved = mapping.Guid;
+                }
             }
         }
 
@@ -54,7 +62,7 @@ internal sealed class MappingScopes(Func<WireMockServer> server)
 
         lock (_gate)
         {
-            _index = Read(count, signature);
+            _index = Read(count, signature) with { ReservedPriorityTaker = reserved };
             return _index;
         }
     }
@@ -94,8 +102,10 @@ internal sealed class MappingScopes(Func<WireMockServer> server)
             }
         }
 
-        return new Index(count, signature, exact, patterns);
+        return new Index(count, signature, exact, patterns, null);
     }
 
-    private sealed record Index(int Count, long Signature, IReadOnlyDictionary<string, IReadOnlyList<string>> Exact, IReadOnlyList<(string? Method, Regex Path, IReadOnlyList<string> Scopes)> Patterns);
+    private sealed record Index(
+        int Count, long Signature, IReadOnlyDictionary<string, IReadOnlyList<string>> Exact,
+        IReadOnlyList<(string? Method, Regex Path, IReadOnlyList<string> Scopes)> Patterns, Guid? ReservedPriorityTaker);
 }
