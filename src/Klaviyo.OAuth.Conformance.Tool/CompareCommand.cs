@@ -13,7 +13,11 @@ namespace Klaviyo.OAuth.Conformance.Tool;
 /// </summary>
 internal static class CompareCommand
 {
-    public const string Example = $"{ToolCommands.Name} compare previous/conformance.json reports/conformance.json --out reports";
+    public static readonly string[] Examples =
+    [
+        "compare previous/conformance.json reports/conformance.json --out reports",
+        "compare previous reports",
+    ];
 
     public static Command Create(IToolConsole console)
     {
@@ -24,8 +28,7 @@ internal static class CompareCommand
             "compare",
             "Compares two runs: each behaviour whose verdict changed (both ways), behaviours added to or gone from the catalogue, "
             + "and for the others what the target answered differently (status, error, body fields, Content-Type, Retry-After, WWW-Authenticate, access token shape). "
-            + "Exit 1 when a behaviour went from satisfied to not satisfied or advisory not met, or a known deviation expired; 3 when the runs share no verified behaviour."
-            + $"{Environment.NewLine}Example: {Example}")
+            + "Exit 1 when a behaviour went from satisfied to not satisfied or advisory not met, or a known deviation expired; 3 when the runs share no verified behaviour.")
         {
             old, @new, outFolder,
         };

@@ -11,6 +11,12 @@ namespace Klaviyo.OAuth.Conformance.Tool;
 /// </summary>
 internal static class DiagnoseCommand
 {
+    public static readonly string[] Examples =
+    [
+        "diagnose capture.har",
+        "diagnose - --json",
+    ];
+
     public static Command Create(IToolConsole console, Func<Stream> standardInput)
     {
         var file = new Argument<string>("FILE") { Description = "a HAR export, curl command lines (\"Copy as cURL\") or a raw HTTP request with its response; - reads standard input" };

@@ -16,14 +16,20 @@ namespace Klaviyo.OAuth.Conformance.Tool;
 /// </summary>
 internal static class GradeCommand
 {
+    public static readonly string[] Examples =
+    [
+        "grade app.har --out reports/app",
+        "grade --emulator http://127.0.0.1:5080 --client my-app",
+    ];
+
     public static Command Create(IToolConsole console)
     {
         var file = new Argument<string?>("traffic") { Arity = ArgumentArity.ZeroOrOne, Description = "the app's captured traffic: a HAR file (or curl command lines, or raw HTTP)" };
         var outFolder = OutputFolder.Option("where to write the client-conduct reports (json, md, html, JUnit)");
-        var webHosts = new Option<string[]>("--web-host") { Description = "a host:port serving the web side (/oauth/authorize) when it is not www.klaviyo.com", AllowMultipleArgumentsPerToken = false };
-        var emulator = new Option<Uri?>("--emulator") { Description = "grade the journal of the emulator whose API host is at this URL (with --client)", CustomParser = ParseEmulatorUrl };
-        var client = new Option<string?>("--client") { Description = "the client id of the app whose requests to grade from the emulator's journal" };
-        var deviations = new Option<string?>("--deviations") { Description = "a known-deviations file of client rules: a JSON array of {id, reason, until?}; listed broken rules are reported and do not fail" };
+        var webHosts = new Option<string[]>("--web-host") { HelpName = "host:port", Description = "a host:port serving the web side (/oauth/authorize) when it is not www.klaviyo.com", AllowMultipleArgumentsPerToken = false };
+        var emulator = new Option<Uri?>("--emulator") { HelpName = "url", Description = "grade the journal of the emulator whose API host is at this URL (with --client)", CustomParser = ParseEmulatorUrl };
+        var client = new Option<string?>("--client") { HelpName = "client-id", Description = "the client id of the app whose requests to grade from the emulator's journal" };
+        var deviations = new Option<string?>("--deviations") { HelpName = "file", Description = "a known-deviations file of client rules: a JSON array of {id, reason, until?}; listed broken rules are reported and do not fail" };
         var strictDeviations = new Option<bool>("--strict-deviations") { Description = "a listed rule the app keeps (deviation resolved) fails (exit code 1) instead of warning" };
         var command = new Command("grade", "Grades an app's OAuth traffic (a capture or the emulator's journal) by the client-conduct rules; exit 1 when a documented rule is broken.")
         {

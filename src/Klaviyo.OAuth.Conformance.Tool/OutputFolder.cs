@@ -11,7 +11,7 @@ internal static class OutputFolder
 {
     public static Option<string?> Option(string description)
     {
-        var option = new Option<string?>("--out") { Description = description };
+        var option = new Option<string?>("--out") { Description = description, HelpName = "dir" };
         option.Validators.Add(result =>
         {
             if (result.Tokens.Count == 1 && Problem(result.Tokens[0].Value) is { } problem)

@@ -11,14 +11,20 @@ namespace Klaviyo.OAuth.Conformance.Tool;
 /// </summary>
 internal static class ReportCommand
 {
+    public static readonly string[] Examples =
+    [
+        "report reports",
+        "report token/cucumber.ndjson rest/cucumber.ndjson --out merged",
+    ];
+
     public static Command Create(IToolConsole console)
     {
         var files = new Argument<string[]>("ndjson") { Arity = ArgumentArity.OneOrMore, Description = "the cucumber.ndjson of one or more runs, or the reports folders holding them" };
         var outFolder = OutputFolder.Option("where to write the reports (default: the folder of the first file)");
         var strictAdvisory = new Option<bool>("--strict-advisory") { Description = "advisory (@rfc-*) behaviours not met also fail (exit code 1)" };
-        var deviations = new Option<string?>("--deviations") { Description = "a known-deviations file, as for run" };
+        var deviations = new Option<string?>("--deviations") { Description = "a known-deviations file, as for run", HelpName = "file" };
         var strictDeviations = new Option<bool>("--strict-deviations") { Description = "a listed deviation that is satisfied fails (exit code 1)" };
-        var maxEvidence = new Option<int>("--max-evidence") { Description = "cut failure evidence after this many characters", DefaultValueFactory = _ => ReportOptions.DefaultMaxEvidenceLength };
+        var maxEvidence = new Option<int>("--max-evidence") { Description = "cut failure evidence after this many characters", HelpName = "chars", DefaultValueFactory = _ => ReportOptions.DefaultMaxEvidenceLength };
         var command = new Command("report", "Rebuilds the conformance reports from one or more cucumber.ndjson files, merged into one matrix.")
         {
             files, outFolder, strictAdvisory, deviations, strictDeviations, maxEvidence,

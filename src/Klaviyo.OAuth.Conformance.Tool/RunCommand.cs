@@ -14,18 +14,25 @@ namespace Klaviyo.OAuth.Conformance.Tool;
 /// </summary>
 internal static class RunCommand
 {
+    public static readonly string[] Examples =
+    [
+        "run",
+        "run --filter \"Category=documented&Category!=needs-clock\" --out reports/documented",
+        "run --api-url http://127.0.0.1:5080 --web-url http://127.0.0.1:5081 --control-url http://127.0.0.1:5080",
+    ];
+
     public static Command Create(IToolConsole console)
     {
-        var config = new Option<string?>("--config") { Description = "a JSON settings file with a Conformance section (see conformance.example.json)" };
+        var config = new Option<string?>("--config") { Description = "a JSON settings file with a Conformance section (see conformance.example.json)", HelpName = "file" };
         var outFolder = OutputFolder.Option("where to write the reports (default ./reports)");
-        var filter = new Option<string?>("--filter") { Description = "scenarios to run, in dotnet test --filter syntax over tags, e.g. \"Category=documented&Category!=needs-clock\"" };
+        var filter = new Option<string?>("--filter") { HelpName = "expression", Description = "scenarios to run, in dotnet test --filter syntax over tags, e.g. \"Category=documented&Category!=needs-clock\"" };
         var allowDestructive = new Option<bool>(SettingKeys.AllowDestructive.Option!) { Description = SettingKeys.AllowDestructive.Description };
         var strictAdvisory = new Option<bool>(SettingKeys.StrictAdvisory.Option!) { Description = SettingKeys.StrictAdvisory.Description + " (exit code 1)" };
         var signIn = new Option<bool>(SettingKeys.SignIn.Option!) { Description = SettingKeys.SignIn.Description };
         var strictDeviations = new Option<bool>(SettingKeys.StrictDeviations.Option!) { Description = SettingKeys.StrictDeviations.Description + " (exit code 1)" };
         // String-valued, so the settings' own validation speaks about them, naming the option.
         var keyed = SettingKeys.All.Where(k => k.Option is not null && !k.IsSwitch)
-            .Select(k => (Key: k.Name, Option: new Option<string?>(k.Option!) { Description = k.Description })).ToList();
+            .Select(k => (Key: k.Name, Option: new Option<string?>(k.Option!) { Description = k.Description, HelpName = k.ValueName })).ToList();
 
         var command = new Command("run", "Runs the conformance catalogue against the embedded emulator or your endpoint and writes the reports.")
         {

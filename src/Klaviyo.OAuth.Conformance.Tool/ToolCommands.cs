@@ -45,7 +45,7 @@ internal static class ToolCommands
         var exit = await parsed.InvokeAsync(configuration);
         if (parsed.Action is HelpAction)
         {
-            AfterOptions(console.Out);
+            AfterOptions(console.Out, parsed.CommandResult.Command.Name);
         }
 
         return exit;
@@ -75,7 +75,7 @@ internal static class ToolCommands
         root.SetAction(result =>
         {
             ((HelpAction)help.Action!).Invoke(result);
-            AfterOptions(result.InvocationConfiguration.Output);
+            AfterOptions(result.InvocationConfiguration.Output, Name);
             return ExitCodes.BadUsage;
         });
         return root;
@@ -111,9 +111,31 @@ internal static class ToolCommands
         }
     }
 
-    /// <summary>The exit codes, the guide and the reports, under every command's help.</summary>
-    private static void AfterOptions(TextWriter output)
+    /// <summary>
+    /// Each command's examples, as its help shows them (the tool's own help shows the first of each);
+    /// every one parses, and those over files run as written where the files exist.
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<string, string[]> Examples = new Dictionary<string, string[]>
     {
+        ["run"] = RunCommand.Examples,
+        ["emulate"] = ["emulate --api-url http://127.0.0.1:5080 --web-url http://127.0.0.1:5081 --client my-app:my-secret:http://127.0.0.1:8080/callback"],
+        ["report"] = ReportCommand.Examples,
+        ["diagnose"] = DiagnoseCommand.Examples,
+        ["grade"] = GradeCommand.Examples,
+        ["compare"] = CompareCommand.Examples,
+    };
+
+    /// <summary>The examples, the exit codes, the guide and the reports, under every command's help.</summary>
+    private static void AfterOptions(TextWriter output, string command)
+    {
+        var examples = Examples.TryGetValue(command, out var own) ? own : Examples.Values.Select(e => e[0]);
+        output.WriteLine("Examples:");
+        foreach (var example in examples)
+        {
+            output.WriteLine($"  {Name} {example}");
+        }
+
+        output.WriteLine();
         output.WriteLine("Exit codes:");
         foreach (var (code, meaning) in ExitCodes.Table)
         {

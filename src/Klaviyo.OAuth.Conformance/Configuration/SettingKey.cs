@@ -10,7 +10,8 @@ namespace Klaviyo.OAuth.Conformance.Configuration;
 /// <param name="IsSecret">Shown only as "set" or "not set".</param>
 /// <param name="IsRemoteOnly">Means something only for a remote target.</param>
 /// <param name="IsSwitch">true or false; an option without a value sets it to true.</param>
-public sealed record SettingKey(string Name, string? Option, string Description, bool IsSecret = false, bool IsRemoteOnly = false, bool IsSwitch = false)
+/// <param name="ValueName">What the option's value is, as its help shows it (<c>--api-url &lt;url&gt;</c>).</param>
+public sealed record SettingKey(string Name, string? Option, string Description, bool IsSecret = false, bool IsRemoteOnly = false, bool IsSwitch = false, string? ValueName = null)
 {
     public string EnvironmentVariable => ConformanceSettings.SectionName + "__" + Name;
 
@@ -21,29 +22,29 @@ public sealed record SettingKey(string Name, string? Option, string Description,
 /// <summary>The keys of the <c>Conformance</c> section, in the order a description lists them.</summary>
 public static class SettingKeys
 {
-    public static readonly SettingKey Target = new(nameof(ConformanceSettings.Target), "--target", "embedded (default) or remote");
+    public static readonly SettingKey Target = new(nameof(ConformanceSettings.Target), "--target", "embedded (default) or remote", ValueName: "embedded|remote");
 
-    public static readonly SettingKey ApiBaseUrl = new(nameof(ConformanceSettings.ApiBaseUrl), "--api-url", "the API host's base URL (as https://a.klaviyo.com); implies a remote target", IsRemoteOnly: true);
+    public static readonly SettingKey ApiBaseUrl = new(nameof(ConformanceSettings.ApiBaseUrl), "--api-url", "the API host's base URL (as https://a.klaviyo.com); implies a remote target", IsRemoteOnly: true, ValueName: "url");
 
-    public static readonly SettingKey WebBaseUrl = new(nameof(ConformanceSettings.WebBaseUrl), "--web-url", "the web host's base URL (as https://www.klaviyo.com); implies a remote target", IsRemoteOnly: true);
+    public static readonly SettingKey WebBaseUrl = new(nameof(ConformanceSettings.WebBaseUrl), "--web-url", "the web host's base URL (as https://www.klaviyo.com); implies a remote target", IsRemoteOnly: true, ValueName: "url");
 
-    public static readonly SettingKey ControlUrl = new(nameof(ConformanceSettings.ControlUrl), "--control-url", "base URL of an emulator-compatible control API (/__control/)", IsRemoteOnly: true);
+    public static readonly SettingKey ControlUrl = new(nameof(ConformanceSettings.ControlUrl), "--control-url", "base URL of an emulator-compatible control API (/__control/)", IsRemoteOnly: true, ValueName: "url");
 
-    public static readonly SettingKey ClientId = new(nameof(ConformanceSettings.ClientId), "--client-id", "a registered app's client id", IsRemoteOnly: true);
+    public static readonly SettingKey ClientId = new(nameof(ConformanceSettings.ClientId), "--client-id", "a registered app's client id", IsRemoteOnly: true, ValueName: "id");
 
-    public static readonly SettingKey ClientSecret = new(nameof(ConformanceSettings.ClientSecret), "--client-secret", "that app's client secret", IsSecret: true, IsRemoteOnly: true);
+    public static readonly SettingKey ClientSecret = new(nameof(ConformanceSettings.ClientSecret), "--client-secret", "that app's client secret", IsSecret: true, IsRemoteOnly: true, ValueName: "secret");
 
-    public static readonly SettingKey RedirectUri = new(nameof(ConformanceSettings.RedirectUri), "--redirect-uri", "that app's registered redirect URI", IsRemoteOnly: true);
+    public static readonly SettingKey RedirectUri = new(nameof(ConformanceSettings.RedirectUri), "--redirect-uri", "that app's registered redirect URI", IsRemoteOnly: true, ValueName: "uri");
 
-    public static readonly SettingKey RefreshToken = new(nameof(ConformanceSettings.RefreshToken), "--refresh-token", "a refresh token obtained beforehand", IsSecret: true, IsRemoteOnly: true);
+    public static readonly SettingKey RefreshToken = new(nameof(ConformanceSettings.RefreshToken), "--refresh-token", "a refresh token obtained beforehand", IsSecret: true, IsRemoteOnly: true, ValueName: "token");
 
-    public static readonly SettingKey AccessToken = new(nameof(ConformanceSettings.AccessToken), "--access-token", "an access token obtained beforehand", IsSecret: true, IsRemoteOnly: true);
+    public static readonly SettingKey AccessToken = new(nameof(ConformanceSettings.AccessToken), "--access-token", "an access token obtained beforehand", IsSecret: true, IsRemoteOnly: true, ValueName: "token");
 
     public static readonly SettingKey AllowDestructive = new(nameof(ConformanceSettings.AllowDestructive), "--allow-destructive", "allow scenarios that revoke the configured tokens", IsSwitch: true);
 
-    public static readonly SettingKey TimeoutSeconds = new(nameof(ConformanceSettings.TimeoutSeconds), "--timeout-seconds", "per-request timeout (default 10)");
+    public static readonly SettingKey TimeoutSeconds = new(nameof(ConformanceSettings.TimeoutSeconds), "--timeout-seconds", "per-request timeout (default 10)", ValueName: "seconds");
 
-    public static readonly SettingKey Parallel = new(nameof(ConformanceSettings.Parallel), "--parallel", $"how many scenarios the tool's run runs side by side (default {ConformanceSettings.DefaultParallel}); scenarios that share a configured token run one after another");
+    public static readonly SettingKey Parallel = new(nameof(ConformanceSettings.Parallel), "--parallel", $"how many scenarios the tool's run runs side by side (default {ConformanceSettings.DefaultParallel}); scenarios that share a configured token run one after another", ValueName: "n");
 
     public static readonly SettingKey MaxBodyBytes = new(nameof(ConformanceSettings.MaxBodyBytes), null, "how much of each answer the suite reads (default 1048576)");
 
@@ -56,7 +57,7 @@ public static class SettingKeys
         IsSwitch: true);
 
 
-    public static readonly SettingKey Deviations = new(nameof(ConformanceSettings.Deviations), "--deviations", "a known-deviations file: a JSON array of {id, reason, until?}; a listed behaviour that is not met is reported as a known deviation and does not fail");
+    public static readonly SettingKey Deviations = new(nameof(ConformanceSettings.Deviations), "--deviations", "a known-deviations file: a JSON array of {id, reason, until?}; a listed behaviour that is not met is reported as a known deviation and does not fail", ValueName: "file");
 
     public static readonly SettingKey StrictDeviations = new(nameof(ConformanceSettings.StrictDeviations), "--strict-deviations", "a listed behaviour that is satisfied (deviation resolved) fails instead of warning", IsSwitch: true);
 

@@ -128,7 +128,7 @@ public class CompareCommandTests : ToolCommandTests
     {
         RunTool(["compare", "--help"]).Should().Be(ExitCodes.Conforming);
 
-        Output.Should().Contain("Example: klaviyo-oauth-conformance compare previous/conformance.json reports/conformance.json --out reports")
+        Output.Should().Contain("Examples:" + Environment.NewLine + "  klaviyo-oauth-conformance compare previous/conformance.json reports/conformance.json --out reports")
             .And.Contain("OLD").And.Contain("NEW").And.Contain("--out");
     }
 }
