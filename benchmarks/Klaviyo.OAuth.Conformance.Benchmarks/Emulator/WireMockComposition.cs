@@ -17,7 +17,9 @@ namespace Klaviyo.OAuth.Conformance.Benchmarks.Emulator;
 /// which never enters WireMock) and one with mappings loaded (every /api/ call then passes the
 /// OAuth checks and WireMock's matching before the model answers), and a stubbed path;
 /// (b) the same requests to an upstream emulator 20 ms away (<see cref="DelayProxy"/>, 10 ms each way)
-/// sent directly and through an emulator in proxy mode: p50 of each and their ratio.
+/// sent directly and through an emulator in proxy mode: p50 of each and their ratio;
+/// (c) the proxy with user stubs loaded: what checking a request against the tokens seen issued
+/// costs on the way to the upstream, and a stub answering in the upstream's place.
 /// </summary>
 internal static class WireMockComposition
 {
@@ -28,6 +30,7 @@ internal static class WireMockComposition
     {
         Composition(rounds).GetAwaiter().GetResult();
         Proxy(rounds).GetAwaiter().GetResult();
+        ProxyWithStubs(rounds).GetAwaiter().GetResult();
         return 0;
     }
 
@@ -35,14 +38,7 @@ internal static class WireMockComposition
     {
         using var bare = KlaviyoEmulator.Start();
         using var stubbed = KlaviyoEmulator.Start();
-        for (var i = 0; i < Mappings; i++)
-        {
-            stubbed.Given(Request.Create().WithPath($"/api/stub-{i}/").UsingGet()).RespondWith(Response.Create().WithBody($"{{\"data\":[{i}]}}"));
-        }
-
-        stubbed.Given(Request.Create().WithPath("/api/campaigns/").UsingGet())
-            .WithData(new { klaviyo = new { scope = "accounts:read" } })
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/vnd.api+json").WithBody("""{"data":[{"type":"campaign","id":"c-1"}]}"""));
+        AddMappings(stubbed);
         using var http = LoopbackApp.CreateHttpClient();
         var series = new List<Series>();
         foreach (var (name, emulator) in new[] { ("no mappings (model only)", bare), ($"{Mappings + 1} mappings loaded", stubbed) })
@@ -101,6 +97,59 @@ internal static class WireMockComposition
         await Measure(series, rounds, TimeSpan.FromSeconds(1));
         Print(series, baselineOf: s => s.Name.StartsWith("refresh", StringComparison.Ordinal) ? series[0] : series[1]);
         Console.WriteLine($"TCP connections opened to the delay proxy (the client's and the proxy's, each costing a round trip): {distant.Connections}");
+    }
+
+    private static async Task ProxyWithStubs(int rounds)
+    {
+        using var upstream = KlaviyoEmulator.Start();
+        var roundTrip = TimeSpan.FromMilliseconds(20);
+        await using var distant = DelayProxy.Start(upstream.ApiBaseUrl, roundTrip);
+        using var bare = KlaviyoEmulator.Start(new EmulatorOptions { UpstreamApiUrl = distant.Url.AbsoluteUri });
+        using var stubbed = KlaviyoEmulator.Start(new EmulatorOptions { UpstreamApiUrl = distant.Url.AbsoluteUri });
+        AddMappings(stubbed);
+        using var http = LoopbackApp.CreateHttpClient();
+
+        // Approved at the upstream, exchanged through each proxy, so that each saw its token issued.
+        var app = new LoopbackApp(upstream, http);
+        var (unseen, _) = await app.ObtainTokensAsync();
+        var seenByBare = await ExchangeThrough(http, bare, app);
+        var seenByStubbed = await ExchangeThrough(http, stubbed, app);
+        var series = new List<Series>
+        {
+            new("GET /api/accounts/, proxy without stubs", () => Call(http, bare.ApiBaseUrl, "api/accounts/", seenByBare)),
+            new($"GET /api/accounts/, {Mappings + 1} stubs, token seen (no stub: upstream)", () => Call(http, stubbed.ApiBaseUrl, "api/accounts/", seenByStubbed)),
+            new($"GET /api/accounts/, {Mappings + 1} stubs, token unseen (past the stubs)", () => Call(http, stubbed.ApiBaseUrl, "api/accounts/", unseen)),
+            new($"GET /api/campaigns/, {Mappings + 1} stubs, token seen (a stub answers)", () => Call(http, stubbed.ApiBaseUrl, "api/campaigns/", seenByStubbed)),
+        };
+
+        Console.WriteLine();
+        Console.WriteLine($"(c) Proxy mode with user stubs, the same upstream {roundTrip.TotalMilliseconds:0} ms away, {rounds} interleaved rounds of 1 s per series.");
+        await Measure(series, rounds, TimeSpan.FromSeconds(1));
+        Print(series, baselineOf: _ => series[0]);
+    }
+
+    private static void AddMappings(KlaviyoEmulator emulator)
+    {
+        for (var i = 0; i < Mappings; i++)
+        {
+            emulator.Given(Request.Create().WithPath($"/api/stub-{i}/").UsingGet()).RespondWith(Response.Create().WithBody($"{{\"data\":[{i}]}}"));
+        }
+
+        emulator.Given(Request.Create().WithPath("/api/campaigns/").UsingGet())
+            .WithData(new { klaviyo = new { scope = "accounts:read" } })
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/vnd.api+json").WithBody("""{"data":[{"type":"campaign","id":"c-1"}]}"""));
+    }
+
+    private static async Task<string> ExchangeThrough(HttpClient http, KlaviyoEmulator proxy, LoopbackApp app)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(proxy.ApiBaseUrl, "oauth/token"))
+        {
+            Content = new StringContent(LoopbackApp.CodeExchangeBody(await app.ApproveAsync()), Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", app.Basic);
+        using var response = await http.SendAsync(request);
+        using var json = System.Text.Json.JsonDocument.Parse(await LoopbackApp.ExpectAsync(response, HttpStatusCode.OK));
+        return json.RootElement.GetProperty("access_token").GetString()!;
     }
 
     private static async Task Call(HttpClient http, Uri host, string path, string accessToken)
