@@ -47,6 +47,11 @@ internal static class OutputFolder
     /// <summary>Why reports cannot be written under <paramref name="path"/>; null when they can.</summary>
     public static string? Problem(string path)
     {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return "--out is empty: give a folder for the reports, e.g. --out reports (it is made if it does not exist).";
+        }
+
         string full;
         try
         {

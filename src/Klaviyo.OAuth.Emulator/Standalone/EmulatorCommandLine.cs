@@ -160,7 +160,7 @@ public static class EmulatorCommandLine
             {
                 if (value is not null && EmulatorUrl.Problem(value) is { } problem)
                 {
-                    result.AddError($"{option.Name} '{value}' {problem}, e.g. http://127.0.0.1:5080.");
+                    result.AddError($"{option.Name} '{value}' {problem}.");
                 }
             }
 

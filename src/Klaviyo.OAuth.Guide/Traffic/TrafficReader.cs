@@ -62,6 +62,12 @@ public static class TrafficReader
     public static IReadOnlyList<RecordedExchange> Parse(string text, string sourceName = "input")
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new TrafficFormatException(
+                $"{sourceName}: empty. Give a capture of the app's requests: a HAR export, curl command lines (\"Copy as cURL\") or the request as sent (\"POST /oauth/token HTTP/1.1\" and its headers).");
+        }
+
         var format = Detect(text) ?? throw new TrafficFormatException(
             $"{sourceName}: not a HAR file, a curl command line or an HTTP request. Export the requests as HAR, use \"Copy as cURL\", or paste the request as sent (\"POST /oauth/token HTTP/1.1\" and its headers).");
         var exchanges = format switch

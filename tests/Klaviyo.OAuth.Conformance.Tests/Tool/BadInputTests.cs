@@ -25,6 +25,7 @@ public class BadInputTests : ToolCommandTests
     private static IEnumerable<TestCaseData> Cases() => new Input[]
     {
         new("run --out at a file", folder => File.WriteAllText(Path.Combine(folder, "reports.txt"), "x"), ["run", "--out", "{0}/reports.txt"], ExitCodes.BadUsage, true, ["--out", "reports.txt is a file"]),
+        new("run --out empty", _ => { }, ["run", "--out", ""], ExitCodes.BadUsage, true, ["--out is empty: give a folder for the reports"]),
         new("run --out under a file", folder => File.WriteAllText(Path.Combine(folder, "reports.txt"), "x"), ["run", "--out", "{0}/reports.txt/html"], ExitCodes.BadUsage, true, ["which is a file"]),
         new("run --out in a folder nobody may write", _ => { }, ["run", "--out", "/proc/klaviyo-oauth-conformance-reports"], ExitCodes.BadUsage, true, ["cannot write in /proc"]),
         new("report --out at a file", WriteRunAndFile, ["report", "{0}/run/cucumber.ndjson", "--out", "{0}/reports.txt"], ExitCodes.BadUsage, true, ["reports.txt is a file"]),

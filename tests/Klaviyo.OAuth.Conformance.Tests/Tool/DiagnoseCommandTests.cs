@@ -67,6 +67,14 @@ public class DiagnoseCommandTests : ToolCommandTests
     }
 
     [Test]
+    public void Empty_standard_input_exits_2_saying_it_is_empty_and_what_to_give()
+    {
+        Run(new MemoryStream([]), "diagnose", "-").Should().Be(ExitCodes.BadUsage);
+
+        OneLineOfError().Should().StartWith("standard input: empty. Give a capture of the app's requests: a HAR export");
+    }
+
+    [Test]
     public void A_binary_file_exits_2_with_one_line()
     {
         var path = Path.Combine(Folder, "capture.pcap");
