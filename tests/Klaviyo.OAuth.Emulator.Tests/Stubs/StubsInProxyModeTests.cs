@@ -170,6 +170,25 @@ public class StubsInProxyModeTests
     }
 
     [Test]
+    public async Task Injected_answers_come_before_either_route_and_the_upstreams_refusals_are_diagnosed()
+    {
+        using var world = new ProxiedWorld();
+        world.Proxy.Given(Request.Create().WithPath("/api/campaigns/").UsingGet()).RespondWith(Response.Create().WithBody(Campaigns));
+        var (accessToken, _) = await world.ObtainTokens("campaigns:read");
+        world.Proxy.Inject("api.throttled", times: 2, clientId: world.Client.ClientId);
+
+        using var stubRoute = await world.Get("api/campaigns/?case=injected-stub", accessToken);
+        using var pastStubs = await world.Get("api/campaigns/?case=injected-past", accessToken, revision: null);
+        using var anonymous = await world.Get("api/campaigns/?case=diagnosed", accessToken: null);
+
+        stubRoute.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        pastStubs.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        world.Upstream.Journal.Select(e => e.Path).Should().NotContain(p => p.Contains("injected", StringComparison.Ordinal));
+        anonymous.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        world.Proxy.Journal.Single(e => e.Path == "/api/campaigns/?case=diagnosed").Findings.Should().NotBeNullOrEmpty();
+    }
+
+    [Test]
     public async Task No_stub_answers_oauth_in_proxy_mode_so_no_stub_can_issue_a_token_the_proxy_trusts()
     {
         using var world = new ProxiedWorld();
