@@ -23,7 +23,7 @@ internal static class RunCommand
 
     public static Command Create(IToolConsole console)
     {
-        var config = new Option<string?>("--config") { Description = "a JSON settings file with a Conformance section (see conformance.example.json)", HelpName = "file" };
+        var config = new Option<string?>("--config") { Description = $"a JSON settings file with a Conformance section (see {ConformanceSettings.ExampleFile})", HelpName = "file" };
         var outFolder = OutputFolder.Option("where to write the reports (default ./reports)");
         var filter = new Option<string?>("--filter") { HelpName = "expression", Description = "scenarios to run, in dotnet test --filter syntax over tags, e.g. \"Category=documented&Category!=needs-clock\"" };
         var allowDestructive = new Option<bool>(SettingKeys.AllowDestructive.Option!) { Description = SettingKeys.AllowDestructive.Description };

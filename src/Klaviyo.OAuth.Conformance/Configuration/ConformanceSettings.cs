@@ -15,6 +15,18 @@ public sealed class ConformanceSettings
     /// <summary>The optional file at the repository root that holds the section; never committed.</summary>
     public const string FileName = "conformance.json";
 
+    /// <summary>The commented example of the section, at the repository root and beside the tool's assemblies.</summary>
+    public const string ExampleFileName = "conformance.example.json";
+
+    /// <summary>
+    /// The example as messages point to it: the one in the working folder (a clone) when there is one,
+    /// else the copy beside the running assemblies (the installed tool, from any folder).
+    /// </summary>
+    public static string ExampleFile =>
+        File.Exists(ExampleFileName) ? ExampleFileName
+        : Path.Combine(AppContext.BaseDirectory, ExampleFileName) is var shipped && File.Exists(shipped) ? shipped
+        : ExampleFileName;
+
     public const string EmbeddedTarget = "embedded";
 
     public const string RemoteTarget = "remote";

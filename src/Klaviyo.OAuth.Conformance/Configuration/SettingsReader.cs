@@ -52,7 +52,7 @@ internal static class SettingsReader
         var path = Path.GetFullPath(jsonFile);
         if (Directory.Exists(path))
         {
-            throw Refused($"{jsonFile} is a folder. Give the path of a settings file (see conformance.example.json).");
+            throw Refused($"{jsonFile} is a folder. Give the path of a settings file (see {ConformanceSettings.ExampleFile}).");
         }
 
         if (!File.Exists(path))
@@ -62,7 +62,7 @@ internal static class SettingsReader
                 return;
             }
 
-            throw Refused($"{jsonFile} does not exist. Give the path of a settings file (see conformance.example.json).");
+            throw Refused($"{jsonFile} does not exist. Give the path of a settings file (see {ConformanceSettings.ExampleFile}).");
         }
 
         JsonDocument document;
@@ -75,7 +75,7 @@ internal static class SettingsReader
             // System.Text.Json counts from 0 and appends "LineNumber: 0 | BytePositionInLine: 0." to its reason.
             var where = e.LineNumber is { } line ? $" at line {line + 1}, column {e.BytePositionInLine + 1}" : string.Empty;
             var why = e.Message.Split(" LineNumber:", 2)[0].Trim();
-            throw Refused($"{jsonFile} is not valid JSON{where}: {why} Fix the file{(optional ? " or remove it" : string.Empty)} (see conformance.example.json).");
+            throw Refused($"{jsonFile} is not valid JSON{where}: {why} Fix the file{(optional ? " or remove it" : string.Empty)} (see {ConformanceSettings.ExampleFile}).");
         }
 
         using (document)
@@ -84,7 +84,7 @@ internal static class SettingsReader
             if (root.ValueKind != JsonValueKind.Object)
             {
                 throw Refused(
-                    $"{jsonFile} holds {Shape(root)}, but a settings file is an object with a Conformance section: {{ \"Conformance\": {{ \"ApiBaseUrl\": \"…\" }} }} (see conformance.example.json).");
+                    $"{jsonFile} holds {Shape(root)}, but a settings file is an object with a Conformance section: {{ \"Conformance\": {{ \"ApiBaseUrl\": \"…\" }} }} (see {ConformanceSettings.ExampleFile}).");
             }
 
             var section = root.EnumerateObject().Where(p => string.Equals(p.Name, ConformanceSettings.SectionName, StringComparison.OrdinalIgnoreCase)).ToList();
@@ -96,7 +96,7 @@ internal static class SettingsReader
             if (section[^1].Value.ValueKind != JsonValueKind.Object)
             {
                 throw Refused(
-                    $"{jsonFile}: Conformance holds {Shape(section[^1].Value)}, but it must be an object of settings: {{ \"Conformance\": {{ \"ApiBaseUrl\": \"…\" }} }} (see conformance.example.json).");
+                    $"{jsonFile}: Conformance holds {Shape(section[^1].Value)}, but it must be an object of settings: {{ \"Conformance\": {{ \"ApiBaseUrl\": \"…\" }} }} (see {ConformanceSettings.ExampleFile}).");
             }
 
             foreach (var setting in section[^1].Value.EnumerateObject().Where(p => !SettingKeys.IsComment(p.Name)))
@@ -190,7 +190,7 @@ internal static class SettingsReader
             message += $" Put {string.Join(", ", flat)} inside it:";
         }
 
-        return message + " { \"Conformance\": { \"ApiBaseUrl\": \"…\" } } (see conformance.example.json).";
+        return message + $" {{ \"Conformance\": {{ \"ApiBaseUrl\": \"…\" }} }} (see {ConformanceSettings.ExampleFile}).";
     }
 
     private static string? Scalar(JsonElement value) => value.ValueKind switch

@@ -53,6 +53,17 @@ public sealed class RunCommandSettingsTests : ToolCommandTests
     }
 
     [Test]
+    public void A_missing_config_file_points_to_an_example_that_exists_wherever_the_tool_runs()
+    {
+        RunTool(["run", "--config", Path.Combine(Folder, "missing.json")]).Should().Be(ExitCodes.BadUsage, Error);
+
+        Error.Should().Contain("missing.json does not exist. Give the path of a settings file (see ");
+        var example = Error[(Error.IndexOf("(see ", StringComparison.Ordinal) + 5)..Error.LastIndexOf(')')];
+        File.Exists(example).Should().BeTrue(example);
+        File.ReadAllText(example).Should().Contain("\"Conformance\"");
+    }
+
+    [Test]
     public void A_deviations_file_that_cannot_be_used_is_named_by_its_option()
     {
         var file = Path.Combine(Folder, "deviations.json");
