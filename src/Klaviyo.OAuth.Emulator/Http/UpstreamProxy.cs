@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
+using WireMock.Server;
 using WireMock.Settings;
 
 namespace Klaviyo.OAuth.Emulator.Http;
@@ -39,6 +40,8 @@ internal sealed class UpstreamProxy(Emulation emulation, Uri upstream, MappingRe
     // The proxy's mappings title; no user mapping needs it.
     private const string OwnTitle = "Klaviyo emulator: upstream proxy";
 
+    private WireMockServer? _server;
+
     /// <summary>Whether a mapping is one of the proxy's own.</summary>
     public static bool IsOwn(WireMock.IMapping mapping) => mapping.Title == OwnTitle;
 
@@ -53,8 +56,20 @@ internal sealed class UpstreamProxy(Emulation emulation, Uri upstream, MappingRe
     /// <summary>Adds the proxy's mappings to the host's WireMock server and watches what comes back.</summary>
     public void Install(EmulatorHost host)
     {
-        host.Server
+        _server = host.Server;
+        AddMappings(host.Server);
+        host.WireMockAnswered = Observe;
+        host.BeforeWireMock = Mark;
+    }
+
+    // Each of the proxy's mappings has a fixed id, so adding them again replaces them: after a change
+    // through the admin API (a reset removes every mapping that is not WireMock's own), they are back.
+    private void AddMappings(WireMockServer server)
+    {
+        byte id = 0;
+        server
             .Given(Request.Create().WithPath("/*"))
+            .WithGuid(OwnGuid(id++))
             .AtPriority(Priority)
             .WithTitle(OwnTitle)
             .RespondWith(Response.Create().WithProxy(Settings(null)));
@@ -65,18 +80,18 @@ internal sealed class UpstreamProxy(Emulation emulation, Uri upstream, MappingRe
                 if (pastStubs || slash)
                 {
                     var marker = Marker(pastStubs, slash, query);
-                    host.Server
+                    server
                         .Given(Request.Create().WithPath("/*").WithParam(MarkerName, new ExactMatcher(marker.Value)))
+                        .WithGuid(OwnGuid(id++))
                         .AtPriority(pastStubs ? PastStubsPriority : Priority - 1)
                         .WithTitle(OwnTitle)
                         .RespondWith(Response.Create().WithProxy(Settings(new ProxyUrlReplaceSettings { OldValue = marker.Text, NewValue = marker.Restored })));
                 }
             }
         }
-
-        host.WireMockAnswered = Observe;
-        host.BeforeWireMock = Mark;
     }
+
+    private static Guid OwnGuid(byte id) => new(0x6b6c6176, 0x6979, 0x6f00, 0x80, 0, 0, 0, 0, 0, 0, id);
 
     // The marker a request gets, as it appears in the URL, and what the upstream gets in its place.
     private static (string Value, string Text, string Restored) Marker(bool pastStubs, bool slash, bool query)
@@ -107,6 +122,11 @@ internal sealed class UpstreamProxy(Emulation emulation, Uri upstream, MappingRe
 
     private void Observe(EmulatorRequest request, EmulatorResponse response)
     {
+        if (request.Method != "GET" && request.Path.StartsWith("/__admin", StringComparison.Ordinal) && _server is { } server)
+        {
+            AddMappings(server);
+        }
+
         if (response.Status == 200 && response.ClientId is { } clientId && request.Path == "/oauth/token")
         {
             RememberIssued(request, response.Body, clientId);

@@ -189,6 +189,31 @@ public class StubsInProxyModeTests
     }
 
     [Test]
+    public async Task Resetting_the_mappings_through_the_admin_API_removes_the_stubs_and_keeps_the_proxy()
+    {
+        using var world = new ProxiedWorld();
+        using var admin = new HttpClient();
+        var (accessToken, _) = await world.ObtainTokens("campaigns:read accounts:read");
+        using var added = await admin.PostAsync(
+            new Uri(world.Proxy.ApiBaseUrl, "__admin/mappings"),
+            new StringContent("""{"Request":{"Path":"/api/campaigns/","Methods":["GET"]},"Response":{"StatusCode":200,"Body":"stubbed-campaign"}}""", System.Text.Encoding.UTF8, "application/json"));
+        using var stubbed = await world.Get("api/campaigns/?case=before-reset", accessToken);
+
+        using var reset = await admin.DeleteAsync(new Uri(world.Proxy.ApiBaseUrl, "__admin/mappings"));
+        using var afterReset = await world.Get("api/campaigns/?case=after-reset", accessToken);
+        using var pastStubs = await world.Get("api/accounts/?case=after-reset", accessToken: null);
+        using var slash = await world.Get("api/accounts/?case=after-reset-through", accessToken);
+
+        added.IsSuccessStatusCode.Should().BeTrue();
+        (await stubbed.Content.ReadAsStringAsync()).Should().Be("stubbed-campaign");
+        reset.IsSuccessStatusCode.Should().BeTrue();
+        (await afterReset.Content.ReadAsStringAsync()).Should().NotContain("stubbed-campaign").And.NotContain("No matching mapping");
+        world.Upstream.Journal.Select(e => e.Path).Should().Contain(["/api/campaigns/?case=after-reset", "/api/accounts/?case=after-reset", "/api/accounts/?case=after-reset-through"]);
+        pastStubs.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        slash.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Test]
     public async Task No_stub_answers_oauth_in_proxy_mode_so_no_stub_can_issue_a_token_the_proxy_trusts()
     {
         using var world = new ProxiedWorld();
