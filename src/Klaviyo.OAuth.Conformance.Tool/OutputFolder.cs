@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Klaviyo.OAuth.Emulator.Standalone;
 
 namespace Klaviyo.OAuth.Conformance.Tool;
 
@@ -45,63 +46,5 @@ internal static class OutputFolder
     }
 
     /// <summary>Why reports cannot be written under <paramref name="path"/>; null when they can.</summary>
-    public static string? Problem(string path)
-    {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            return "--out is empty: give a folder for the reports, e.g. --out reports (it is made if it does not exist).";
-        }
-
-        string full;
-        try
-        {
-            full = Path.GetFullPath(path);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            return $"--out '{path}' is not a usable path: {e.Message}";
-        }
-
-        if (File.Exists(full))
-        {
-            return $"--out {path} is a file; give a folder for the reports (it is made if it does not exist).";
-        }
-
-        // The nearest folder that exists must be a folder one may write into.
-        var existing = full;
-        while (!Directory.Exists(existing))
-        {
-            var parent = Path.GetDirectoryName(existing);
-            if (parent is null)
-            {
-                return $"--out {path}: no part of it exists.";
-            }
-
-            if (File.Exists(parent))
-            {
-                return $"--out {path} is inside {parent}, which is a file; give a folder for the reports.";
-            }
-
-            existing = parent;
-        }
-
-        return Writable(existing) ? null : $"--out {path}: cannot write in {existing} (permission denied); give a folder you can write to.";
-    }
-
-    private static bool Writable(string folder)
-    {
-        var probe = Path.Combine(folder, $".klaviyo-oauth-conformance-{Guid.NewGuid():N}");
-        try
-        {
-            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
-            {
-            }
-
-            return true;
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            return false;
-        }
-    }
+    public static string? Problem(string path) => WritableFolder.Problem("--out", path, "the reports");
 }

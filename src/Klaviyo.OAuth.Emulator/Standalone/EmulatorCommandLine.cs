@@ -182,9 +182,16 @@ public static class EmulatorCommandLine
                 result.AddError("--https-cert-dir DIR is where the --https certificate is kept: add --https.");
             }
 
-            if (result.GetValue(Record) is not null && result.GetValue(UpstreamApi) is null)
+            if (result.GetValue(Record) is { } recorded)
             {
-                result.AddError("--record DIR records what an upstream answers: give --upstream-api URL too.");
+                if (result.GetValue(UpstreamApi) is null)
+                {
+                    result.AddError("--record DIR records what an upstream answers: give --upstream-api URL too.");
+                }
+                else if (WritableFolder.Problem(Record.Name, recorded, "the recorded mappings") is { } problem)
+                {
+                    result.AddError(problem);
+                }
             }
 
             if (result.GetValue(Mappings) is { } folder && !Directory.Exists(folder))

@@ -26,8 +26,9 @@ internal static class StandaloneEmulator
             await error.WriteLineAsync($"Could not start the emulator: {e.Message} Choose another with {OptionFor(e.Host)}.");
             return ExitCodes.BadUsage;
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
         {
+            // A folder or file the options name that cannot be used after all: still one message, no stack trace.
             await error.WriteLineAsync($"Could not start the emulator: {e.Message}");
             return ExitCodes.BadUsage;
         }

@@ -20,6 +20,11 @@ public static class TrafficReader
         try
         {
             file = new FileInfo(path);
+            if (Directory.Exists(path))
+            {
+                throw new TrafficFormatException($"{path}: a folder, not a capture. Give the file: a HAR export, curl command lines or a raw HTTP request.");
+            }
+
             if (!file.Exists)
             {
                 throw new TrafficFormatException($"{path}: no such file.");

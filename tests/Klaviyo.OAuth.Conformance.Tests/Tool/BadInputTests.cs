@@ -34,6 +34,7 @@ public class BadInputTests : ToolCommandTests
         new("report of a folder without a run", _ => { }, ["report", "{0}"], ExitCodes.BadUsage, true, ["is a folder without cucumber.ndjson", "reports folder of a run"]),
         new("compare of a folder without a run", WriteRunAndFile, ["compare", "{0}/run", "{0}"], ExitCodes.BadUsage, true, ["is a folder without conformance.json or cucumber.ndjson"]),
         new("diagnose of a missing file", _ => { }, ["diagnose", "{0}/missing.har"], ExitCodes.BadUsage, true, ["missing.har", "no such file"]),
+        new("diagnose of a folder", _ => { }, ["diagnose", "{0}"], ExitCodes.BadUsage, true, ["a folder, not a capture. Give the file"]),
         new("diagnose of garbage", WriteGarbage, ["diagnose", "{0}/" + Garbage], ExitCodes.BadUsage, true, [Garbage, "not a HAR file"]),
         new("grade of a missing file", _ => { }, ["grade", "{0}/missing.har"], ExitCodes.BadUsage, true, ["Cannot grade", "missing.har"]),
         new("grade of garbage", WriteGarbage, ["grade", "{0}/" + Garbage], ExitCodes.BadUsage, true, ["Cannot grade", Garbage]),

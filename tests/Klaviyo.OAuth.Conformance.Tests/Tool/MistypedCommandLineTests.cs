@@ -24,6 +24,7 @@ public sealed class MistypedCommandLineTests : ToolCommandTests
     [TestCase("--api-url '5080' is not a URL: give http://127.0.0.1:5080.", null, "emulate", "--api-url", "5080")]
     [TestCase("--web-url '127.0.0.1:5081' is not a URL: give http://127.0.0.1:5081.", null, "emulate", "--web-url", "127.0.0.1:5081")]
     [TestCase("--api-url 'http://127.0.0.1:99999' has port 99999, but a port is 0 to 65535 (0 picks a free one).", null, "emulate", "--api-url", "http://127.0.0.1:99999")]
+    [TestCase("--record /proc/recorded: cannot write in /proc (permission denied); give a folder you can write to.", null, "emulate", "--upstream-api", "http://127.0.0.1:9", "--record", "/proc/recorded")]
     [TestCase("There is no --port: give each host's URL, --api-url http://127.0.0.1:5080", null, "emulate", "--port", "5080")]
     public void One_problem_naming_what_to_fix_then_the_usage(string problem, string? suggested, params string[] args)
     {
