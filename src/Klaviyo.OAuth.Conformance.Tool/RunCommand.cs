@@ -99,7 +99,8 @@ internal static class RunCommand
         var suiteSettings = SuiteSettings.Of(settings);
         if (suiteSettings.Problem is { } problem)
         {
-            console.Problem("The suite is misconfigured; no scenario ran. " + problem);
+            // The same words as a file that cannot be read: the settings' own message, once.
+            console.Problem(problem);
             return ExitCodes.BadUsage;
         }
 

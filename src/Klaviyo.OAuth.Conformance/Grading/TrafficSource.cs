@@ -68,7 +68,11 @@ public sealed class GradingInputException : Exception
     internal static GradingInputException For(TrafficSource source, Exception cause) =>
         source is TrafficSource.Journal && cause is HttpRequestException or TaskCanceledException
             ? new($"Cannot grade {source}: the emulator could not be reached ({cause.Message}). Is it running at that URL, its API host, with its control API on?", cause) { Unreachable = true }
-            : new($"Cannot grade {source}: {cause.Message}", cause);
+            : new($"Cannot grade {source}: {WithoutSource(cause.Message, source)}", cause);
+
+    // The reader's own message starts with the file's name, which this one has just said.
+    private static string WithoutSource(string message, TrafficSource source) =>
+        message.StartsWith($"{source}: ", StringComparison.Ordinal) ? message[($"{source}: ").Length..] : message;
 
     internal static bool IsInputProblem(Exception e) =>
         e is TrafficFormatException or IOException or UnauthorizedAccessException or HttpRequestException or TaskCanceledException;

@@ -71,6 +71,18 @@ public class GradeCommandTests : ToolCommandTests
     }
 
     [Test]
+    public void A_file_that_is_not_a_capture_is_named_once()
+    {
+        var file = Path.Combine(Folder, "notes.txt");
+        File.WriteAllText(file, "hello");
+
+        var (exit, _, error) = Run("grade", file);
+
+        exit.Should().Be(ExitCodes.BadUsage);
+        error.Should().StartWith($"Cannot grade {file}: not a HAR file, a curl command line or an HTTP request.");
+    }
+
+    [Test]
     public void An_emulator_that_does_not_answer_is_nothing_graded_and_exits_3_saying_so()
     {
         var (exit, output, error) = Run("grade", "--emulator", "http://127.0.0.1:9", "--client", "app");

@@ -41,7 +41,8 @@ public sealed class RunCommandSettingsTests : ToolCommandTests
     {
         RunTool(["run", "--api-url", "http://127.0.0.1:9"]).Should().Be(ExitCodes.BadUsage, Error);
 
-        Error.Should().Contain("The target is remote (--api-url is set) but --web-url is not set.").And.NotContain("Conformance:");
+        Error.Should().Be("The conformance settings cannot be used: The target is remote (--api-url is set) but --web-url is not set. Set it to the web host, e.g. https://www.klaviyo.com."
+            + Environment.NewLine, "the settings' own message, once");
     }
 
     [Test]
