@@ -35,7 +35,7 @@ public sealed class RunHooks
         var redactor = new SecretRedactor();
         var signIn = settings.SignIn && suiteSettings.SignInConsole is { } console ? new AssistedSignIn(console, redactor) : null;
         var target = settings.IsRemote ? TargetFactory.CreateRemote(settings, redactor, signIn: signIn) : EmbeddedTarget.Start();
-        var http = new TargetHttpClient(settings.Timeout, settings.MaxBodyBytes);
+        var http = TargetHttpClient.For(settings);
         // Only configured hosts need the check: the embedded emulator is started here, in this process,
         // and its first answer on a loaded machine may be slower than the timeout meant for remote hosts.
         var unreachable = settings.IsRemote ? await TargetPreflight.FindUnreachableAsync(target, http) : null;

@@ -16,6 +16,9 @@ public sealed class TargetHttpClient : IDisposable
     private readonly TimeSpan _timeout;
     private readonly int _maxBodyBytes;
 
+    /// <summary>The setting that sets the timeout, as the user gives it (--timeout-seconds, Conformance__TimeoutSeconds, …).</summary>
+    private string _timeoutSetting = Configuration.SettingKeys.TimeoutSeconds.Path;
+
     /// <param name="timeout">The deadline for one whole exchange: connecting, sending, reading and decoding.</param>
     /// <param name="maxBodyBytes">How much of an answer's body is read; the rest is never read (see <see cref="HttpExchange.IsCut"/>).</param>
     public TargetHttpClient(TimeSpan timeout, int maxBodyBytes = Configuration.ConformanceSettings.DefaultMaxBodyBytes)
@@ -31,6 +34,16 @@ public sealed class TargetHttpClient : IDisposable
             timeout,
             maxBodyBytes)
     {
+    }
+
+    /// <summary>The client a run's settings ask for; a timeout names the setting as the user gave it.</summary>
+    public static TargetHttpClient For(Configuration.ConformanceSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new TargetHttpClient(settings.Timeout, settings.MaxBodyBytes)
+        {
+            _timeoutSetting = settings.Provenance.Name(Configuration.SettingKeys.TimeoutSeconds),
+        };
     }
 
     /// <summary>
@@ -78,7 +91,7 @@ public sealed class TargetHttpClient : IDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new TargetUnreachableException(
-                $"{request.Method} {request.Url} did not answer within {_timeout.TotalSeconds:0.#} s. Is the target up and is the URL right? (Conformance:TimeoutSeconds sets the limit.)");
+                $"{request.Method} {request.Url} did not answer within {_timeout.TotalSeconds:0.#} s. Is the target up and is the URL right? ({_timeoutSetting} sets the limit.)");
         }
         catch (HttpRequestException e)
         {

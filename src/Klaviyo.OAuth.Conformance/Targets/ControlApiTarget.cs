@@ -52,7 +52,7 @@ public sealed partial class ControlApiTarget : IConformanceTarget
         ControlUrl = ConformanceSettings.Url(settings.ControlUrl, nameof(ConformanceSettings.ControlUrl));
         _controlBase = ControlUrl.AbsoluteUri.TrimEnd('/') + "/__control/";
         _redirectUri = ConformanceSettings.IsSet(settings.RedirectUri) ? settings.RedirectUri!.Trim() : DefaultRedirectUri;
-        _http = new TargetHttpClient(settings.Timeout, settings.MaxBodyBytes);
+        _http = TargetHttpClient.For(settings);
         // Read once, off any synchronization context, so the synchronous WhyLacking can wait for it;
         // a failure is kept too, so an unreachable target fails every scenario fast with the same message.
         _offered = new Lazy<Task<IReadOnlySet<string>>>(() => Task.Run(ReadOfferedAsync));
