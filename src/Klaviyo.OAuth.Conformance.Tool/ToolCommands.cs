@@ -118,7 +118,7 @@ internal static class ToolCommands
     internal static readonly IReadOnlyDictionary<string, string[]> Examples = new Dictionary<string, string[]>
     {
         ["run"] = RunCommand.Examples,
-        ["emulate"] = ["emulate --api-url http://127.0.0.1:5080 --web-url http://127.0.0.1:5081 --client my-app:my-secret:http://127.0.0.1:8080/callback"],
+        ["emulate"] = ["emulate " + EmulatorCommandLine.Example],
         ["report"] = ReportCommand.Examples,
         ["diagnose"] = DiagnoseCommand.Examples,
         ["grade"] = GradeCommand.Examples,

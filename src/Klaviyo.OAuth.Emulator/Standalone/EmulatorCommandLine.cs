@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 
 namespace Klaviyo.OAuth.Emulator.Standalone;
@@ -15,6 +16,12 @@ public static class EmulatorCommandLine
 
     /// <summary>The option that names the web host.</summary>
     public const string WebUrlOption = "--web-url";
+
+    /// <summary>Options that start the emulator on fixed ports with an app registered, as the helps show them.</summary>
+    public const string Example = "--api-url http://127.0.0.1:5080 --web-url http://127.0.0.1:5081 --client my-app:my-secret:http://127.0.0.1:8080/callback";
+
+    /// <summary>How the README starts the standalone emulator from a clone.</summary>
+    private const string Program = "dotnet run --project src/Klaviyo.OAuth.Emulator --";
 
     /// <summary>The tool's <c>emulate</c> (or any command of that shape): the emulator's options and its run.</summary>
     public static Command Create(string name, string description)
@@ -36,7 +43,19 @@ public static class EmulatorCommandLine
             return ExitCodes.BadUsage;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellation);
+        var exit = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellation);
+        if (parsed.Action is HelpAction)
+        {
+            await output.WriteLineAsync($"Examples:{Environment.NewLine}  {Program} {Example}{Environment.NewLine}  {Program} --no-control-api --opaque-tokens");
+            await output.WriteLineAsync();
+            await output.WriteLineAsync("Exit codes:");
+            foreach (var code in new[] { ExitCodes.Conforming, ExitCodes.BadUsage })
+            {
+                await output.WriteLineAsync($"  {code}  {(code == ExitCodes.Conforming ? "stopped (Ctrl-C)" : ExitCodes.Table.Single(c => c.Code == code).Meaning + "; a host that cannot listen names its option")}");
+            }
+        }
+
+        return exit;
     }
 
     /// <summary>The options a command line gives, or its errors (one message each), without starting anything.</summary>

@@ -99,6 +99,24 @@ public class CommandLineTests
         output.ToString().Should().BeEmpty();
     }
 
+    [Test]
+    public async Task The_help_ends_with_examples_that_parse_and_the_exit_codes()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        (await EmulatorCommandLine.RunAsync(["--help"], output, error)).Should().Be(ExitCodes.Conforming);
+
+        var examples = output.ToString().Split(Environment.NewLine).SkipWhile(l => l != "Examples:").Skip(1).TakeWhile(l => l.Length > 0).ToList();
+        examples.Should().HaveCount(2).And.Contain($"  dotnet run --project src/Klaviyo.OAuth.Emulator -- {EmulatorCommandLine.Example}");
+        foreach (var example in examples)
+        {
+            EmulatorCommandLine.Parse(example.Split(" -- ")[1].Split(' ')).Errors.Should().BeEmpty(example);
+        }
+
+        output.ToString().Should().Contain($"Exit codes:{Environment.NewLine}  0  stopped (Ctrl-C){Environment.NewLine}  2  bad usage");
+    }
+
     private static EmulatorOptions Parsed(string[] args)
     {
         var (options, errors) = EmulatorCommandLine.Parse(args);
