@@ -120,11 +120,21 @@ internal static class SettingsReader
 
     private static void FromEnvironment(Dictionary<string, (string, SettingSource)> given, List<string> problems)
     {
-        var variables = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+        var all = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .Select(e => (Name: (string)e.Key, Value: e.Value as string))
-            .Where(e => e.Name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(e => e.Name, StringComparer.Ordinal);
-        foreach (var (name, value) in variables)
+            .OrderBy(e => e.Name, StringComparer.Ordinal)
+            .ToList();
+        // Conformance_ApiBaseUrl (one underscore) would be ignored without a word.
+        foreach (var (name, _) in all.Where(e => e.Name.StartsWith(ConformanceSettings.SectionName, StringComparison.OrdinalIgnoreCase)
+                     && !e.Name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase)))
+        {
+            if (SettingKeys.Find(name[ConformanceSettings.SectionName.Length..].TrimStart('_', '.', '-')) is { } meant)
+            {
+                problems.Add($"The environment variable {name} is not read: name it {meant.EnvironmentVariable} (two underscores).");
+            }
+        }
+
+        foreach (var (name, value) in all.Where(e => e.Name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase)))
         {
             var keyName = name[EnvironmentPrefix.Length..];
             if (SettingKeys.IsComment(keyName))

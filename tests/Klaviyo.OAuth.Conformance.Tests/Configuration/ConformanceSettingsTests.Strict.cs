@@ -59,6 +59,27 @@ public partial class ConformanceSettingsTests
     }
 
     [Test]
+    public void A_variable_with_one_underscore_is_named_with_the_two_it_needs_not_ignored()
+    {
+        // The reports folder's variable shares the prefix and is not a setting: it stays unremarked.
+        var reportsFolder = Environment.GetEnvironmentVariable("CONFORMANCE_REPORTS_DIR");
+        Environment.SetEnvironmentVariable("Conformance_ApiBaseUrl", "http://127.0.0.1:5080");
+        Environment.SetEnvironmentVariable("CONFORMANCE_REPORTS_DIR", reportsFolder ?? "reports");
+        try
+        {
+            var load = () => ConformanceSettings.Load(_root);
+
+            load.Should().Throw<ConformanceConfigurationException>().Which.Problems.Should().Equal(
+                "The environment variable Conformance_ApiBaseUrl is not read: name it Conformance__ApiBaseUrl (two underscores).");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Conformance_ApiBaseUrl", null);
+            Environment.SetEnvironmentVariable("CONFORMANCE_REPORTS_DIR", reportsFolder);
+        }
+    }
+
+    [Test]
     public void A_file_without_the_conformance_section_is_refused()
     {
         WriteFile("""{ "ApiBaseUrl": "http://127.0.0.1:5080", "WebBaseUrl": "http://127.0.0.1:5081" }""");
