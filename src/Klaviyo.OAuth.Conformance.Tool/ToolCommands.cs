@@ -152,7 +152,10 @@ internal static class ToolCommands
     /// <summary>Every parse error, the suggestion for a mistyped name, and where usage is, as one message; secrets masked.</summary>
     private static string Problem(ParseResult parsed) =>
         UsageProblem.Of(
-            parsed, $"Run '{CommandPath(parsed)} --help' for usage.", SettingKeys.All.Where(k => k.IsSecret).Select(k => k.Option!));
+            parsed,
+            parsed.UnmatchedTokens.Contains("--version") && parsed.CommandResult.Command.Name != Name
+                ? $"The version is the tool's: run '{Name} --version'."
+                : $"Run '{CommandPath(parsed)} --help' for usage.", SettingKeys.All.Where(k => k.IsSecret).Select(k => k.Option!));
 
     private static string CommandPath(ParseResult parsed)
     {

@@ -22,6 +22,7 @@ public static class UsageProblem
     {
         ArgumentNullException.ThrowIfNull(parsed);
         var unknownValues = ValuesOfUnknownOptions(parsed);
+        var switchValues = ValuesOfSwitches(parsed);
         var lines = new List<string>();
         foreach (var error in parsed.Errors)
         {
@@ -30,7 +31,9 @@ public static class UsageProblem
                 continue;
             }
 
-            lines.Add(Worded(error));
+            lines.Add(error.SymbolResult is CommandResult && switchValues.FirstOrDefault(v => error.Message.Contains($"'{v.Value}'", StringComparison.Ordinal)) is ({ } name, { } value)
+                ? $"{name} is a switch: give it alone to turn it on, without '{value}'."
+                : Worded(error));
         }
 
         lines.AddRange(TypoCorrections(parsed));
@@ -79,6 +82,25 @@ public static class UsageProblem
             if (before.Type == TokenType.Argument && LooksLikeOption(before.Value) && unmatched.Contains(token) && !LooksLikeOption(token))
             {
                 values.Add(token);
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>The words typed after a switch (<c>--strict-advisory yes</c>) that no argument took, with the switch's name.</summary>
+    private static List<(string Name, string Value)> ValuesOfSwitches(ParseResult parsed)
+    {
+        var unmatched = parsed.UnmatchedTokens.ToHashSet(StringComparer.Ordinal);
+        var values = new List<(string, string)>();
+        for (var i = 1; i < parsed.Tokens.Count; i++)
+        {
+            var before = parsed.Tokens[i - 1];
+            if (before.Type == TokenType.Option
+                && parsed.CommandResult.Command.Options.FirstOrDefault(o => o.Name == before.Value || o.Aliases.Contains(before.Value)) is { } option
+                && option.ValueType == typeof(bool) && unmatched.Contains(parsed.Tokens[i].Value) && !LooksLikeOption(parsed.Tokens[i].Value))
+            {
+                values.Add((option.Name, parsed.Tokens[i].Value));
             }
         }
 

@@ -25,6 +25,8 @@ public sealed class MistypedCommandLineTests : ToolCommandTests
     [TestCase("--web-url '127.0.0.1:5081' is not a URL: give http://127.0.0.1:5081.", null, "emulate", "--web-url", "127.0.0.1:5081")]
     [TestCase("--api-url 'http://127.0.0.1:99999' has port 99999, but a port is 0 to 65535 (0 picks a free one).", null, "emulate", "--api-url", "http://127.0.0.1:99999")]
     [TestCase("--record /proc/recorded: cannot write in /proc (permission denied); give a folder you can write to.", null, "emulate", "--upstream-api", "http://127.0.0.1:9", "--record", "/proc/recorded")]
+    [TestCase("--strict-advisory is a switch: give it alone to turn it on, without 'yes'.", null, "run", "--strict-advisory", "yes")]
+    [TestCase("--allow-destructive is a switch: give it alone to turn it on, without 'maybe'.", null, "run", "--allow-destructive=maybe")]
     [TestCase("There is no --port: give each host's URL, --api-url http://127.0.0.1:5080", null, "emulate", "--port", "5080")]
     public void One_problem_naming_what_to_fix_then_the_usage(string problem, string? suggested, params string[] args)
     {
@@ -64,6 +66,14 @@ public sealed class MistypedCommandLineTests : ToolCommandTests
         RunTool(["run", "--client-secret", Secret, "--target", Secret, "--bogus"]).Should().Be(ExitCodes.BadUsage);
 
         Error.Should().Contain("'--bogus'").And.NotContain(Secret);
+    }
+
+    [Test]
+    public void A_commands_version_points_to_the_tools()
+    {
+        RunTool(["emulate", "--version"]).Should().Be(ExitCodes.BadUsage);
+
+        Error.TrimEnd().Split(Environment.NewLine)[^1].Should().Be("The version is the tool's: run 'klaviyo-oauth-conformance --version'.");
     }
 
     [Test]
