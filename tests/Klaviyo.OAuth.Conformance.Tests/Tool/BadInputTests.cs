@@ -28,6 +28,8 @@ public class BadInputTests : ToolCommandTests
         new("run --out empty", _ => { }, ["run", "--out", ""], ExitCodes.BadUsage, true, ["--out is empty: give a folder for the reports"]),
         new("run --out under a file", folder => File.WriteAllText(Path.Combine(folder, "reports.txt"), "x"), ["run", "--out", "{0}/reports.txt/html"], ExitCodes.BadUsage, true, ["which is a file"]),
         new("run --out in a folder nobody may write", _ => { }, ["run", "--out", "/proc/klaviyo-oauth-conformance-reports"], ExitCodes.BadUsage, true, ["cannot write in /proc"]),
+        new("run --filter with a mistyped tag", _ => { }, ["run", "--filter", "Category=documneted|Category=xyzzy"], ExitCodes.BadUsage, true,
+            ["No scenario matches the filter 'Category=documneted|Category=xyzzy': no scenario is tagged 'documneted' (did you mean 'documented'?) or 'xyzzy'."]),
         new("report --out at a file", WriteRunAndFile, ["report", "{0}/run/cucumber.ndjson", "--out", "{0}/reports.txt"], ExitCodes.BadUsage, true, ["reports.txt is a file"]),
         new("report of a missing file", _ => { }, ["report", "{0}/missing.ndjson"], ExitCodes.BadUsage, true, ["No such file", "missing.ndjson"]),
         new("report of a file that is not Cucumber messages", WriteGarbage, ["report", "{0}/" + Garbage], ExitCodes.BadUsage, true, [Garbage, "holds no Cucumber messages"], NothingButTheGarbage),
