@@ -57,12 +57,13 @@ public sealed class GradingTheEmulatorsJournal
     }
 
     [Test]
-    public async Task An_emulator_that_is_not_there_is_bad_input_with_one_message()
+    public async Task An_emulator_that_is_not_there_verified_nothing_and_exits_3_with_one_message()
     {
         var (exitCode, output) = await _tool.RunAsync(_tool.NewWorkingDirectory("nobody").FullName,
             "grade", "--emulator", "http://127.0.0.1:9/", "--client", "app");
 
-        exitCode.Should().Be(2, output);
-        output.Should().Contain("Cannot grade http://127.0.0.1:9/").And.NotContain("   at ");
+        // As run against an unreachable target: nothing could be graded, which is not bad input.
+        exitCode.Should().Be(Klaviyo.OAuth.Guide.ExitCodes.Unverified, output);
+        output.Should().Contain("Cannot grade http://127.0.0.1:9/: the emulator could not be reached").And.NotContain("   at ");
     }
 }

@@ -82,16 +82,6 @@ public class GradeCommandTests : ToolCommandTests
         error.Should().StartWith($"Cannot grade {file}: not a HAR file, a curl command line or an HTTP request.");
     }
 
-    [Test]
-    public void An_emulator_that_does_not_answer_is_nothing_graded_and_exits_3_saying_so()
-    {
-        var (exit, output, error) = Run("grade", "--emulator", "http://127.0.0.1:9", "--client", "app");
-
-        exit.Should().Be(ExitCodes.Unverified, error);
-        error.Should().Contain("Cannot grade http://127.0.0.1:9/: the emulator could not be reached").And.Contain("Is it running").And.NotContain("   at ");
-        output.Should().BeEmpty();
-    }
-
     private string WriteHar(Capture traffic) => traffic.WriteHar(Folder);
 
     private (int Exit, string Output, string Error) Run(params string[] args) => (RunTool(args), Output, Error);
