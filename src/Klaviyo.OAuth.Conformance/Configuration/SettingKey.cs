@@ -11,7 +11,8 @@ namespace Klaviyo.OAuth.Conformance.Configuration;
 /// <param name="IsRemoteOnly">Means something only for a remote target.</param>
 /// <param name="IsSwitch">true or false; an option without a value sets it to true.</param>
 /// <param name="ValueName">What the option's value is, as its help shows it (<c>--api-url &lt;url&gt;</c>).</param>
-public sealed record SettingKey(string Name, string? Option, string Description, bool IsSecret = false, bool IsRemoteOnly = false, bool IsSwitch = false, string? ValueName = null)
+/// <param name="IsPath">A file's path: in a settings file, relative to that file's folder.</param>
+public sealed record SettingKey(string Name, string? Option, string Description, bool IsSecret = false, bool IsRemoteOnly = false, bool IsSwitch = false, string? ValueName = null, bool IsPath = false)
 {
     public string EnvironmentVariable => ConformanceSettings.SectionName + "__" + Name;
 
@@ -57,7 +58,7 @@ public static class SettingKeys
         IsSwitch: true);
 
 
-    public static readonly SettingKey Deviations = new(nameof(ConformanceSettings.Deviations), "--deviations", "a known-deviations file: a JSON array of {id, reason, until?}; a listed behaviour that is not met is reported as a known deviation and does not fail", ValueName: "file");
+    public static readonly SettingKey Deviations = new(nameof(ConformanceSettings.Deviations), "--deviations", "a known-deviations file: a JSON array of {id, reason, until?}; a listed behaviour that is not met is reported as a known deviation and does not fail", ValueName: "file", IsPath: true);
 
     public static readonly SettingKey StrictDeviations = new(nameof(ConformanceSettings.StrictDeviations), "--strict-deviations", "a listed behaviour that is satisfied (deviation resolved) fails instead of warning", IsSwitch: true);
 

@@ -108,7 +108,9 @@ internal static class SettingsReader
                 }
                 else if (Scalar(setting.Value) is { } value)
                 {
-                    Give(given, key, value, new SettingSource(SettingOrigin.File, setting.Name, path));
+                    // A file named in a settings file is beside it, wherever the run starts.
+                    var resolved = key.IsPath && value.Length > 0 && !Path.IsPathRooted(value) ? Path.Combine(Path.GetDirectoryName(path)!, value) : value;
+                    Give(given, key, resolved, new SettingSource(SettingOrigin.File, setting.Name, path));
                 }
                 else if (setting.Value.ValueKind != JsonValueKind.Null)
                 {

@@ -80,6 +80,18 @@ public partial class ConformanceSettingsTests
     }
 
     [Test]
+    public void A_deviations_file_named_in_the_settings_file_is_found_beside_it_not_in_the_working_folder()
+    {
+        WriteFile("""{ "Conformance": { "Deviations": "deviations.json" } }""");
+        File.WriteAllText(Path.Combine(_root, "deviations.json"), """[{ "id": "revoke.succeeds", "reason": "staging never revoked" }]""");
+
+        var settings = ConformanceSettings.Load(_root);
+
+        settings.Deviations.Should().Be(Path.Combine(_root, "deviations.json"));
+        settings.KnownDeviations().Entries.Should().ContainSingle().Which.Id.Should().Be("revoke.succeeds");
+    }
+
+    [Test]
     public void A_file_without_the_conformance_section_is_refused()
     {
         WriteFile("""{ "ApiBaseUrl": "http://127.0.0.1:5080", "WebBaseUrl": "http://127.0.0.1:5081" }""");
