@@ -32,7 +32,7 @@ internal static class CompareCommand
         {
             old, @new, outFolder,
         };
-        command.SetAction(result => Run(result.GetValue(old)!, result.GetValue(@new)!, result.GetValue(outFolder) ?? "reports", console));
+        command.SetAction(result => Run(result.GetValue(old)!, result.GetValue(@new)!, result.GetValue(outFolder) ?? OutputFolder.Default, console));
         return command;
     }
 
@@ -42,6 +42,11 @@ internal static class CompareCommand
         if ((oldRun.Problem ?? newRun.Problem) is { } folder)
         {
             console.Problem(folder);
+            return ExitCodes.BadUsage;
+        }
+
+        if (OutputFolder.Refuses(console, outFolder))
+        {
             return ExitCodes.BadUsage;
         }
 

@@ -45,6 +45,24 @@ internal static class OutputFolder
         }
     }
 
+    /// <summary>Where run and compare write when no --out is given, under the working folder.</summary>
+    public const string Default = "reports";
+
+    /// <summary>
+    /// True (after one message) when <paramref name="folder"/> cannot be written: a default one too,
+    /// which no option's check saw (a working folder one may not write into).
+    /// </summary>
+    public static bool Refuses(IToolConsole console, string folder)
+    {
+        if (Problem(folder) is not { } problem)
+        {
+            return false;
+        }
+
+        console.Problem(problem);
+        return true;
+    }
+
     /// <summary>Why reports cannot be written under <paramref name="path"/>; null when they can.</summary>
     public static string? Problem(string path) => WritableFolder.Problem("--out", path, "the reports");
 }

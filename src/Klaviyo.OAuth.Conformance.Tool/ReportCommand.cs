@@ -59,6 +59,12 @@ internal static class ReportCommand
             return ExitCodes.BadUsage;
         }
 
+        var folder = outFolder ?? Path.GetDirectoryName(Path.GetFullPath(files[0]))!;
+        if (OutputFolder.Refuses(console, folder))
+        {
+            return ExitCodes.BadUsage;
+        }
+
         KnownDeviations deviations;
         try
         {
@@ -84,7 +90,6 @@ internal static class ReportCommand
 
         try
         {
-            var folder = outFolder ?? Path.GetDirectoryName(Path.GetFullPath(files[0]))!;
             var written = ConformanceReport.WriteAll(matrix, folder);
             RunSummaryView.Show(console, matrix, written, strictAdvisory);
             return RunSummaryView.ExitCode(matrix, strictAdvisory);

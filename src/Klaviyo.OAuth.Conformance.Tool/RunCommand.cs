@@ -97,6 +97,12 @@ internal static partial class RunCommand
 
     private static async Task<int> RunAsync(string? configFile, Dictionary<string, string?> overrides, string? filterText, string? outFolder, IToolConsole console)
     {
+        var folder = outFolder ?? OutputFolder.Default;
+        if (OutputFolder.Refuses(console, folder))
+        {
+            return ExitCodes.BadUsage;
+        }
+
         TagFilter filter;
         ConformanceSettings settings;
         try
@@ -129,7 +135,7 @@ internal static partial class RunCommand
         var summary = new CapturedSummary();
         var passed = await console.ShowRunAsync("Scenarios", progress =>
         {
-            var context = new RunContext(outFolder ?? "reports", features, progress).Provide(suiteSettings).Provide<IRunSummary>(summary);
+            var context = new RunContext(folder, features, progress).Provide(suiteSettings).Provide<IRunSummary>(summary);
             if (settings.SignIn)
             {
                 // Only this host asks a person: the same key under dotnet test leaves the approvals not verified.
