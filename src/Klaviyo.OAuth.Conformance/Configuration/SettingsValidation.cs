@@ -55,6 +55,13 @@ public static class SettingsValidation
             problems.Add(EmbeddedWithRemoteSettings(names, ignored));
         }
 
+        if (settings.IsEmbedded && settings.SignIn)
+        {
+            problems.Add(
+                $"{names.Name(SettingKeys.SignIn)} is on, but the target is the embedded emulator, which needs no sign-in (it provisions its own apps and tokens) and would ignore it. "
+                + $"Set {names.Name(SettingKeys.ApiBaseUrl)} and {names.Name(SettingKeys.WebBaseUrl)} to sign in to a remote target, or remove {names.Name(SettingKeys.SignIn)}.");
+        }
+
         if (ConformanceSettings.IsSet(settings.Deviations))
         {
             try

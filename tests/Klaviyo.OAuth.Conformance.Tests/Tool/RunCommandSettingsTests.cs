@@ -54,6 +54,16 @@ public sealed class RunCommandSettingsTests : ToolCommandTests
     }
 
     [Test]
+    public void Sign_in_against_the_embedded_emulator_is_refused_as_a_setting_it_would_ignore()
+    {
+        RunTool(["run", "--sign-in"]).Should().Be(ExitCodes.BadUsage, Error);
+
+        Error.Should().StartWith("The conformance settings cannot be used: --sign-in is on, but the target is the embedded emulator")
+            .And.Contain("Set --api-url and --web-url to sign in to a remote target, or remove --sign-in.");
+        Output.Should().BeEmpty("no scenario ran");
+    }
+
+    [Test]
     public void A_missing_config_file_points_to_an_example_that_exists_wherever_the_tool_runs()
     {
         RunTool(["run", "--config", Path.Combine(Folder, "missing.json")]).Should().Be(ExitCodes.BadUsage, Error);
