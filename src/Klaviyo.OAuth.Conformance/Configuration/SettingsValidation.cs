@@ -25,7 +25,7 @@ public static class SettingsValidation
         if (!settings.IsRemote && !settings.IsEmbedded)
         {
             problems.Add(
-                $"{names.Name(SettingKeys.Target)} is '{settings.Target}', which is not a target. Set it to 'embedded' (the in-process emulator, the default) or 'remote'{names.EnvironmentHint(SettingKeys.Target)}.");
+                $"{names.Name(SettingKeys.Target)} is '{settings.Target}', which is not a target{MeantTarget(settings.Target)}. Set it to 'embedded' (the in-process emulator, the default) or 'remote'{names.EnvironmentHint(SettingKeys.Target)}.");
         }
 
         if (settings.TimeoutSeconds is <= 0 or > MaxTimeoutSeconds)
@@ -123,7 +123,10 @@ public static class SettingsValidation
             }
             else if (!IsHttpUrl(url.Value!))
             {
-                yield return $"{names.Name(url.Key)} is '{url.Value}', which is not an absolute http or https URL. Set it to {url.What}, e.g. {url.Example}{names.EnvironmentHint(url.Key)}.";
+                // "127.0.0.1:5080" or "a.klaviyo.com": a host, its scheme left out.
+                yield return IsHttpUrl("http://" + url.Value!.Trim()) && !url.Value.Contains("://", StringComparison.Ordinal) && url.Value.IndexOfAny(['.', ':']) > 0
+                    ? $"{names.Name(url.Key)} is '{url.Value}', which has no scheme. Set it to http://{url.Value.Trim()} or https://{url.Value.Trim()}{names.EnvironmentHint(url.Key)}."
+                    : $"{names.Name(url.Key)} is '{url.Value}', which is not an absolute http or https URL. Set it to {url.What}, e.g. {url.Example}{names.EnvironmentHint(url.Key)}.";
             }
         }
 
@@ -152,6 +155,9 @@ public static class SettingsValidation
             yield return $"{names.Name(SettingKeys.RedirectUri)} is '{settings.RedirectUri}', which is not an absolute URI without a fragment. Set it to a redirect URI registered for the app, e.g. https://app.example.com/oauth/callback{names.EnvironmentHint(SettingKeys.RedirectUri)}.";
         }
     }
+
+    private static string MeantTarget(string typed) =>
+        Suggestion.Nearest(typed, [ConformanceSettings.EmbeddedTarget, ConformanceSettings.RemoteTarget], t => t) is { } meant ? $" (did you mean '{meant}'?)" : string.Empty;
 
     internal static bool IsHttpUrl(string value) =>
         Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri)

@@ -48,11 +48,9 @@ public class SettingsValidationTests
             "Conformance:Target is 'remote' but Conformance:WebBaseUrl is not set. Set it to the web host, e.g. https://www.klaviyo.com (environment: Conformance__WebBaseUrl).");
     }
 
-    [TestCase("ApiBaseUrl", "a.klaviyo.com")]
     [TestCase("ApiBaseUrl", "ftp://a.klaviyo.com")]
     [TestCase("WebBaseUrl", "/oauth")]
-    [TestCase("WebBaseUrl", "www.klaviyo.com:443")]
-    [TestCase("ControlUrl", "127.0.0.1:5080")]
+    [TestCase("WebBaseUrl", "klaviyo")]
     public void A_url_that_is_not_absolute_http_or_https_is_named_with_its_value(string key, string value)
     {
         var settings = RemoteSettings.Urls(control: "http://127.0.0.1:5080");
@@ -63,11 +61,24 @@ public class SettingsValidationTests
             .And.EndWith($"(environment: Conformance__{key}).");
     }
 
-    [TestCase("remtoe")]
-    [TestCase("")]
-    public void An_unknown_target_is_named_with_the_two_allowed_values(string target) =>
+    [TestCase("ApiBaseUrl", "a.klaviyo.com")]
+    [TestCase("WebBaseUrl", "www.klaviyo.com:443")]
+    [TestCase("ControlUrl", "127.0.0.1:5080")]
+    public void A_host_without_its_scheme_is_told_both_urls_it_may_mean(string key, string value)
+    {
+        var settings = RemoteSettings.Urls(control: "http://127.0.0.1:5080");
+        typeof(ConformanceSettings).GetProperty(key)!.SetValue(settings, value);
+
+        SettingsValidation.Problems(settings).Should().Equal(
+            $"Conformance:{key} is '{value}', which has no scheme. Set it to http://{value} or https://{value} (environment: Conformance__{key}).");
+    }
+
+    [TestCase("remtoe", " (did you mean 'remote'?)")]
+    [TestCase("embeded", " (did you mean 'embedded'?)")]
+    [TestCase("", "")]
+    public void An_unknown_target_is_named_with_the_two_allowed_values(string target, string meant) =>
         SettingsValidation.Problems(new ConformanceSettings { Target = target }).Should().Equal(
-            $"Conformance:Target is '{target}', which is not a target. Set it to 'embedded' (the in-process emulator, the default) or 'remote' (environment: Conformance__Target).");
+            $"Conformance:Target is '{target}', which is not a target{meant}. Set it to 'embedded' (the in-process emulator, the default) or 'remote' (environment: Conformance__Target).");
 
     [TestCase(0)]
     [TestCase(-5)]

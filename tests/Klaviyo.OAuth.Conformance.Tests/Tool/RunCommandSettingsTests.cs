@@ -54,6 +54,17 @@ public sealed class RunCommandSettingsTests : ToolCommandTests
     }
 
     [Test]
+    public void A_host_without_its_scheme_is_told_the_urls_to_give_and_a_near_target_is_named()
+    {
+        RunTool(["run", "--target", "remot"]).Should().Be(ExitCodes.BadUsage, Error);
+        RunTool(["run", "--api-url", "127.0.0.1:5080", "--web-url", "notaurl"]).Should().Be(ExitCodes.BadUsage, Error);
+
+        Error.Should().Contain("--target is 'remot', which is not a target (did you mean 'remote'?).")
+            .And.Contain("--api-url is '127.0.0.1:5080', which has no scheme. Set it to http://127.0.0.1:5080 or https://127.0.0.1:5080.")
+            .And.Contain("--web-url is 'notaurl', which is not an absolute http or https URL.");
+    }
+
+    [Test]
     public void Sign_in_against_the_embedded_emulator_is_refused_as_a_setting_it_would_ignore()
     {
         RunTool(["run", "--sign-in"]).Should().Be(ExitCodes.BadUsage, Error);
