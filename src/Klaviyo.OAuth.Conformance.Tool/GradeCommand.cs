@@ -120,6 +120,7 @@ internal static class GradeCommand
     {
         (null, false, null) => "Which traffic? Give a HAR file (or curl command lines, or raw HTTP), or --emulator URL --client ID.",
         (not null, false, null) => null,
+        (not null, false, not null) => $"--client picks an app in the emulator's journal (with --emulator URL); a file ({file}) is graded whole: remove --client.",
         (not null, _, _) => $"Grade either a file ({file}) or the emulator's journal, not both.",
         (null, false, _) => "--client needs --emulator URL: the emulator's API host.",
         (null, true, null) => "--emulator needs --client ID: the app whose requests to grade.",

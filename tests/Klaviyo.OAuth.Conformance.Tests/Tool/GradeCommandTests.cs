@@ -58,6 +58,7 @@ public class GradeCommandTests : ToolCommandTests
     [TestCase(new[] { "grade", "a.har", "--out" }, "--out")]
     [TestCase(new[] { "grade", "a.har", "--fast" }, "--fast")]
     [TestCase(new[] { "grade", "a.har", "--emulator", "http://127.0.0.1:1", "--client", "app" }, "not both")]
+    [TestCase(new[] { "grade", "a.har", "--client", "app" }, "--client picks an app in the emulator's journal (with --emulator URL); a file (a.har) is graded whole: remove --client.")]
     [TestCase(new[] { "grade", "--client", "app" }, "--client needs --emulator")]
     [TestCase(new[] { "grade", "--emulator", "http://127.0.0.1:1" }, "--emulator needs --client")]
     [TestCase(new[] { "grade", "--emulator", "ftp://x", "--client", "app" }, "as http://127.0.0.1:5080, not 'ftp://x'")]
