@@ -49,13 +49,14 @@ public sealed record RunComparison(
     public bool ObservationsCompared => Old.HasObservations && New.HasObservations;
 
     /// <summary>Why only verdicts were compared; null when observations were compared too.</summary>
-    public string? VerdictsOnlyNote => (Old.HasObservations, New.HasObservations) switch
-    {
-        (true, true) => null,
-        (false, false) => "Neither file has observations (both were written before schema version 2): verdicts compared only.",
-        (false, true) => $"{Old.File} has no observations (written before schema version 2): verdicts compared only.",
-        _ => $"{New.File} has no observations (written before schema version 2): verdicts compared only.",
-    };
+    public string? VerdictsOnlyNote => ObservationsCompared
+        ? null
+        : string.Join(" ", new[] { Old, New }.Where(run => !run.HasObservations).Distinct().Select(WhyNoObservations)) + " So verdicts compared only.";
+
+    // A file from before observations were recorded, or a run that recorded no answer (it reached nothing, or every scenario was skipped).
+    private static string WhyNoObservations(ComparedRunSummary run) => run.SchemaVersion < 2
+        ? $"{run.File} has no observations: it was written before schema version 2."
+        : $"{run.File} has no observations: its run recorded no answer from the target (nothing was reached, or every scenario was skipped).";
 
     public IEnumerable<VerdictChange> Regressions => VerdictChanges.Where(c => c.Move == VerdictMove.Regressed);
 

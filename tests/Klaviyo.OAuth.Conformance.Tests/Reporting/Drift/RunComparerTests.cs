@@ -161,6 +161,15 @@ public class RunComparerTests
     }
 
     [Test]
+    public void A_file_without_observations_is_said_to_be_old_only_when_its_schema_is()
+    {
+        var comparison = Compare(Run(), Run(answer: Usual));
+
+        comparison.VerdictsOnlyNote.Should().Contain("its run recorded no answer from the target").And.NotContain("before schema version 2");
+        (comparison with { Old = comparison.Old with { SchemaVersion = 1 } }).VerdictsOnlyNote.Should().Contain("it was written before schema version 2");
+    }
+
+    [Test]
     public void A_behaviour_in_one_catalogue_only_is_added_or_gone()
     {
         var renamed = new Messages();
