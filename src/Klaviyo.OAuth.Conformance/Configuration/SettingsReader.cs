@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text.Json;
+using Klaviyo.OAuth.Guide;
 
 namespace Klaviyo.OAuth.Conformance.Configuration;
 
@@ -72,10 +73,7 @@ internal static class SettingsReader
         }
         catch (JsonException e)
         {
-            // System.Text.Json counts from 0 and appends "LineNumber: 0 | BytePositionInLine: 0." to its reason.
-            var where = e.LineNumber is { } line ? $" at line {line + 1}, column {e.BytePositionInLine + 1}" : string.Empty;
-            var why = e.Message.Split(" LineNumber:", 2)[0].Trim();
-            throw Refused($"{jsonFile} is not valid JSON{where}: {why} Fix the file{(optional ? " or remove it" : string.Empty)} (see {ConformanceSettings.ExampleFile}).");
+            throw Refused($"{jsonFile} is not valid JSON{JsonParseProblem.Where(e)}: {JsonParseProblem.Why(e)} Fix the file{(optional ? " or remove it" : string.Empty)} (see {ConformanceSettings.ExampleFile}).");
         }
 
         using (document)

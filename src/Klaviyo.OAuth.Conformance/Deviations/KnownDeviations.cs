@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Klaviyo.OAuth.Guide;
 
 namespace Klaviyo.OAuth.Conformance.Deviations;
 
@@ -89,7 +90,7 @@ public sealed class KnownDeviations
         }
         catch (JsonException e)
         {
-            throw new DeviationsFileException($"{source} is not valid JSON ({e.Message}). {Shape}");
+            throw new DeviationsFileException($"{source} is not valid JSON{JsonParseProblem.Where(e)}: {JsonParseProblem.Why(e)} {Shape}");
         }
 
         using (document)

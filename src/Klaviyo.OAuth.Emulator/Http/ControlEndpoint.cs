@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Klaviyo.OAuth.Emulator.Model;
+using Klaviyo.OAuth.Guide;
 
 namespace Klaviyo.OAuth.Emulator.Http;
 
@@ -50,7 +51,7 @@ internal sealed class ControlEndpoint(KlaviyoEmulator emulator)
         catch (JsonException e)
         {
             // The parser's own message quotes the offending text, which may be a secret sent by mistake.
-            return Error(400, $"The body is not a JSON object (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).");
+            return Error(400, $"The body is not a JSON object: it does not parse{JsonParseProblem.Where(e)}.");
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
         {

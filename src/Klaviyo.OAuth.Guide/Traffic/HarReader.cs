@@ -22,7 +22,7 @@ public static class HarReader
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $" at line {line + 1}" : string.Empty;
+            var where = JsonParseProblem.Where(e);
             var truncated = json.TrimEnd().EndsWith('}') ? string.Empty : " (truncated?)";
             throw new TrafficFormatException($"{sourceName}: not valid JSON{where}{truncated}, so not a HAR file.", e);
         }

@@ -84,7 +84,8 @@ public class MappingFileTests
         var exit = await EmulatorCommandLine.RunAsync(["--mappings", _folder.FullName], output, error);
 
         exit.Should().Be(ExitCodes.BadUsage);
-        error.ToString().Trim().Split('\n').Should().ContainSingle().Which.Should().Contain(broken).And.NotContain("   at ");
+        error.ToString().Trim().Split('\n').Should().ContainSingle().Which.Should().Contain(broken).And.NotContain("   at ")
+            .And.Contain("is not valid JSON at line 1, column ").And.NotContain("LineNumber", "the position is said in words, counted from 1");
         output.ToString().Should().NotContain(StandaloneEmulator.ReadyLine);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Klaviyo.OAuth.Guide;
 using WireMock.Server;
 
 namespace Klaviyo.OAuth.Emulator.Http.Stubs;
@@ -53,7 +54,7 @@ internal static class MappingFiles
         }
         catch (JsonException e)
         {
-            throw new ArgumentException($"The mapping file {file} is not JSON ({e.Message}).");
+            throw new ArgumentException($"The mapping file {file} is not valid JSON{JsonParseProblem.Where(e)}: {JsonParseProblem.Why(e)} Fix the file, or move it out of the folder.");
         }
 
         using (json)
