@@ -52,6 +52,12 @@ public sealed class KnownDeviations
     public static KnownDeviations ForClientRules(string path, bool strict = false, TimeProvider? time = null) =>
         Load(path, Guide.Conduct.ClientRuleCatalogue.All.Select(r => r.Id).ToHashSet(StringComparer.Ordinal), "a client-conduct rule", UtcToday(time), strict);
 
+    // An id of the other kind of file: a behaviour is listed for run and report, a client rule for grade.
+    private static string? WhereItBelongs(string id) =>
+        Guide.Conduct.ClientRuleCatalogue.All.Any(r => r.Id == id) ? "It is a client-conduct rule: list it in the file you give grade --deviations."
+        : Guide.Catalogue.BehaviourCatalogue.Find(id) is not null ? "It is a behaviour of the catalogue: list it in the file you give run (or report) --deviations."
+        : null;
+
     private static DateOnly UtcToday(TimeProvider? time) => DateOnly.FromDateTime((time ?? TimeProvider.System).GetUtcNow().UtcDateTime);
 
     /// <summary>
@@ -140,7 +146,7 @@ public sealed class KnownDeviations
 
         if (!knownIds.Contains(id))
         {
-            throw new DeviationsFileException($"{where}: \"{id}\" is not {idsAre}. Check the id's spelling in the reports.");
+            throw new DeviationsFileException($"{where}: \"{id}\" is not {idsAre}. {WhereItBelongs(id) ?? "Check the id's spelling in the reports."}");
         }
 
         var reason = Text(element, "reason", where)?.Trim();

@@ -38,6 +38,7 @@ public class KnownDeviationsFileTests
     }
 
     [TestCase("""[{ "id": "token.invalid-clinet", "reason": "r" }]""", "deviations.json, entry 1: \"token.invalid-clinet\" is not a behaviour of the catalogue*")]
+    [TestCase("""[{ "id": "client.basic-auth", "reason": "r" }]""", "*\"client.basic-auth\" is not a behaviour of the catalogue. It is a client-conduct rule: list it in the file you give grade --deviations.")]
     [TestCase("""[{ "id": "revoke.succeeds", "reason": "a" }, { "id": "revoke.succeeds", "reason": "b" }]""", "deviations.json, entry 2: \"revoke.succeeds\" is listed twice*")]
     [TestCase("""{ "id": "revoke.succeeds", "reason": "a" }""", "deviations.json holds an object, not an array*")]
     [TestCase("""["revoke.succeeds"]""", "deviations.json, entry 1 is a string, not an object*")]
@@ -62,7 +63,7 @@ public class KnownDeviationsFileTests
         File.WriteAllText(path, """[{ "id": "token.invalid-client", "reason": "r" }]""");
         try
         {
-            FluentActions.Invoking(() => KnownDeviations.ForClientRules(path)).Should().Throw<DeviationsFileException>().WithMessage("*is not a client-conduct rule*");
+            FluentActions.Invoking(() => KnownDeviations.ForClientRules(path)).Should().Throw<DeviationsFileException>().WithMessage("*is not a client-conduct rule. It is a behaviour of the catalogue: list it in the file you give run (or report) --deviations.");
             KnownDeviations.ForBehaviours(path).Entries.Should().ContainSingle();
         }
         finally
