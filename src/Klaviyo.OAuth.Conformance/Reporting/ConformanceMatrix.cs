@@ -73,7 +73,10 @@ public sealed partial class ConformanceMatrix
     /// a green run must mean something was checked. Otherwise not-verified rows never fail a build.
     /// </summary>
     public bool FailsBuild(bool strictAdvisory = false) =>
-        Unreachable || NothingVerified || Rows.Any(r => r.FailsBuild(strictAdvisory, Deviations.Strict));
+        Unreachable || Interrupted || NothingVerified || Rows.Any(r => r.FailsBuild(strictAdvisory, Deviations.Strict));
+
+    /// <summary>The messages started a run that never finished (stopped, killed, or cut short): what they do not reach was not verified, and the run fails.</summary>
+    public bool Interrupted { get; init; }
 
     /// <summary>The preflight could not reach the target: every behaviour is not verified, and the run fails.</summary>
     public bool Unreachable => Run.Unreachable is not null;

@@ -12,6 +12,9 @@ public sealed class ConformanceMatrixBuilder(ReportOptions? options = null)
     /// <summary>Why a behaviour that has scenarios has no result: the run was filtered.</summary>
     public const string NotRunReason = "Not run in this run: its scenarios were filtered out.";
 
+    /// <summary>Why a behaviour has no result in the messages of a run that never finished: they end before its scenarios.</summary>
+    public const string InterruptedReason = "Not reached: the run was interrupted before its scenarios ran.";
+
     private readonly ReportOptions options = options ?? ReportOptions.Default;
 
     public ConformanceMatrix Build(TextReader ndjson, RunDescription? run = null)
@@ -38,12 +41,16 @@ public sealed class ConformanceMatrixBuilder(ReportOptions? options = null)
             MalformedLines = read.Sum(r => r.MalformedLines),
         };
 
+        // Messages that started a run and never finished it end wherever the run was stopped.
+        var interrupted = read.Any(r => r.StartedAt is not null && r.FinishedAt is null);
         var defects = new List<SuiteDefect>();
         var rows = new List<BehaviourRow>(BehaviourCatalogue.All.Count);
         foreach (var behaviour in BehaviourCatalogue.All)
         {
             var scenarios = results.Where(s => s.BehaviourIds.Contains(behaviour.Id, StringComparer.Ordinal)).ToList();
-            var row = RowFor(behaviour, scenarios).ListedIn(options.Deviations);
+            var row = (scenarios.Count == 0 && interrupted
+                ? new BehaviourRow(behaviour, Verdict.NotVerified, scenarios, [InterruptedReason])
+                : RowFor(behaviour, scenarios)).ListedIn(options.Deviations);
             if (row.Verdict == Verdict.NoScenario)
             {
                 defects.Add(new SuiteDefect(SuiteDefectKind.NoScenario, $"No scenario is tagged {behaviour.Tag}.", behaviour.Id));
@@ -68,6 +75,7 @@ public sealed class ConformanceMatrixBuilder(ReportOptions? options = null)
             TipRows = tips,
             ConductRuleRows = conduct,
             Deviations = options.Deviations,
+            Interrupted = interrupted,
         };
     }
 

@@ -105,6 +105,34 @@ public class ConformanceMatrixBuilderTests
         row.Reasons.Should().Equal(ConformanceMatrixBuilder.NotRunReason);
     }
 
+    private const string RunStarted = """{"testRunStarted":{"timestamp":{"seconds":1765000000,"nanos":0}}}""";
+    private const string RunFinished = """{"testRunFinished":{"success":true,"timestamp":{"seconds":1765000060,"nanos":0}}}""";
+
+    [Test]
+    public void Messages_of_a_run_that_never_finished_fail_it_and_what_they_do_not_reach_is_not_reached_rather_than_without_a_scenario()
+    {
+        var messages = new Messages().Raw(RunStarted).Scenario("limited", ["@documented", "@token.refresh.rate-limited"], Messages.Passed);
+
+        var matrix = new ConformanceMatrixBuilder(ReportOptions.Default).Build(messages.Reader());
+
+        matrix.Interrupted.Should().BeTrue();
+        matrix.FailsBuild().Should().BeTrue();
+        matrix.Row("token.refresh.rate-limited")!.Verdict.Should().Be(Verdict.Satisfied);
+        matrix.Row("revoke.succeeds")!.Verdict.Should().Be(Verdict.NotVerified);
+        matrix.Row("revoke.succeeds")!.Reasons.Should().Equal(ConformanceMatrixBuilder.InterruptedReason);
+        matrix.Defects.Should().NotContain(d => d.Kind == SuiteDefectKind.NoScenario);
+        ConsoleSummary.Outcome(matrix).Should().StartWith("FAILS: the run was interrupted");
+    }
+
+    [Test]
+    public void Messages_of_a_run_that_finished_are_not_interrupted()
+    {
+        var matrix = new ConformanceMatrixBuilder(ReportOptions.Default).Build(new Messages().Raw(RunStarted).EveryBehaviourPassing().Raw(RunFinished).Reader());
+
+        matrix.Interrupted.Should().BeFalse();
+        matrix.FailsBuild().Should().BeFalse();
+    }
+
     [Test]
     public void A_scenario_tagged_with_an_id_not_in_the_catalogue_is_a_suite_defect() =>
         Mixed().Defects.Should().ContainSingle(d => d.Kind == SuiteDefectKind.UnknownBehaviourId)

@@ -74,7 +74,8 @@ public sealed record ConformanceDocument(
         bool FailsBuild,
         bool FailsBuildStrict,
         bool NothingVerified,
-        IReadOnlyList<string> SettingsThatWouldVerifyMore)
+        IReadOnlyList<string> SettingsThatWouldVerifyMore,
+        bool Interrupted = false)
     {
         public static SummaryPart From(ConformanceMatrix matrix) => new(
             matrix.Rows.Count,
@@ -86,7 +87,8 @@ public sealed record ConformanceDocument(
             matrix.FailsBuild(strictAdvisory: false),
             matrix.FailsBuild(strictAdvisory: true),
             matrix.NothingVerified,
-            matrix.SettingsThatWouldVerifyMore);
+            matrix.SettingsThatWouldVerifyMore,
+            matrix.Interrupted);
     }
 
     public sealed record GroupPart(BehaviourGroup Group, string Title, IReadOnlyList<BehaviourPart> Behaviours);

@@ -30,6 +30,11 @@ internal static class ReportText
             return "FAILS: " + FirstLines(matrix.Run.Unreachable);
         }
 
+        if (matrix.Interrupted)
+        {
+            return "FAILS: the run was interrupted before it finished, so what it did not reach is not verified. Run it again to the end.";
+        }
+
         if (matrix.Rows.Any(r => r.FailsBuild(strictAdvisory)))
         {
             return "FAILS: a documented or baseline behaviour is not satisfied, or a behaviour has no scenario.";
