@@ -92,6 +92,12 @@ public sealed class ConformanceSettings
     /// <summary>When true, a listed behaviour that is satisfied (a deviation resolved) fails the build; otherwise it is a warning.</summary>
     public bool StrictDeviations { get; set; }
 
+    /// <summary>
+    /// A certificate (PEM or DER) that the target's HTTPS may chain to besides the system's trusted
+    /// roots: the one <c>emulate --https</c> prints, or a staging gateway's own CA. The host name is still checked.
+    /// </summary>
+    public string? TrustedCertificate { get; set; }
+
     public bool IsRemote => string.Equals(Target?.Trim(), RemoteTarget, StringComparison.OrdinalIgnoreCase);
 
     public bool IsEmbedded => string.Equals(Target?.Trim(), EmbeddedTarget, StringComparison.OrdinalIgnoreCase);

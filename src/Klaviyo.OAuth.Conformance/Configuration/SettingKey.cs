@@ -62,8 +62,10 @@ public static class SettingKeys
 
     public static readonly SettingKey StrictDeviations = new(nameof(ConformanceSettings.StrictDeviations), "--strict-deviations", "a listed behaviour that is satisfied (deviation resolved) fails instead of warning", IsSwitch: true);
 
+    public static readonly SettingKey TrustedCertificate = new(nameof(ConformanceSettings.TrustedCertificate), "--trust-certificate", "a certificate file (PEM or DER) the target's HTTPS may chain to besides the system's roots, e.g. the one 'emulate --https' prints; the host name is still checked", IsRemoteOnly: true, ValueName: "file", IsPath: true);
+
     public static readonly IReadOnlyList<SettingKey> All =
-        [Target, ApiBaseUrl, WebBaseUrl, ControlUrl, ClientId, ClientSecret, RedirectUri, RefreshToken, AccessToken, AllowDestructive, SignIn, TimeoutSeconds, Parallel, MaxBodyBytes, StrictAdvisory, Deviations, StrictDeviations];
+        [Target, ApiBaseUrl, WebBaseUrl, ControlUrl, ClientId, ClientSecret, RedirectUri, RefreshToken, AccessToken, AllowDestructive, SignIn, TimeoutSeconds, Parallel, MaxBodyBytes, StrictAdvisory, Deviations, StrictDeviations, TrustedCertificate];
 
     /// <summary>The key of that name, whatever its case (configuration keys are case-insensitive); null when there is none.</summary>
     public static SettingKey? Find(string name) =>

@@ -62,6 +62,11 @@ public static class SettingsValidation
                 + $"Set {names.Name(SettingKeys.ApiBaseUrl)} and {names.Name(SettingKeys.WebBaseUrl)} to sign in to a remote target, or remove {names.Name(SettingKeys.SignIn)}.");
         }
 
+        if (ConformanceSettings.IsSet(settings.TrustedCertificate) && Http.TrustedCertificate.Problem(settings.TrustedCertificate!.Trim()) is { } unusable)
+        {
+            problems.Add($"{names.Name(SettingKeys.TrustedCertificate)}: {unusable}");
+        }
+
         if (ConformanceSettings.IsSet(settings.Deviations))
         {
             try

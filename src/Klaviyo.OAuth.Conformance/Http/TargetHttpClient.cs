@@ -22,28 +22,41 @@ public sealed class TargetHttpClient : IDisposable
     /// <param name="timeout">The deadline for one whole exchange: connecting, sending, reading and decoding.</param>
     /// <param name="maxBodyBytes">How much of an answer's body is read; the rest is never read (see <see cref="HttpExchange.IsCut"/>).</param>
     public TargetHttpClient(TimeSpan timeout, int maxBodyBytes = Configuration.ConformanceSettings.DefaultMaxBodyBytes)
-        : this(
-            new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                UseCookies = false,
-                ConnectTimeout = timeout,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            },
-            disposeHandler: true,
-            timeout,
-            maxBodyBytes)
+        : this(Handler(timeout, trusted: null), disposeHandler: true, timeout, maxBodyBytes)
     {
     }
 
-    /// <summary>The client a run's settings ask for; a timeout names the setting as the user gave it.</summary>
+    /// <summary>
+    /// The client a run's settings ask for: a timeout names the setting as the user gave it, and the
+    /// target's HTTPS may chain to the trusted certificate when one is set.
+    /// </summary>
     public static TargetHttpClient For(Configuration.ConformanceSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return new TargetHttpClient(settings.Timeout, settings.MaxBodyBytes)
+        var trusted = Configuration.ConformanceSettings.IsSet(settings.TrustedCertificate) ? TrustedCertificate.Load(settings.TrustedCertificate!.Trim()) : null;
+        return new TargetHttpClient(Handler(settings.Timeout, trusted), disposeHandler: true, settings.Timeout, settings.MaxBodyBytes)
         {
             _timeoutSetting = settings.Provenance.Name(Configuration.SettingKeys.TimeoutSeconds),
         };
+    }
+
+    private const string TlsHint = "Check the scheme (http/https) and the certificate; a target with a certificate of its own (emulate --https prints its file) is trusted with --trust-certificate FILE.";
+
+    private static SocketsHttpHandler Handler(TimeSpan timeout, System.Security.Cryptography.X509Certificates.X509Certificate2? trusted)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            ConnectTimeout = timeout,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        };
+        if (trusted is not null)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = TrustedCertificate.AlsoTrusting(trusted);
+        }
+
+        return handler;
     }
 
     /// <summary>
@@ -163,10 +176,10 @@ public sealed class TargetHttpClient : IDisposable
         SocketException { SocketErrorCode: SocketError.ConnectionRefused } => "connection refused — nothing listens there. Is the target running, and is the port right?",
         SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData } => "the host name does not resolve (DNS). Check the URL's host.",
         SocketException socket => $"network error {socket.SocketErrorCode}.",
-        AuthenticationException tls => $"the TLS handshake failed ({tls.Message}). Check the scheme (http/https) and the certificate.",
+        AuthenticationException tls => $"the TLS handshake failed ({tls.Message}). {TlsHint}",
         _ when e.HttpRequestError == HttpRequestError.NameResolutionError => "the host name does not resolve (DNS). Check the URL's host.",
         _ when e.HttpRequestError == HttpRequestError.ConnectionError => $"the connection failed ({e.Message}). Is the target running?",
-        _ when e.HttpRequestError == HttpRequestError.SecureConnectionError => $"the TLS handshake failed ({e.Message}). Check the scheme (http/https) and the certificate.",
+        _ when e.HttpRequestError == HttpRequestError.SecureConnectionError => $"the TLS handshake failed ({e.Message}). {TlsHint}",
         _ when e.HttpRequestError == HttpRequestError.ResponseEnded => "the connection closed before a complete response arrived (the target answered nothing, or garbage).",
         _ when e.HttpRequestError == HttpRequestError.InvalidResponse => "the target's answer is not valid HTTP.",
         _ => e.Message,
