@@ -10,10 +10,13 @@ namespace Klaviyo.OAuth.Guide;
 public static class JsonParseProblem
 {
     /// <summary>" at line 2, column 5", counted from 1; empty when the parser did not say.</summary>
-    public static string Where(JsonException problem)
+    public static string Where(JsonException problem) => Position(problem) is { } position ? " at " + position : string.Empty;
+
+    /// <summary>"line 2, column 5", counted from 1; null when the parser did not say.</summary>
+    public static string? Position(JsonException problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        return problem.LineNumber is { } line ? $" at line {line + 1}, column {(problem.BytePositionInLine ?? 0) + 1}" : string.Empty;
+        return problem.LineNumber is { } line ? $"line {line + 1}, column {(problem.BytePositionInLine ?? 0) + 1}" : null;
     }
 
     /// <summary>

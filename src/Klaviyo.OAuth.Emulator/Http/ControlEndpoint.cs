@@ -51,7 +51,7 @@ internal sealed class ControlEndpoint(KlaviyoEmulator emulator)
         catch (JsonException e)
         {
             // The parser's own message quotes the offending text, which may be a secret sent by mistake.
-            return Error(400, $"The body is not a JSON object: it does not parse{JsonParseProblem.Where(e)}.");
+            return Error(400, $"The body is not a JSON object ({JsonParseProblem.Position(e) ?? "it does not parse"}).");
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
         {
