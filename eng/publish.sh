@@ -33,7 +33,7 @@ publish() {
   # A copy of the sources, so that builds in the clone (and their bin/obj) neither disturb nor are disturbed.
   local src="$staging/src"
   mkdir -p "$src"
-  (cd "$repo" && tar --exclude=bin --exclude=obj -cf - .editorconfig Directory.Build.props Directory.Packages.props global.json reqnroll.json features src) | tar -xf - -C "$src"
+  (cd "$repo" && tar --exclude=bin --exclude=obj -cf - .editorconfig Directory.Build.props Directory.Packages.props global.json reqnroll.json conformance.example.json features src) | tar -xf - -C "$src"
   # Every runtime in one restore: the projects' assets then serve each publish below.
   local all; all="$(IFS=';'; echo "${rids[*]}")"
   for app in "${apps[@]}"; do
