@@ -9,15 +9,19 @@ public sealed class TagFilter
 {
     private readonly Func<IReadOnlySet<string>, bool> _matches;
 
-    private TagFilter(Func<IReadOnlySet<string>, bool> matches, string text)
+    private TagFilter(Func<IReadOnlySet<string>, bool> matches, string text, IReadOnlyList<string> namedTags)
     {
         _matches = matches;
         Text = text;
+        NamedTags = namedTags;
     }
 
-    public static TagFilter All { get; } = new(_ => true, string.Empty);
+    public static TagFilter All { get; } = new(_ => true, string.Empty, []);
 
     public string Text { get; }
+
+    /// <summary>The whole tags the filter names (<c>Category=tag</c>, <c>Category!=tag</c>), without '@'; <c>~</c> compares parts of tags, which are not listed.</summary>
+    public IReadOnlyList<string> NamedTags { get; }
 
     public bool Matches(ScenarioPlan scenario)
     {
@@ -38,7 +42,7 @@ public sealed class TagFilter
             return this;
         }
 
-        return ReferenceEquals(this, All) ? other : new TagFilter(tags => _matches(tags) && other._matches(tags), $"({Text})&({other.Text})");
+        return ReferenceEquals(this, All) ? other : new TagFilter(tags => _matches(tags) && other._matches(tags), $"({Text})&({other.Text})", [.. NamedTags, .. other.NamedTags]);
     }
 
     /// <summary>Parses a filter; throws <see cref="FormatException"/> with a message for people.</summary>
@@ -52,12 +56,14 @@ public sealed class TagFilter
         var parser = new Parser(text);
         var matches = parser.Or();
         parser.ExpectEnd();
-        return new TagFilter(matches, text);
+        return new TagFilter(matches, text, parser.NamedTags);
     }
 
     private sealed class Parser(string text)
     {
         private int _at;
+
+        public List<string> NamedTags { get; } = [];
 
         public Func<IReadOnlySet<string>, bool> Or()
         {
@@ -132,6 +138,11 @@ public sealed class TagFilter
             if (tag.Length == 0)
             {
                 throw Problem("a tag is missing after Category");
+            }
+
+            if (!contains)
+            {
+                NamedTags.Add(tag);
             }
 
             Func<IReadOnlySet<string>, bool> has = contains

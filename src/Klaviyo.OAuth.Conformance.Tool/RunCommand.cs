@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.RegularExpressions;
 using Klaviyo.OAuth.Guide;
 using Klaviyo.OAuth.Conformance.Configuration;
 using Klaviyo.OAuth.Conformance.Runner;
@@ -13,7 +12,7 @@ namespace Klaviyo.OAuth.Conformance.Tool;
 /// remote target. Conformance settings come from <c>--config</c>, then <c>Conformance__*</c>
 /// environment variables, then options, each winning over the one before.
 /// </summary>
-internal static partial class RunCommand
+internal static class RunCommand
 {
     public static readonly string[] Examples =
     [
@@ -80,18 +79,14 @@ internal static partial class RunCommand
     }
 
     /// <summary>": no scenario is tagged 'documneted' (did you mean 'documented'?)" for each tag the filter names that no scenario has.</summary>
-    private static string UnknownTags(string filter, IReadOnlyList<FeatureFile> features)
+    private static string UnknownTags(TagFilter filter, IReadOnlyList<FeatureFile> features)
     {
         var tags = features.SelectMany(f => f.Scenarios).SelectMany(s => s.AllTags).Select(t => t.TrimStart('@')).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var unknown = NamedTags().Matches(filter).Select(m => m.Groups["tag"].Value).Where(t => !tags.Contains(t)).Distinct(StringComparer.OrdinalIgnoreCase)
+        var unknown = filter.NamedTags.Where(t => !tags.Contains(t)).Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(t => Suggestion.Nearest(t, tags, k => k) is { } nearest ? $"'{t}' (did you mean '{nearest}'?)" : $"'{t}'")
             .ToList();
         return unknown.Count == 0 ? string.Empty : $": no scenario is tagged {string.Join(" or ", unknown)}";
     }
-
-    // Category=tag and Category!=tag; ~ and !~ compare parts of tags, which need not be whole ones.
-    [GeneratedRegex(@"Category\s*!?=\s*@?(?<tag>[^&|()\s]+)", RegexOptions.IgnoreCase)]
-    private static partial Regex NamedTags();
 
     private static string Key(string name) => $"{ConformanceSettings.SectionName}:{name}";
 
@@ -128,7 +123,7 @@ internal static partial class RunCommand
         var features = FeatureFileLoader.LoadFolder(Path.Combine(AppContext.BaseDirectory, "features"));
         if (!features.SelectMany(f => f.Scenarios).Any(filter.Matches))
         {
-            console.Problem($"No scenario matches the filter '{filter.Text}'{UnknownTags(filter.Text, features)}.");
+            console.Problem($"No scenario matches the filter '{filter.Text}'{UnknownTags(filter, features)}.");
             return ExitCodes.BadUsage;
         }
 

@@ -25,6 +25,10 @@ public class ConsoleTagFilterTests
         parsed.Matches(AdvisoryClock).Should().Be(advisoryClock);
     }
 
+    [Test]
+    public void A_filter_lists_the_whole_tags_it_names_and_not_the_parts_it_looks_for() =>
+        TagFilter.Parse("(Category=@documented|Category!=needs-clock)&Category~token.").NamedTags.Should().Equal("documented", "needs-clock");
+
     [TestCase("Category=")]
     [TestCase("Name=x")]
     [TestCase("(Category=documented")]

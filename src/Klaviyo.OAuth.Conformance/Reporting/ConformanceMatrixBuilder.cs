@@ -48,9 +48,7 @@ public sealed class ConformanceMatrixBuilder(ReportOptions? options = null)
         foreach (var behaviour in BehaviourCatalogue.All)
         {
             var scenarios = results.Where(s => s.BehaviourIds.Contains(behaviour.Id, StringComparer.Ordinal)).ToList();
-            var row = (scenarios.Count == 0 && interrupted
-                ? new BehaviourRow(behaviour, Verdict.NotVerified, scenarios, [InterruptedReason])
-                : RowFor(behaviour, scenarios)).ListedIn(options.Deviations);
+            var row = RowFor(behaviour, scenarios, interrupted).ListedIn(options.Deviations);
             if (row.Verdict == Verdict.NoScenario)
             {
                 defects.Add(new SuiteDefect(SuiteDefectKind.NoScenario, $"No scenario is tagged {behaviour.Tag}.", behaviour.Id));
@@ -104,12 +102,13 @@ public sealed class ConformanceMatrixBuilder(ReportOptions? options = null)
         return pooled;
     }
 
-    private BehaviourRow RowFor(Behaviour behaviour, List<ScenarioResult> scenarios)
+    private BehaviourRow RowFor(Behaviour behaviour, List<ScenarioResult> scenarios, bool interrupted)
     {
         if (scenarios.Count == 0)
         {
-            return options.CoveredBehaviourIds?.Contains(behaviour.Id) == true
-                ? new BehaviourRow(behaviour, Verdict.NotVerified, scenarios, [NotRunReason])
+            // No scenario in the messages: the run ended before them, a filter left them out, or none exists.
+            return interrupted ? new BehaviourRow(behaviour, Verdict.NotVerified, scenarios, [InterruptedReason])
+                : options.CoveredBehaviourIds?.Contains(behaviour.Id) == true ? new BehaviourRow(behaviour, Verdict.NotVerified, scenarios, [NotRunReason])
                 : new BehaviourRow(behaviour, Verdict.NoScenario, scenarios, []);
         }
 
