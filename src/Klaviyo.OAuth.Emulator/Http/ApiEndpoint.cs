@@ -13,7 +13,6 @@ namespace Klaviyo.OAuth.Emulator.Http;
 /// </summary>
 internal sealed class ApiEndpoint(Emulation emulation, Uri apiBase)
 {
-    private const string BearerPrefix = "Bearer ";
     private const string InvalidCode = "invalid";
     private const string InvalidTitle = "Invalid input.";
 
@@ -51,7 +50,7 @@ internal sealed class ApiEndpoint(Emulation emulation, Uri apiBase)
     private (string? Header, string? Token, bool WellFormed, AccessTokenState State, AccessToken? AccessToken) Credentials(EmulatorRequest request)
     {
         var header = request.Header("Authorization");
-        var token = header is not null && header.StartsWith(BearerPrefix, StringComparison.Ordinal) ? header[BearerPrefix.Length..] : null;
+        var token = request.BearerToken;
         var wellFormed = emulation.AccessTokenShape.IsWellFormed(token);
         AccessToken? accessToken = null;
         var state = wellFormed ? emulation.Tokens.Check(token!, out accessToken) : AccessTokenState.Unknown;

@@ -38,6 +38,14 @@ internal sealed class EmulatorRequest(
     /// <summary>The header's value if it was sent exactly once.</summary>
     public string? Header(string name) => HeaderValues(name) is [var single] ? single : null;
 
+    /// <summary>
+    /// The token of the one Authorization header, as Klaviyo's API reads it: after exactly
+    /// <c>"Bearer "</c>; null for no header, several, or another scheme.
+    /// </summary>
+    public string? BearerToken => Header("Authorization") is { } header && header.StartsWith(BearerPrefix, StringComparison.Ordinal) ? header[BearerPrefix.Length..] : null;
+
+    private const string BearerPrefix = "Bearer ";
+
     /// <summary>The media type of the body, lower case, without parameters; null when absent or unparseable.</summary>
     public string? MediaType =>
         MediaTypeHeaderValue.TryParse(Header("Content-Type"), out var contentType) ? contentType.MediaType?.ToLowerInvariant() : null;

@@ -17,8 +17,6 @@ namespace Klaviyo.OAuth.Emulator.Http.Stubs;
 /// </summary>
 internal sealed class UserStubs(Func<WireMockServer> server)
 {
-    private const string BearerPrefix = "Bearer ";
-
     private readonly MappingScopes _namedScopes = new(server);
     private volatile bool _mayHaveMappings;
 
@@ -74,8 +72,8 @@ internal sealed class UserStubs(Func<WireMockServer> server)
     };
 
     private bool MayReachStub(EmulatorRequest request, Emulation emulation) =>
-        request.Header("Authorization") is { } header && header.StartsWith(BearerPrefix, StringComparison.Ordinal)
-        && emulation.SeenTokens.ScopesOf(header[BearerPrefix.Length..], emulation.Clock.Now) is { } granted
+        request.BearerToken is { } token
+        && emulation.SeenTokens.ScopesOf(token, emulation.Clock.Now) is { } granted
         && ApiRevision.Problem(request, out _) is null
         && ScopesFor(request).All(granted.Contains);
 
